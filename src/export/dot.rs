@@ -1,0 +1,184 @@
+//! Graphviz DOT, written by hand because petgraph's `Dot` does not escape
+//! attribute values. Nodes are styled by kind with a legend, `met-with` has
+//! no arrowheads, evidence is the edge tooltip, and documents can be drawn
+//! as clusters.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use super::{remove_xml_forbidden, ExportOptions};
+use crate::entities::EntityKind;
+use crate::graph::{Entity, EntityId, KnowledgeGraph, RelationRef};
+
+/// Labels longer than this are cut with an ellipsis; the tooltip keeps the
+/// whole text.
+const MAX_LABEL_CHARS: usize = 60;
+/// Tooltips are cut here: Graphviz copies them into every SVG element.
+const MAX_TOOLTIP_CHARS: usize = 2_000;
+
+/// Escapes `text` for a double-quoted DOT string: `"` and `\` get a
+/// backslash, line breaks become `\n`, other control characters (which
+/// Graphviz rejects or SVG cannot carry) are dropped. Borrowed when nothing
+/// changes.
+pub fn escape_dot_string(text: &str) -> Cow<'_, str> {
+    let needs_work = text.chars().any(|c| matches!(c, '"' | '\\') || c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+    if !needs_work {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => escaped.push_str("\\\""),
+            '\\' => escaped.push_str("\\\\"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => escaped.push_str("\\n"),
+            '\t' => escaped.push(' '),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => escaped.push(c),
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// `text` cut to `max` characters with an ellipsis.
+fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// A quoted, escaped DOT string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", escape_dot_string(&remove_xml_forbidden(text)))
+}
+
+/// Shape and fill colour of each kind (X11 colour names Graphviz knows).
+const fn style(kind: EntityKind) -> (&'static str, &'static str) {
+    match kind {
+        EntityKind::Person => ("ellipse", "lightskyblue"),
+        EntityKind::Organization => ("box", "palegreen"),
+        EntityKind::Place => ("hexagon", "khaki"),
+        EntityKind::Product => ("component", "plum"),
+        EntityKind::Document => ("note", "lightgrey"),
+    }
+}
+
+/// Writes `graph` as a DOT digraph.
+pub fn write_dot(graph: &KnowledgeGraph, options: &ExportOptions, mut writer: impl Write) -> io::Result<()> {
+    writeln!(writer, "digraph \"kgex\" {{")?;
+    writeln!(writer, "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\"DejaVu Sans\"];")?;
+    writeln!(writer, "  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\"11\"];")?;
+    writeln!(writer, "  edge [fontname=\"DejaVu Sans\", fontsize=\"9\"];")?;
+    write_legend(&mut writer)?;
+    if options.dot_clusters {
+        write_clusters(graph, &mut writer)?;
+    } else {
+        for entity in graph.entities() {
+            write_node(entity, "  ", &mut writer)?;
+        }
+    }
+    for relation in graph.relations() {
+        write_edge(&relation, &mut writer)?;
+    }
+    writeln!(writer, "}}")
+}
+
+fn write_legend(writer: &mut impl Write) -> io::Result<()> {
+    writeln!(writer, "  subgraph \"cluster_legend\" {{")?;
+    writeln!(writer, "    label=\"Legend\"; style=\"dashed\"; fontname=\"DejaVu Sans\";")?;
+    for kind in EntityKind::ALL {
+        let (shape, color) = style(kind);
+        writeln!(writer, "    \"legend:{kind}\" [label=\"{kind}\", shape=\"{shape}\", fillcolor=\"{color}\"];")?;
+    }
+    writeln!(writer, "  }}")
+}
+
+fn write_node(entity: &Entity, indent: &str, writer: &mut impl Write) -> io::Result<()> {
+    let (shape, color) = style(entity.kind);
+    let mut tooltip = format!("{}: {}", entity.kind, entity.label);
+    if let Some(description) = &entity.description {
+        tooltip.push_str(&format!(" ({description})"));
+    }
+    if !entity.aliases.is_empty() {
+        tooltip.push_str(&format!("\naliases: {}", entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(", ")));
+    }
+    writeln!(
+        writer,
+        "{indent}{} [label={}, shape=\"{shape}\", fillcolor=\"{color}\", tooltip={}];",
+        quoted(entity.id.as_str()),
+        quoted(&shorten(&entity.label, MAX_LABEL_CHARS)),
+        quoted(&shorten(&tooltip, MAX_TOOLTIP_CHARS)),
+    )
+}
+
+/// Each entity goes into the cluster of the first document that mentions it;
+/// entities with no mention stay outside.
+fn write_clusters(graph: &KnowledgeGraph, writer: &mut impl Write) -> io::Result<()> {
+    let home = |entity: &Entity| -> Option<EntityId> {
+        match entity.kind {
+            EntityKind::Document => Some(entity.id.clone()),
+            _ => entity.mentions.first().map(|m| m.document.clone()),
+        }
+    };
+    for (idx, document) in graph.entities().filter(|e| e.kind == EntityKind::Document).enumerate() {
+        writeln!(writer, "  subgraph \"cluster_{idx}\" {{")?;
+        writeln!(writer, "    label={}; style=\"rounded\";", quoted(&shorten(&document.label, MAX_LABEL_CHARS)))?;
+        for entity in graph.entities().filter(|e| home(e).as_ref() == Some(&document.id)) {
+            write_node(entity, "    ", writer)?;
+        }
+        writeln!(writer, "  }}")?;
+    }
+    for entity in graph.entities().filter(|e| home(e).is_none_or(|doc| graph.entity(&doc).is_none())) {
+        write_node(entity, "  ", writer)?;
+    }
+    Ok(())
+}
+
+fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()> {
+    let relation = edge.relation;
+    let mut label = relation.kind.name().to_owned();
+    if let Some(date) = &relation.attributes.date {
+        label.push_str(&format!("\n{date}"));
+    }
+    let mut tooltip: Vec<String> = relation.evidence.iter().map(|e| format!("[{}] {}", e.rule, e.text)).collect();
+    if let Some(quote) = &relation.attributes.quote {
+        tooltip.insert(0, format!("„{quote}“"));
+    }
+    let direction = if relation.kind.is_symmetric() { ", dir=\"none\"" } else { "" };
+    writeln!(
+        writer,
+        "  {} -> {} [label={}, tooltip={}{direction}];",
+        quoted(edge.subject.id.as_str()),
+        quoted(edge.object.id.as_str()),
+        quoted(&shorten(&label, MAX_LABEL_CHARS)),
+        quoted(&shorten(&tooltip.join("\n"), MAX_TOOLTIP_CHARS)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_line_breaks() {
+        for (input, expected) in [
+            ("plain Zürich 🙂", "plain Zürich 🙂"),
+            ("He said \"hi\"", "He said \\\"hi\\\""),
+            ("back\\slash \\N", "back\\\\slash \\\\N"),
+            ("two\nlines\r\nend\r", "two\\nlines\\nend\\n"),
+            ("tab\there\u{0}\u{1B}", "tab here"),
+            ("עברית <&>", "עברית <&>"),
+        ] {
+            assert_eq!(escape_dot_string(input), expected, "{input:?}");
+        }
+        assert!(matches!(escape_dot_string("no change"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn shortens_long_labels_on_a_character_boundary() {
+        assert_eq!(shorten("äöü", 2), "äö…");
+        assert_eq!(shorten("äöü", 3), "äöü");
+    }
+}

@@ -1,0 +1,136 @@
+//! GraphML for Gephi, yEd, NetworkX and igraph, written with quick-xml.
+//!
+//! Every `<key>` is declared before `<graph>` from one fixed table, with
+//! `for`, `attr.name` and `attr.type`; edges have ids; lists are one string
+//! joined by " | "; characters XML 1.0 forbids are removed. No key is named
+//! `color`, `size`, `x` or `y`, which Gephi and yEd read as layout.
+
+use std::io::{self, Write};
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use super::{remove_xml_forbidden, ExportOptions};
+use crate::graph::{Entity, KnowledgeGraph, RelationRef};
+
+const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
+const SCHEMA_LOCATION: &str = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+/// Separator of list values inside one attribute.
+pub const LIST_SEPARATOR: &str = " | ";
+
+/// The attribute keys: (id, for, attr.name, attr.type).
+const KEYS: [(&str, &str, &str, &str); 21] = [
+    ("n_label", "node", "label", "string"),
+    ("n_type", "node", "type", "string"),
+    ("n_iri", "node", "iri", "string"),
+    ("n_aliases", "node", "aliases", "string"),
+    ("n_lang", "node", "lang", "string"),
+    ("n_description", "node", "description", "string"),
+    ("n_mentions", "node", "mentions", "int"),
+    ("n_mention_spans", "node", "mention_spans", "string"),
+    ("n_source", "node", "source", "string"),
+    ("e_label", "edge", "label", "string"),
+    ("e_relation", "edge", "relation", "string"),
+    ("e_date", "edge", "date", "string"),
+    ("e_role", "edge", "role", "string"),
+    ("e_former", "edge", "former", "boolean"),
+    ("e_topic", "edge", "topic", "string"),
+    ("e_quote", "edge", "quote", "string"),
+    ("e_confidence", "edge", "confidence", "double"),
+    ("e_evidence", "edge", "evidence", "string"),
+    ("e_evidence_spans", "edge", "evidence_spans", "string"),
+    ("e_rules", "edge", "rules", "string"),
+    ("e_symmetric", "edge", "symmetric", "boolean"),
+];
+
+/// Writes `graph` as GraphML.
+pub fn write_graphml(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
+    let mut xml = Writer::new_with_indent(writer, b' ', 2);
+    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    xml.create_element("graphml")
+        .with_attribute(("xmlns", GRAPHML_NS))
+        .with_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"))
+        .with_attribute(("xsi:schemaLocation", SCHEMA_LOCATION))
+        .write_inner_content(|xml| {
+            for (id, domain, name, kind) in KEYS {
+                xml.create_element("key")
+                    .with_attributes([("id", id), ("for", domain), ("attr.name", name), ("attr.type", kind)])
+                    .write_empty()?;
+            }
+            xml.create_element("graph")
+                .with_attributes([("id", "kgex"), ("edgedefault", "directed")])
+                .write_inner_content(|xml| write_elements(xml, graph, options))?;
+            Ok(())
+        })?;
+    xml.get_mut().write_all(b"\n")
+}
+
+fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<()> {
+    for entity in graph.entities() {
+        xml.create_element("node")
+            .with_attribute(("id", entity.id.as_str()))
+            .write_inner_content(|xml| write_node_data(xml, entity, &options.base))?;
+    }
+    for relation in graph.relations() {
+        let id = format!("e{}", relation.position);
+        xml.create_element("edge")
+            .with_attributes([("id", id.as_str()), ("source", relation.subject.id.as_str()), ("target", relation.object.id.as_str())])
+            .write_inner_content(|xml| write_edge_data(xml, &relation))?;
+    }
+    Ok(())
+}
+
+fn data<W: Write>(xml: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
+    xml.create_element("data")
+        .with_attribute(("key", key))
+        .write_text_content(BytesText::new(&remove_xml_forbidden(value)))?;
+    Ok(())
+}
+
+fn optional_data<W: Write>(xml: &mut Writer<W>, key: &str, value: Option<&str>) -> io::Result<()> {
+    match value {
+        Some(value) => data(xml, key, value),
+        None => Ok(()),
+    }
+}
+
+fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str) -> io::Result<()> {
+    data(xml, "n_label", &entity.label)?;
+    data(xml, "n_type", entity.kind.name())?;
+    data(xml, "n_iri", &entity.id.iri(base))?;
+    if !entity.aliases.is_empty() {
+        data(xml, "n_aliases", &entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(LIST_SEPARATOR))?;
+    }
+    optional_data(xml, "n_lang", entity.lang.as_deref())?;
+    optional_data(xml, "n_description", entity.description.as_deref())?;
+    data(xml, "n_mentions", &entity.mentions.len().to_string())?;
+    if !entity.mentions.is_empty() {
+        let spans: Vec<String> = entity.mentions.iter().map(|m| format!("{}:{}-{}", m.document, m.span.start, m.span.end)).collect();
+        data(xml, "n_mention_spans", &spans.join(LIST_SEPARATOR))?;
+    }
+    optional_data(xml, "n_source", entity.source.as_ref().and_then(|s| s.path.as_deref()))
+}
+
+fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io::Result<()> {
+    let relation = edge.relation;
+    let attributes = &relation.attributes;
+    data(xml, "e_label", relation.kind.name())?;
+    data(xml, "e_relation", relation.kind.name())?;
+    optional_data(xml, "e_date", attributes.date.as_deref())?;
+    optional_data(xml, "e_role", attributes.role.as_deref())?;
+    optional_data(xml, "e_former", attributes.former.map(|former| if former { "true" } else { "false" }))?;
+    optional_data(xml, "e_topic", attributes.topic.as_deref())?;
+    optional_data(xml, "e_quote", attributes.quote.as_deref())?;
+    data(xml, "e_confidence", &format!("{:?}", relation.confidence()))?;
+    if !relation.evidence.is_empty() {
+        let sentences: Vec<&str> = relation.evidence.iter().map(|e| e.text.as_str()).collect();
+        let spans: Vec<String> = relation.evidence.iter().map(|e| format!("{}:{}-{}", e.document, e.span.start, e.span.end)).collect();
+        let mut rules: Vec<&str> = relation.evidence.iter().map(|e| e.rule.as_str()).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        data(xml, "e_evidence", &sentences.join(LIST_SEPARATOR))?;
+        data(xml, "e_evidence_spans", &spans.join(LIST_SEPARATOR))?;
+        data(xml, "e_rules", &rules.join(LIST_SEPARATOR))?;
+    }
+    data(xml, "e_symmetric", if relation.kind.is_symmetric() { "true" } else { "false" })
+}

@@ -1,0 +1,153 @@
+//! The knowledge graph: a petgraph `StableDiGraph` of entities and relations,
+//! with an index from entity id to node.
+
+mod id;
+mod model;
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+pub use self::id::{slug, stable_hash, EntityId};
+pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, TextSpan};
+
+/// Entities and the relations between them. Nodes and edges iterate in the
+/// order they were first added, which keeps exports deterministic.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Entity, Relation>,
+    index: HashMap<EntityId, NodeIndex>,
+}
+
+/// A relation whose end is not in the graph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("relation refers to unknown entity '{0}'")]
+pub struct UnknownEntity(pub EntityId);
+
+/// One edge with both its ends.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationRef<'a> {
+    /// Where the edge starts.
+    pub subject: &'a Entity,
+    /// The edge.
+    pub relation: &'a Relation,
+    /// Where the edge ends.
+    pub object: &'a Entity,
+    /// Position among the graph's edges, from 0.
+    pub position: usize,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `entity`, or merges it into the entity with the same id.
+    pub fn add_entity(&mut self, entity: Entity) -> &EntityId {
+        let node = match self.index.get(&entity.id) {
+            Some(&node) => {
+                self.graph[node].absorb(entity);
+                node
+            }
+            None => {
+                let id = entity.id.clone();
+                let node = self.graph.add_node(entity);
+                self.index.insert(id, node);
+                node
+            }
+        };
+        &self.graph[node].id
+    }
+
+    /// Adds a relation from `subject` to `object`, or merges it into the
+    /// relation of the same kind between them. A symmetric relation is kept
+    /// once, from the smaller id to the larger.
+    pub fn add_relation(&mut self, subject: &EntityId, object: &EntityId, relation: Relation) -> Result<(), UnknownEntity> {
+        let (mut source, mut target) = (self.node(subject)?, self.node(object)?);
+        if relation.kind.is_symmetric() && subject > object {
+            (source, target) = (target, source);
+        }
+        match self.find_edge(source, target, &relation) {
+            Some(edge) => self.graph[edge].absorb(relation),
+            None => {
+                let mut relation = relation;
+                relation.sort_evidence();
+                self.graph.add_edge(source, target, relation);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds every entity and relation of `other`, in its order.
+    pub fn merge(&mut self, other: KnowledgeGraph) {
+        let KnowledgeGraph { mut graph, .. } = other;
+        let edges: Vec<_> = graph.edge_indices().collect();
+        let mut ends = Vec::with_capacity(edges.len());
+        for edge in &edges {
+            let (source, target) = graph.edge_endpoints(*edge).expect("edge index from this graph");
+            ends.push((graph[source].id.clone(), graph[target].id.clone()));
+        }
+        let nodes: Vec<_> = graph.node_indices().collect();
+        let mut relations = Vec::with_capacity(edges.len());
+        for edge in edges {
+            relations.push(graph.remove_edge(edge).expect("edge index from this graph"));
+        }
+        for node in nodes {
+            self.add_entity(graph.remove_node(node).expect("node index from this graph"));
+        }
+        for ((subject, object), relation) in ends.into_iter().zip(relations) {
+            self.add_relation(&subject, &object, relation).expect("both ends were just added");
+        }
+    }
+
+    /// The entity with `id`.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.index.get(id).map(|&node| &self.graph[node])
+    }
+
+    /// Every entity, in the order first added.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> + '_ {
+        self.graph.node_indices().map(|node| &self.graph[node])
+    }
+
+    /// Every relation with its ends, in the order first added.
+    pub fn relations(&self) -> impl Iterator<Item = RelationRef<'_>> + '_ {
+        self.graph.edge_references().enumerate().map(|(position, edge)| RelationRef {
+            subject: &self.graph[edge.source()],
+            relation: edge.weight(),
+            object: &self.graph[edge.target()],
+            position,
+        })
+    }
+
+    /// Number of entities, documents included.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The underlying petgraph graph, for graph algorithms.
+    pub fn petgraph(&self) -> &StableDiGraph<Entity, Relation> {
+        &self.graph
+    }
+
+    fn node(&self, id: &EntityId) -> Result<NodeIndex, UnknownEntity> {
+        self.index.get(id).copied().ok_or_else(|| UnknownEntity(id.clone()))
+    }
+
+    fn find_edge(&self, source: NodeIndex, target: NodeIndex, relation: &Relation) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(source, target)
+            .find(|edge| edge.weight().kind == relation.kind)
+            .map(|edge| edge.id())
+    }
+}
+
+#[cfg(test)]
+mod tests;

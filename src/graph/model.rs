@@ -1,0 +1,159 @@
+//! What the graph holds: entities with their mentions, relations with their
+//! attributes and evidence.
+
+use std::collections::BTreeSet;
+
+use crate::entities::EntityKind;
+use crate::graph::EntityId;
+pub use crate::relations::Attributes;
+use crate::relations::RelationKind;
+
+/// A place in a document's text, as byte offsets (for slicing the text) and
+/// character offsets (for RDF, whose NIF offsets count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TextSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// First character.
+    pub char_start: usize,
+    /// One past the last character.
+    pub char_end: usize,
+}
+
+/// A node: a named thing, or an input document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Identifier; the IRI is the base followed by it.
+    pub id: EntityId,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The canonical name (for documents: the headline).
+    pub label: String,
+    /// Every other surface form seen.
+    pub aliases: BTreeSet<String>,
+    /// Language of the label, a BCP 47 tag such as `de`.
+    pub lang: Option<String>,
+    /// A role or title, such as "Informatikingenieur".
+    pub description: Option<String>,
+    /// Where the text names the entity, sorted by document and position.
+    pub mentions: Vec<Mention>,
+    /// For documents: where the text came from.
+    pub source: Option<DocumentSource>,
+}
+
+/// One place where a document names an entity.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    /// The document's id.
+    pub document: EntityId,
+    /// Where in the document's text.
+    pub span: TextSpan,
+    /// The text at that place.
+    pub text: String,
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentSource {
+    /// The input path (or `-` for standard input).
+    pub path: Option<String>,
+    /// Publication date, ISO 8601.
+    pub date: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+}
+
+/// An edge: a fact about two entities, with what the text says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// What the relation states.
+    pub kind: RelationKind,
+    /// Date, role, topic and quote, where the text gives them.
+    pub attributes: Attributes,
+    /// The sentences that state the relation, sorted.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One sentence that states a relation, and how it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The document's id.
+    pub document: EntityId,
+    /// Index of the sentence in the document, from 0.
+    pub sentence: usize,
+    /// The sentence's place in the document.
+    pub span: TextSpan,
+    /// The sentence's text.
+    pub text: String,
+    /// The id of the rule that matched.
+    pub rule: String,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f64,
+}
+
+impl Entity {
+    /// A new entity with no aliases, mentions or description.
+    pub fn new(kind: EntityKind, label: &str) -> Self {
+        Self {
+            id: EntityId::new(kind, label),
+            kind,
+            label: label.to_owned(),
+            aliases: BTreeSet::new(),
+            lang: None,
+            description: None,
+            mentions: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Takes in what `other`, an entity with the same id, knows: its label
+    /// and aliases as aliases, its mentions, and the fields still empty here.
+    pub fn absorb(&mut self, other: Entity) {
+        if other.label != self.label {
+            self.aliases.insert(other.label);
+        }
+        self.aliases.extend(other.aliases.into_iter().filter(|alias| *alias != self.label));
+        self.mentions.extend(other.mentions);
+        self.mentions.sort();
+        self.mentions.dedup();
+        self.lang = self.lang.take().or(other.lang);
+        self.description = self.description.take().or(other.description);
+        self.source = self.source.take().or(other.source);
+    }
+}
+
+impl Relation {
+    /// A relation of `kind` with no attributes and no evidence yet.
+    pub fn new(kind: RelationKind) -> Self {
+        Self { kind, attributes: Attributes::default(), evidence: Vec::new() }
+    }
+
+    /// Takes in `other`'s evidence and the attributes still empty here.
+    pub fn absorb(&mut self, other: Relation) {
+        let attributes = &mut self.attributes;
+        attributes.date = attributes.date.take().or(other.attributes.date);
+        attributes.role = attributes.role.take().or(other.attributes.role);
+        attributes.former = attributes.former.or(other.attributes.former);
+        attributes.topic = attributes.topic.take().or(other.attributes.topic);
+        attributes.quote = attributes.quote.take().or(other.attributes.quote);
+        self.evidence.extend(other.evidence);
+        self.sort_evidence();
+    }
+
+    /// Sorts evidence by document, position and rule, and drops repeats.
+    pub fn sort_evidence(&mut self) {
+        self.evidence.sort_by(|a, b| {
+            (&a.document, a.span, &a.rule)
+                .cmp(&(&b.document, b.span, &b.rule))
+                .then(a.confidence.total_cmp(&b.confidence))
+        });
+        self.evidence.dedup_by(|a, b| a.document == b.document && a.span == b.span && a.rule == b.rule);
+    }
+
+    /// The highest confidence among the evidence, 0 without evidence.
+    pub fn confidence(&self) -> f64 {
+        self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)
+    }
+}

@@ -1,0 +1,51 @@
+//! Relation extraction: finds the facts a sentence states about the
+//! entities mentioned in it.
+
+mod dates;
+mod kind;
+mod rules;
+
+pub use self::dates::find_date;
+pub use self::kind::{CustomRelation, RelationKind};
+pub use self::rules::extract_facts;
+
+/// The optional attributes of a relation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attributes {
+    /// An ISO 8601 prefix: `2015`, `2023-07`, `--01-20`, `2025-01-20`.
+    pub date: Option<String>,
+    /// Role or title held, for `works-at`.
+    pub role: Option<String>,
+    /// Whether the relation no longer holds, for `works-at`.
+    pub former: Option<bool>,
+    /// What a meeting was about, for `met-with`.
+    pub topic: Option<String>,
+    /// The words quoted, for `quoted-in`.
+    pub quote: Option<String>,
+}
+
+/// One end of a fact: a mention in the sentence, or the document itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// Index into the sentence's mentions.
+    Mention(usize),
+    /// The document being read.
+    Document,
+}
+
+/// A relation stated by one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// What it states.
+    pub kind: RelationKind,
+    /// Where it starts.
+    pub subject: Endpoint,
+    /// Where it ends.
+    pub object: Endpoint,
+    /// Date, role, topic or quote where the sentence gives them.
+    pub attributes: Attributes,
+    /// The id of the rule that found it.
+    pub rule: &'static str,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f64,
+}

@@ -1,0 +1,94 @@
+//! Splits text into word, number and punctuation tokens with byte spans.
+
+use super::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, hyphens, apostrophes inside).
+    Word,
+    /// Digits, with inner `.` or `,` separators.
+    Number,
+    /// Any other single character that is not white space.
+    Punctuation,
+}
+
+/// A token: its place in the text and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text within `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span.range()]
+    }
+}
+
+/// The tokens of `text[span]`. Hyphenated compounds (`US-Bundesstaat`,
+/// `A100-Chips`) stay one token; a hyphen at the end of a word (`Informations-`)
+/// stays with it.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let slice = &text[span.range()];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_alphanumeric() {
+            while let Some(&(offset, next)) = chars.peek() {
+                let joins = next.is_alphanumeric()
+                    || (matches!(next, '-' | '\'' | '’' | '.' | ',') && joins_word(slice, offset, next, &slice[start..offset]));
+                if !joins {
+                    break;
+                }
+                end = offset + next.len_utf8();
+                chars.next();
+            }
+            if slice[start..end].chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
+        } else {
+            TokenKind::Punctuation
+        };
+        tokens.push(Token { span: Span::new(span.start + start, span.start + end), kind });
+    }
+    tokens
+}
+
+/// Whether the separator `sep` at `offset` belongs to the word before it:
+/// a hyphen or apostrophe followed by a letter (or a hyphen ending a word
+/// before a space and a conjunction), a `.` or `,` between digits.
+fn joins_word(slice: &str, offset: usize, sep: char, word: &str) -> bool {
+    let after = slice[offset + sep.len_utf8()..].chars().next();
+    match sep {
+        '-' => after.is_some_and(char::is_alphanumeric) || (after == Some(' ') && !word.is_empty()),
+        '\'' | '’' => after.is_some_and(char::is_alphabetic),
+        _ => word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && after.is_some_and(|c| c.is_ascii_digit()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn keeps_compounds_numbers_and_quotes_apart() {
+        assert_eq!(texts("im US-Bundesstaat Illinois."), ["im", "US-Bundesstaat", "Illinois", "."]);
+        assert_eq!(texts("„Nvidias A100-Chips“, 10.000 Stück"), ["„", "Nvidias", "A100-Chips", "“", ",", "10.000", "Stück"]);
+        assert_eq!(texts("Informations- und"), ["Informations-", "und"]);
+        assert_eq!(texts("OpenAI's o1-mini"), ["OpenAI's", "o1-mini"]);
+    }
+}
