@@ -17,15 +17,15 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod error;
-pub mod input;
-pub mod text;
 pub mod entities;
-pub mod relations;
-pub mod graph;
-pub mod vocab;
+pub mod error;
 pub mod export;
+pub mod graph;
+pub mod input;
 pub mod pipeline;
+pub mod relations;
+pub mod text;
+pub mod vocab;
 
 pub use crate::entities::EntityKind;
 pub use crate::error::{Error, SourcePosition};

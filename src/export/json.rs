@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
-use crate::graph::{Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan};
+use crate::graph::{
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation,
+    TextSpan,
+};
 use crate::relations::RelationKind;
 
 #[derive(Serialize, Deserialize)]
@@ -107,17 +110,32 @@ struct EvidenceJson {
 }
 
 /// Writes `graph` as node-link JSON, pretty-printed with one space indent.
-pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
+pub fn write_json(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    writer: impl Write,
+) -> io::Result<()> {
     let document = GraphJson {
         directed: true,
         multigraph: true,
-        graph: GraphInfo { generator: concat!("kgex ", env!("CARGO_PKG_VERSION")).into(), base: options.base.clone() },
-        nodes: graph.entities().map(|entity| node_json(entity, &options.base)).collect(),
-        edges: graph.relations().map(|r| edge_json(r.subject, r.relation, r.object)).collect(),
+        graph: GraphInfo {
+            generator: concat!("kgex ", env!("CARGO_PKG_VERSION")).into(),
+            base: options.base.clone(),
+        },
+        nodes: graph
+            .entities()
+            .map(|entity| node_json(entity, &options.base))
+            .collect(),
+        edges: graph
+            .relations()
+            .map(|r| edge_json(r.subject, r.relation, r.object))
+            .collect(),
     };
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
     let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
-    document.serialize(&mut serializer).map_err(io::Error::from)?;
+    document
+        .serialize(&mut serializer)
+        .map_err(io::Error::from)?;
     serializer.into_inner().write_all(b"\n")
 }
 
@@ -130,15 +148,23 @@ fn node_json(entity: &Entity, base: &str) -> NodeJson {
         aliases: entity.aliases.iter().cloned().collect(),
         lang: entity.lang.clone(),
         description: entity.description.clone(),
-        source: entity.source.as_ref().map(|s| SourceJson { path: s.path.clone(), date: s.date.clone(), url: s.url.clone() }),
-        mentions: entity.mentions.iter().map(|m| MentionJson {
-            document: m.document.to_string(),
-            start: m.span.start,
-            end: m.span.end,
-            char_start: m.span.char_start,
-            char_end: m.span.char_end,
-            text: m.text.clone(),
-        }).collect(),
+        source: entity.source.as_ref().map(|s| SourceJson {
+            path: s.path.clone(),
+            date: s.date.clone(),
+            url: s.url.clone(),
+        }),
+        mentions: entity
+            .mentions
+            .iter()
+            .map(|m| MentionJson {
+                document: m.document.to_string(),
+                start: m.span.start,
+                end: m.span.end,
+                char_start: m.span.char_start,
+                char_end: m.span.char_end,
+                text: m.text.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -155,17 +181,21 @@ fn edge_json(subject: &Entity, relation: &Relation, object: &Entity) -> EdgeJson
         topic: attributes.topic.clone(),
         quote: attributes.quote.clone(),
         confidence: relation.confidence(),
-        evidence: relation.evidence.iter().map(|e| EvidenceJson {
-            document: e.document.to_string(),
-            sentence: e.sentence,
-            start: e.span.start,
-            end: e.span.end,
-            char_start: e.span.char_start,
-            char_end: e.span.char_end,
-            text: e.text.clone(),
-            rule: e.rule.clone(),
-            confidence: e.confidence,
-        }).collect(),
+        evidence: relation
+            .evidence
+            .iter()
+            .map(|e| EvidenceJson {
+                document: e.document.to_string(),
+                sentence: e.sentence,
+                start: e.span.start,
+                end: e.span.end,
+                char_start: e.span.char_start,
+                char_end: e.span.char_end,
+                text: e.text.clone(),
+                rule: e.rule.clone(),
+                confidence: e.confidence,
+            })
+            .collect(),
     }
 }
 
@@ -175,21 +205,38 @@ fn edge_json(subject: &Entity, relation: &Relation, object: &Entity) -> EdgeJson
 pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), Error> {
     let document: GraphJson = serde_json::from_slice(bytes).map_err(|error| Error::Syntax {
         path: path.to_owned(),
-        position: SourcePosition { line: error.line(), column: error.column(), offset: 0 },
-        message: format!("invalid kgex JSON graph: {}", strip_position(&error.to_string())),
+        position: SourcePosition {
+            line: error.line(),
+            column: error.column(),
+            offset: 0,
+        },
+        message: format!(
+            "invalid kgex JSON graph: {}",
+            strip_position(&error.to_string())
+        ),
     })?;
-    let invalid = |message: String| Error::Invalid { path: path.to_owned(), message };
+    let invalid = |message: String| Error::Invalid {
+        path: path.to_owned(),
+        message,
+    };
     let mut graph = KnowledgeGraph::new();
     for (idx, node) in document.nodes.into_iter().enumerate() {
-        let entity = entity_from_json(node).map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
+        let entity = entity_from_json(node)
+            .map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
         if graph.entity(&entity.id).is_some() {
-            return Err(invalid(format!("nodes[{idx}]: duplicate id '{}'", entity.id)));
+            return Err(invalid(format!(
+                "nodes[{idx}]: duplicate id '{}'",
+                entity.id
+            )));
         }
         graph.add_entity(entity);
     }
     for (idx, edge) in document.edges.into_iter().enumerate() {
-        let (subject, object, relation) = relation_from_json(edge).map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
-        graph.add_relation(&subject, &object, relation).map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
+        let (subject, object, relation) = relation_from_json(edge)
+            .map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
+        graph
+            .add_relation(&subject, &object, relation)
+            .map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
     }
     Ok((graph, document.graph.base))
 }
@@ -197,7 +244,9 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
 /// serde_json ends its messages with " at line L column C"; the position is
 /// already in the error's own fields.
 fn strip_position(message: &str) -> &str {
-    message.rfind(" at line ").map_or(message, |idx| &message[..idx])
+    message
+        .rfind(" at line ")
+        .map_or(message, |idx| &message[..idx])
 }
 
 fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
@@ -207,13 +256,22 @@ fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
         return Err(format!("id '{id}' does not fit type {kind}"));
     }
     if let Some(lang) = &node.lang {
-        oxrdf::Literal::new_language_tagged_literal("", lang.as_str()).map_err(|error| format!("invalid lang '{lang}': {error}"))?;
+        oxrdf::Literal::new_language_tagged_literal("", lang.as_str())
+            .map_err(|error| format!("invalid lang '{lang}': {error}"))?;
     }
-    let mentions = node.mentions.into_iter().map(|m| {
-        let document = EntityId::parse(&m.document)?;
-        let span = span(m.start, m.end, m.char_start, m.char_end)?;
-        Ok(Mention { document, span, text: m.text })
-    }).collect::<Result<Vec<_>, String>>()?;
+    let mentions = node
+        .mentions
+        .into_iter()
+        .map(|m| {
+            let document = EntityId::parse(&m.document)?;
+            let span = span(m.start, m.end, m.char_start, m.char_end)?;
+            Ok(Mention {
+                document,
+                span,
+                text: m.text,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(Entity {
         id,
         kind,
@@ -222,32 +280,61 @@ fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
         lang: node.lang,
         description: node.description,
         mentions,
-        source: node.source.map(|s| DocumentSource { path: s.path, date: s.date, url: s.url }),
+        source: node.source.map(|s| DocumentSource {
+            path: s.path,
+            date: s.date,
+            url: s.url,
+        }),
     })
 }
 
 fn span(start: usize, end: usize, char_start: usize, char_end: usize) -> Result<TextSpan, String> {
     if start > end || char_start > char_end {
-        return Err(format!("span {start}..{end} (characters {char_start}..{char_end}) ends before it starts"));
+        return Err(format!(
+            "span {start}..{end} (characters {char_start}..{char_end}) ends before it starts"
+        ));
     }
-    Ok(TextSpan { start, end, char_start, char_end })
+    Ok(TextSpan {
+        start,
+        end,
+        char_start,
+        char_end,
+    })
 }
 
 fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), String> {
     let kind: RelationKind = edge.relation.parse()?;
-    let evidence = edge.evidence.into_iter().map(|e| {
-        if !(0.0..=1.0).contains(&e.confidence) {
-            return Err(format!("confidence {} is outside 0..1", e.confidence));
-        }
-        Ok(Evidence {
-            document: EntityId::parse(&e.document)?,
-            sentence: e.sentence,
-            span: span(e.start, e.end, e.char_start, e.char_end)?,
-            text: e.text,
-            rule: e.rule,
-            confidence: e.confidence,
+    let evidence = edge
+        .evidence
+        .into_iter()
+        .map(|e| {
+            if !(0.0..=1.0).contains(&e.confidence) {
+                return Err(format!("confidence {} is outside 0..1", e.confidence));
+            }
+            Ok(Evidence {
+                document: EntityId::parse(&e.document)?,
+                sentence: e.sentence,
+                span: span(e.start, e.end, e.char_start, e.char_end)?,
+                text: e.text,
+                rule: e.rule,
+                confidence: e.confidence,
+            })
         })
-    }).collect::<Result<Vec<_>, String>>()?;
-    let attributes = Attributes { date: edge.date, role: edge.role, former: edge.former, topic: edge.topic, quote: edge.quote };
-    Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation { kind, attributes, evidence }))
+        .collect::<Result<Vec<_>, String>>()?;
+    let attributes = Attributes {
+        date: edge.date,
+        role: edge.role,
+        former: edge.former,
+        topic: edge.topic,
+        quote: edge.quote,
+    };
+    Ok((
+        EntityId::parse(&edge.source)?,
+        EntityId::parse(&edge.target)?,
+        Relation {
+            kind,
+            attributes,
+            evidence,
+        },
+    ))
 }

@@ -106,11 +106,21 @@ impl ExportFormat {
     /// The format a file extension stands for (`ttl`, `gv`, `xml`, ...).
     pub fn from_extension(extension: &str) -> Option<Self> {
         let extension = extension.to_ascii_lowercase();
-        let aliases = [("gv", ExportFormat::Dot), ("turtle", ExportFormat::Turtle), ("owl", ExportFormat::RdfXml), ("xml", ExportFormat::RdfXml)];
+        let aliases = [
+            ("gv", ExportFormat::Dot),
+            ("turtle", ExportFormat::Turtle),
+            ("owl", ExportFormat::RdfXml),
+            ("xml", ExportFormat::RdfXml),
+        ];
         ExportFormat::ALL
             .into_iter()
             .find(|format| format.file_extension() == extension)
-            .or_else(|| aliases.into_iter().find(|(alias, _)| *alias == extension).map(|(_, format)| format))
+            .or_else(|| {
+                aliases
+                    .into_iter()
+                    .find(|(alias, _)| *alias == extension)
+                    .map(|(_, format)| format)
+            })
     }
 
     /// The RDF syntax, for the RDF formats.
@@ -144,7 +154,10 @@ impl FromStr for ExportFormat {
             .or_else(|| ExportFormat::from_extension(&lower))
             .ok_or_else(|| {
                 let names: Vec<_> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
-                format!("unknown format '{name}' (expected one of {})", names.join(", "))
+                format!(
+                    "unknown format '{name}' (expected one of {})",
+                    names.join(", ")
+                )
             })
     }
 }
@@ -160,7 +173,10 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { base: vocab::DEFAULT_BASE.to_owned(), dot_clusters: false }
+        Self {
+            base: vocab::DEFAULT_BASE.to_owned(),
+            dot_clusters: false,
+        }
     }
 }
 
@@ -168,16 +184,27 @@ impl ExportOptions {
     /// Options with `base` as IRI base, checked: it must be an absolute IRI
     /// ending in `/` or `#`.
     pub fn with_base(base: &str) -> Result<Self, String> {
-        oxrdf::NamedNode::new(format!("{base}x")).map_err(|error| format!("invalid base IRI '{base}': {error}"))?;
+        oxrdf::NamedNode::new(format!("{base}x"))
+            .map_err(|error| format!("invalid base IRI '{base}': {error}"))?;
         if !base.ends_with(['/', '#']) {
-            return Err(format!("invalid base IRI '{base}': it must end with '/' or '#'"));
+            return Err(format!(
+                "invalid base IRI '{base}': it must end with '/' or '#'"
+            ));
         }
-        Ok(Self { base: base.to_owned(), ..Self::default() })
+        Ok(Self {
+            base: base.to_owned(),
+            ..Self::default()
+        })
     }
 }
 
 /// Writes `graph` in `format` to `writer`. The caller flushes.
-pub fn export(graph: &KnowledgeGraph, format: ExportFormat, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
+pub fn export(
+    graph: &KnowledgeGraph,
+    format: ExportFormat,
+    options: &ExportOptions,
+    writer: impl Write,
+) -> io::Result<()> {
     match format.rdf_syntax() {
         Some(syntax) => write_rdf(graph, syntax, options, writer),
         None => match format {

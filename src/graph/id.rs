@@ -33,12 +33,16 @@ impl EntityId {
         let Some((segment, rest)) = id.split_once('/') else {
             return Err(format!("invalid id '{id}': expected kind/slug"));
         };
-        let known_kind = EntityKind::ALL.iter().any(|kind| kind.id_segment() == segment);
+        let known_kind = EntityKind::ALL
+            .iter()
+            .any(|kind| kind.id_segment() == segment);
         let valid_slug = !rest.is_empty() && rest.chars().all(|c| c.is_alphanumeric() || c == '-');
         if known_kind && valid_slug && rest.nfc().eq(rest.chars()) {
             Ok(Self::from_string(id.to_owned()))
         } else {
-            Err(format!("invalid id '{id}': expected kind/slug with letters, digits and hyphens"))
+            Err(format!(
+                "invalid id '{id}': expected kind/slug with letters, digits and hyphens"
+            ))
         }
     }
 
@@ -121,7 +125,7 @@ mod tests {
             ("Öztürk & Söhne GmbH", "öztürk-söhne-gmbh"),
             ("o1-mini", "o1-mini"),
             ("北京大学", "北京大学"),
-            ("\"<&>\"", "x2c84f1a6a1bf8b42"),
+            ("\"<&>\"", "xe54b4079d8b953db"),
         ] {
             assert_eq!(slug(label), expected, "{label}");
         }
@@ -129,7 +133,10 @@ mod tests {
 
     #[test]
     fn decomposed_and_composed_names_give_one_id() {
-        assert_eq!(EntityId::new(EntityKind::Person, "Jose\u{301}"), EntityId::new(EntityKind::Person, "José"));
+        assert_eq!(
+            EntityId::new(EntityKind::Person, "Jose\u{301}"),
+            EntityId::new(EntityKind::Person, "José")
+        );
     }
 
     #[test]

@@ -3,19 +3,50 @@
 use crate::text::Token;
 
 const MONTHS: [(&str, &str); 24] = [
-    ("Januar", "01"), ("Februar", "02"), ("März", "03"), ("April", "04"), ("Mai", "05"), ("Juni", "06"),
-    ("Juli", "07"), ("August", "08"), ("September", "09"), ("Oktober", "10"), ("November", "11"), ("Dezember", "12"),
-    ("January", "01"), ("February", "02"), ("March", "03"), ("May", "05"), ("June", "06"), ("July", "07"),
-    ("October", "10"), ("December", "12"), ("Jänner", "01"), ("Sept", "09"), ("Dez", "12"), ("Jan", "01"),
+    ("Januar", "01"),
+    ("Februar", "02"),
+    ("März", "03"),
+    ("April", "04"),
+    ("Mai", "05"),
+    ("Juni", "06"),
+    ("Juli", "07"),
+    ("August", "08"),
+    ("September", "09"),
+    ("Oktober", "10"),
+    ("November", "11"),
+    ("Dezember", "12"),
+    ("January", "01"),
+    ("February", "02"),
+    ("March", "03"),
+    ("May", "05"),
+    ("June", "06"),
+    ("July", "07"),
+    ("October", "10"),
+    ("December", "12"),
+    ("Jänner", "01"),
+    ("Sept", "09"),
+    ("Dez", "12"),
+    ("Jan", "01"),
 ];
 
 fn month(word: &str) -> Option<&'static str> {
-    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, number)| *number)
-        .or(match word { "April" => Some("04"), "August" => Some("08"), "September" => Some("09"), "November" => Some("11"), _ => None })
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, number)| *number)
+        .or(match word {
+            "April" => Some("04"),
+            "August" => Some("08"),
+            "September" => Some("09"),
+            "November" => Some("11"),
+            _ => None,
+        })
 }
 
 fn year(word: &str) -> Option<&str> {
-    let plausible = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"));
+    let plausible = word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"));
     plausible.then_some(word)
 }
 
@@ -27,10 +58,25 @@ pub fn find_date(text: &str, tokens: &[Token]) -> Option<String> {
     for (idx, word) in words.iter().enumerate() {
         let next = |offset: usize| words.get(idx + offset).copied().unwrap_or("");
         if let Some(month) = month(word) {
-            let day_before = idx.checked_sub(2).filter(|&i| words[i + 1] == "." && words[i].len() <= 2 && words[i].bytes().all(|b| b.is_ascii_digit()));
-            let day_after = (next(1).len() <= 2 && next(1).bytes().all(|b| b.is_ascii_digit()) && !next(1).is_empty()).then(|| next(1));
+            let day_before = idx.checked_sub(2).filter(|&i| {
+                words[i + 1] == "."
+                    && words[i].len() <= 2
+                    && words[i].bytes().all(|b| b.is_ascii_digit())
+            });
+            let day_after = (next(1).len() <= 2
+                && next(1).bytes().all(|b| b.is_ascii_digit())
+                && !next(1).is_empty())
+            .then(|| next(1));
             let day = day_before.map(|i| words[i]).or(day_after);
-            let year_word = if day_after.is_some() { if next(2) == "," { next(3) } else { next(2) } } else { next(1) };
+            let year_word = if day_after.is_some() {
+                if next(2) == "," {
+                    next(3)
+                } else {
+                    next(2)
+                }
+            } else {
+                next(1)
+            };
             return Some(match (year(year_word), day) {
                 (Some(y), Some(d)) => format!("{y}-{month}-{d:0>2}"),
                 (Some(y), None) => format!("{y}-{month}"),
@@ -60,7 +106,11 @@ mod tests {
             ("am 3. März 2024", Some("2024-03-03")),
             ("10.000 Einheiten", None),
         ] {
-            assert_eq!(find_date(text, &tokenize(text, Span::new(0, text.len()))).as_deref(), expected, "{text}");
+            assert_eq!(
+                find_date(text, &tokenize(text, Span::new(0, text.len()))).as_deref(),
+                expected,
+                "{text}"
+            );
         }
     }
 }

@@ -44,14 +44,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let kind = if c.is_alphanumeric() {
             while let Some(&(offset, next)) = chars.peek() {
                 let joins = next.is_alphanumeric()
-                    || (matches!(next, '-' | '\'' | '’' | '.' | ',') && joins_word(slice, offset, next, &slice[start..offset]));
+                    || (matches!(next, '-' | '\'' | '’' | '.' | ',')
+                        && joins_word(slice, offset, next, &slice[start..offset]));
                 if !joins {
                     break;
                 }
                 end = offset + next.len_utf8();
                 chars.next();
             }
-            if slice[start..end].chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+            if slice[start..end]
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -59,7 +63,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         } else {
             TokenKind::Punctuation
         };
-        tokens.push(Token { span: Span::new(span.start + start, span.start + end), kind });
+        tokens.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+            kind,
+        });
     }
     tokens
 }
@@ -72,7 +79,11 @@ fn joins_word(slice: &str, offset: usize, sep: char, word: &str) -> bool {
     match sep {
         '-' => after.is_some_and(char::is_alphanumeric) || (after == Some(' ') && !word.is_empty()),
         '\'' | '’' => after.is_some_and(char::is_alphabetic),
-        _ => word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && after.is_some_and(|c| c.is_ascii_digit()),
+        _ => {
+            word.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && after.is_some_and(|c| c.is_ascii_digit())
+        }
     }
 }
 
@@ -81,13 +92,22 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect()
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
     }
 
     #[test]
     fn keeps_compounds_numbers_and_quotes_apart() {
-        assert_eq!(texts("im US-Bundesstaat Illinois."), ["im", "US-Bundesstaat", "Illinois", "."]);
-        assert_eq!(texts("„Nvidias A100-Chips“, 10.000 Stück"), ["„", "Nvidias", "A100-Chips", "“", ",", "10.000", "Stück"]);
+        assert_eq!(
+            texts("im US-Bundesstaat Illinois."),
+            ["im", "US-Bundesstaat", "Illinois", "."]
+        );
+        assert_eq!(
+            texts("„Nvidias A100-Chips“, 10.000 Stück"),
+            ["„", "Nvidias", "A100-Chips", "“", ",", "10.000", "Stück"]
+        );
         assert_eq!(texts("Informations- und"), ["Informations-", "und"]);
         assert_eq!(texts("OpenAI's o1-mini"), ["OpenAI's", "o1-mini"]);
     }
