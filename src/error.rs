@@ -21,19 +21,9 @@ impl SourcePosition {
     pub fn of_offset(bytes: &[u8], offset: usize) -> Self {
         let before = &bytes[..offset.min(bytes.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Self {
-            line,
-            column,
-            offset,
-        }
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Self { line, column, offset }
     }
 }
 
@@ -76,17 +66,8 @@ pub enum Error {
 
 impl Error {
     /// An error at byte `offset` of `bytes`, read from `path`.
-    pub fn at_offset(
-        path: impl Into<PathBuf>,
-        bytes: &[u8],
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Self::Syntax {
-            path: path.into(),
-            position: SourcePosition::of_offset(bytes, offset),
-            message: message.into(),
-        }
+    pub fn at_offset(path: impl Into<PathBuf>, bytes: &[u8], offset: usize, message: impl Into<String>) -> Self {
+        Self::Syntax { path: path.into(), position: SourcePosition::of_offset(bytes, offset), message: message.into() }
     }
 }
 

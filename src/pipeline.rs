@@ -3,12 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::entities::{
-    possessive_base, strip_genitive, CueRecognizer, EntityKind, Mention, Recognizer,
-};
-use crate::graph::{
-    self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan,
-};
+use crate::entities::{possessive_base, strip_genitive, CueRecognizer, EntityKind, Mention, Recognizer};
+use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan};
 use crate::input::Document;
 use crate::relations::{extract_facts, Endpoint, Fact};
 use crate::text::{split_sentences, tokenize, CharOffsets, Sentence, Span};
@@ -72,14 +68,10 @@ fn known_names(annotated: &[Annotated]) -> HashMap<String, (EntityKind, String)>
     let mut names: HashMap<String, (EntityKind, String)> = HashMap::new();
     let mut surnames: HashMap<String, Option<String>> = HashMap::new();
     for mention in annotated.iter().flat_map(|a| &a.mentions) {
-        names
-            .entry(mention.name.clone())
-            .or_insert((mention.kind, mention.name.clone()));
+        names.entry(mention.name.clone()).or_insert((mention.kind, mention.name.clone()));
         if mention.kind == EntityKind::Person {
             if let Some((_, surname)) = mention.name.rsplit_once(' ') {
-                let entry = surnames
-                    .entry(surname.to_owned())
-                    .or_insert_with(|| Some(mention.name.clone()));
+                let entry = surnames.entry(surname.to_owned()).or_insert_with(|| Some(mention.name.clone()));
                 if entry.as_deref() != Some(mention.name.as_str()) {
                     *entry = None;
                 }
@@ -96,11 +88,7 @@ fn known_names(annotated: &[Annotated]) -> HashMap<String, (EntityKind, String)>
 
 /// Finds later mentions of names already known: repeats, surnames and
 /// genitives (`Trumps`).
-fn add_known_mentions(
-    text: &str,
-    sentence: &mut Annotated,
-    names: &HashMap<String, (EntityKind, String)>,
-) {
+fn add_known_mentions(text: &str, sentence: &mut Annotated, names: &HashMap<String, (EntityKind, String)>) {
     let tokens = &sentence.tokens;
     for start in 0..tokens.len() {
         for end in (start + 1..=(start + 6).min(tokens.len())).rev() {
@@ -112,11 +100,7 @@ fn add_known_mentions(
                 .find(|s| names.contains_key(*s));
             let Some(base) = base else { continue };
             let span = Span::new(span.start, span.start + base.len());
-            if sentence
-                .mentions
-                .iter()
-                .any(|m| m.span.start < span.end && span.start < m.span.end)
-            {
+            if sentence.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                 break;
             }
             let kind = names[base].0;
@@ -148,15 +132,8 @@ fn build_graph(
         char_end: offsets.char_offset(span.end),
     };
     let mut extraction = Extraction::default();
-    let document_id = extraction
-        .graph
-        .add_entity(document_entity(document))
-        .clone();
-    let canonical = |mention: &Mention| {
-        names
-            .get(&mention.name)
-            .map_or(mention.name.clone(), |(_, full)| full.clone())
-    };
+    let document_id = extraction.graph.add_entity(document_entity(document)).clone();
+    let canonical = |mention: &Mention| names.get(&mention.name).map_or(mention.name.clone(), |(_, full)| full.clone());
     for sentence in annotated {
         let mut ids = Vec::with_capacity(sentence.mentions.len());
         for mention in &sentence.mentions {
@@ -188,14 +165,7 @@ fn build_graph(
                 rule: fact.rule.to_owned(),
                 confidence: fact.confidence,
             };
-            add_fact(
-                &mut extraction,
-                &ids,
-                &document_id,
-                fact,
-                evidence,
-                settings.explain,
-            );
+            add_fact(&mut extraction, &ids, &document_id, fact, evidence, settings.explain);
         }
     }
     extraction
@@ -218,16 +188,11 @@ fn add_fact(
         return;
     }
     if explain {
-        extraction.explanations.push(format!(
-            "relation: {subject} {} {object} [{}] in: {}",
-            fact.kind, fact.rule, evidence.text
-        ));
+        extraction
+            .explanations
+            .push(format!("relation: {subject} {} {object} [{}] in: {}", fact.kind, fact.rule, evidence.text));
     }
-    let relation = Relation {
-        kind: fact.kind,
-        attributes: fact.attributes,
-        evidence: vec![evidence],
-    };
+    let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
     extraction
         .graph
         .add_relation(&subject, &object, relation)
@@ -239,10 +204,7 @@ fn document_entity(document: &Document) -> Entity {
     entity.id = EntityId::new(EntityKind::Document, &document.name);
     entity.label = document.title.clone();
     entity.lang = Some(document.language.tag().to_owned());
-    entity.source = Some(DocumentSource {
-        path: document.path.clone(),
-        date: document.date.clone(),
-        url: document.url.clone(),
-    });
+    entity.source =
+        Some(DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() });
     entity
 }

@@ -62,18 +62,8 @@ pub mod property {
     /// Document → the path it was read from.
     pub const SOURCE_PATH: &str = "sourcePath";
     /// Every property of kgex's own, relations excluded.
-    pub const ALL: [&str; 10] = [
-        DATE,
-        ROLE,
-        FORMER,
-        TOPIC,
-        QUOTE,
-        EVIDENCE,
-        RULE,
-        CONFIDENCE,
-        SENTENCE_INDEX,
-        SOURCE_PATH,
-    ];
+    pub const ALL: [&str; 10] =
+        [DATE, ROLE, FORMER, TOPIC, QUOTE, EVIDENCE, RULE, CONFIDENCE, SENTENCE_INDEX, SOURCE_PATH];
 }
 
 /// Local names of kgex's own classes.

@@ -37,11 +37,7 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -56,11 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn export_options(args: &OutputArgs, base: Option<&str>) -> anyhow::Result<ExportOptions> {
-    let base = args
-        .base
-        .as_deref()
-        .or(base)
-        .unwrap_or(kgex::vocab::DEFAULT_BASE);
+    let base = args.base.as_deref().or(base).unwrap_or(kgex::vocab::DEFAULT_BASE);
     let mut options = ExportOptions::with_base(base).map_err(anyhow::Error::msg)?;
     options.dot_clusters = args.clusters;
     Ok(options)
@@ -86,21 +78,13 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let extraction = pipeline::extract_all(
-        &documents,
-        &Settings {
-            explain: args.explain,
-        },
-    );
+    let extraction = pipeline::extract_all(&documents, &Settings { explain: args.explain });
     for line in &extraction.explanations {
         eprintln!("{line}");
     }
     output::write_all(&extraction.graph, &targets, &options)?;
     if n_failed > 0 {
-        eprintln!(
-            "kgex: {n_failed} input(s) failed; the other {} document(s) were exported",
-            documents.len()
-        );
+        eprintln!("kgex: {n_failed} input(s) failed; the other {} document(s) were exported", documents.len());
         return Ok(ExitCode::from(SOME_INPUTS_FAILED));
     }
     Ok(ExitCode::SUCCESS)
@@ -109,8 +93,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let targets = output::targets(&args.output)?;
     output::check_not_input(&targets, std::slice::from_ref(&args.input))?;
-    let bytes =
-        fs::read(&args.input).with_context(|| format!("cannot read '{}'", args.input.display()))?;
+    let bytes = fs::read(&args.input).with_context(|| format!("cannot read '{}'", args.input.display()))?;
     let (graph, base) = read_json(&args.input, &bytes)?;
     let options = export_options(&args.output, Some(&base))?;
     output::write_all(&graph, &targets, &options)?;
@@ -120,11 +103,6 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
 fn formats() {
     println!("{:<10} {:<10} media type", "format", "extension");
     for format in ExportFormat::ALL {
-        println!(
-            "{:<10} {:<10} {}",
-            format.name(),
-            format.file_extension(),
-            format.media_type()
-        );
+        println!("{:<10} {:<10} {}", format.name(), format.file_extension(), format.media_type());
     }
 }

@@ -25,93 +25,55 @@ pub fn targets(args: &OutputArgs) -> anyhow::Result<Vec<Target>> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let Some(output) = &args.output else {
         return match formats.as_slice() {
-            [] => Ok(vec![Target {
-                format: ExportFormat::Turtle,
-                path: None,
-            }]),
-            [format] => Ok(vec![Target {
-                format: *format,
-                path: None,
-            }]),
+            [] => Ok(vec![Target { format: ExportFormat::Turtle, path: None }]),
+            [format] => Ok(vec![Target { format: *format, path: None }]),
             _ => bail!("several formats need -o FOLDER"),
         };
     };
     let is_folder = output.is_dir()
-        || output
-            .to_string_lossy()
-            .ends_with(['/', std::path::MAIN_SEPARATOR])
+        || output.to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR])
         || output.extension().is_none() && formats.len() != 1;
     if is_folder {
-        let formats = if formats.is_empty() {
-            ExportFormat::ALL.to_vec()
-        } else {
-            formats
-        };
+        let formats = if formats.is_empty() { ExportFormat::ALL.to_vec() } else { formats };
         return Ok(formats
             .into_iter()
-            .map(|format| Target {
-                format,
-                path: Some(output.join(format!("graph.{}", format.file_extension()))),
-            })
+            .map(|format| Target { format, path: Some(output.join(format!("graph.{}", format.file_extension()))) })
             .collect());
     }
     let format = match formats.as_slice() {
         [format] => *format,
         [] => {
             let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("");
-            ExportFormat::from_extension(extension).with_context(|| {
-                format!(
-                    "cannot tell the format from '{}'; give -f FORMAT",
-                    output.display()
-                )
-            })?
+            ExportFormat::from_extension(extension)
+                .with_context(|| format!("cannot tell the format from '{}'; give -f FORMAT", output.display()))?
         }
-        _ => bail!(
-            "several formats need -o FOLDER, not the file '{}'",
-            output.display()
-        ),
+        _ => bail!("several formats need -o FOLDER, not the file '{}'", output.display()),
     };
-    Ok(vec![Target {
-        format,
-        path: Some(output.clone()),
-    }])
+    Ok(vec![Target { format, path: Some(output.clone()) }])
 }
 
 /// Refuses an output file that is also an input.
 pub fn check_not_input(targets: &[Target], inputs: &[PathBuf]) -> anyhow::Result<()> {
-    let inputs: Vec<PathBuf> = inputs
-        .iter()
-        .filter_map(|p| fs::canonicalize(p).ok())
-        .collect();
+    let inputs: Vec<PathBuf> = inputs.iter().filter_map(|p| fs::canonicalize(p).ok()).collect();
     for path in targets.iter().filter_map(|t| t.path.as_ref()) {
         let Ok(output) = canonical_output(path) else {
             continue;
         };
         if inputs.contains(&output) {
-            bail!(
-                "output '{}' is also an input; refusing to overwrite it",
-                path.display()
-            );
+            bail!("output '{}' is also an input; refusing to overwrite it", path.display());
         }
     }
     Ok(())
 }
 
 fn canonical_output(path: &Path) -> io::Result<PathBuf> {
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     Ok(fs::canonicalize(parent)?.join(path.file_name().unwrap_or_default()))
 }
 
 /// Writes the graph to every target. A file is written to a temporary file
 /// beside it and renamed into place, so no run leaves half a file.
-pub fn write_all(
-    graph: &KnowledgeGraph,
-    targets: &[Target],
-    options: &ExportOptions,
-) -> anyhow::Result<()> {
+pub fn write_all(graph: &KnowledgeGraph, targets: &[Target], options: &ExportOptions) -> anyhow::Result<()> {
     for target in targets {
         match &target.path {
             None => {
@@ -133,14 +95,9 @@ fn write_file(
     options: &ExportOptions,
     path: &Path,
 ) -> anyhow::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
-    let temporary = tempfile::Builder::new()
-        .prefix(".kgex-")
-        .tempfile_in(folder)?;
+    let temporary = tempfile::Builder::new().prefix(".kgex-").tempfile_in(folder)?;
     let mut writer = BufWriter::with_capacity(1 << 16, temporary);
     export::export(graph, format, options, &mut writer)?;
     let temporary = writer.into_inner().map_err(|error| error.into_error())?;
@@ -154,8 +111,7 @@ fn write_file(
 #[cfg(unix)]
 fn set_readable(file: &tempfile::NamedTempFile) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    file.as_file()
-        .set_permissions(fs::Permissions::from_mode(0o644))
+    file.as_file().set_permissions(fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]

@@ -41,10 +41,7 @@ impl CueRecognizer {
                 current = Some(name.to_owned());
                 sections.entry(name.to_owned()).or_default();
             } else if let Some(section) = &current {
-                sections
-                    .entry(section.clone())
-                    .or_default()
-                    .insert(line.to_owned());
+                sections.entry(section.clone()).or_default().insert(line.to_owned());
             } else {
                 return Err((line_idx + 1, "word before the first [section]".into()));
             }
@@ -54,18 +51,13 @@ impl CueRecognizer {
 
     /// Whether `word` is listed in `section`.
     pub fn has(&self, section: &str, word: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|words| words.contains(word))
+        self.sections.get(section).is_some_and(|words| words.contains(word))
     }
 
     /// Whether `word` is listed in `section`, ignoring case.
     pub fn has_folded(&self, section: &str, word: &str) -> bool {
         self.has(section, word)
-            || self
-                .sections
-                .get(section)
-                .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+            || self.sections.get(section).is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
     }
 
     /// Whether the token could be (part of) a name: capitalised or with a
@@ -93,9 +85,7 @@ impl CueRecognizer {
             while idx + 1 < tokens.len() {
                 let next = &tokens[idx + 1];
                 let joins_with_connector = matches!(next.text(text), "for" | "of")
-                    && tokens
-                        .get(idx + 2)
-                        .is_some_and(|t| self.is_name_token(text, t));
+                    && tokens.get(idx + 2).is_some_and(|t| self.is_name_token(text, t));
                 if self.is_name_token(text, next) && !self.has("person-before", next.text(text)) {
                     idx += 1;
                 } else if joins_with_connector {
@@ -121,8 +111,7 @@ impl CueRecognizer {
         let before_two = start.checked_sub(2).map(|i| tokens[i].text(text));
         let last = tokens[end - 1].text(text);
         let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text(text)).collect();
-        let cue =
-            |section: &str, word: Option<&str>| word.is_some_and(|w| self.has_folded(section, w));
+        let cue = |section: &str, word: Option<&str>| word.is_some_and(|w| self.has_folded(section, w));
         if words.iter().any(|w| self.has("organization-head", w)) {
             return Some((EntityKind::Organization, "cue/organization-head"));
         }
@@ -135,9 +124,7 @@ impl CueRecognizer {
         if cue("place-before", before) {
             return Some((EntityKind::Place, "cue/place-before"));
         }
-        let next_is_product = tokens
-            .get(end)
-            .is_some_and(|t| is_product_code(t.text(text)));
+        let next_is_product = tokens.get(end).is_some_and(|t| is_product_code(t.text(text)));
         if next_is_product && end - start == 1 && possessive_base(last).is_some() {
             return Some((EntityKind::Organization, "cue/possessive-maker"));
         }
@@ -146,18 +133,14 @@ impl CueRecognizer {
         }
         let after = tokens.get(end).map(|t| t.text(text));
         let after_two = tokens.get(end + 1).map(|t| t.text(text));
-        let reported = matches!(
-            after,
-            Some("berichtet" | "berichtete" | "reported" | "reports")
-        );
-        let outlet_before = matches!(before, Some("wie" | "Wie" | "die" | "("))
-            || matches!(before_two, Some("wie" | "Wie"));
+        let reported = matches!(after, Some("berichtet" | "berichtete" | "reported" | "reports"));
+        let outlet_before =
+            matches!(before, Some("wie" | "Wie" | "die" | "(")) || matches!(before_two, Some("wie" | "Wie"));
         if reported && outlet_before {
             return Some((EntityKind::Organization, "cue/reporting-outlet"));
         }
         let spoken = cue("speech-verb", before)
-            || after == Some(",")
-                && after_two.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            || after == Some(",") && after_two.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         if spoken && (2..=4).contains(&words.len()) {
             return Some((EntityKind::Person, "cue/speaker-or-apposition"));
         }
@@ -178,13 +161,7 @@ impl CueRecognizer {
         };
         let head = strip_genitive(head);
         let span = Span::new(token.span.start, token.span.start + head.len());
-        Some(Mention {
-            span,
-            kind,
-            name: head.to_owned(),
-            role: None,
-            origin: "cue/compound",
-        })
+        Some(Mention { span, kind, name: head.to_owned(), role: None, origin: "cue/compound" })
     }
 }
 
@@ -199,54 +176,33 @@ fn is_product_code(word: &str) -> bool {
 /// Only a trailing `s` after a lowercase letter is taken off, so `Reuters`
 /// and `Illinois`-like names keep theirs when they are upper case inside.
 pub fn strip_genitive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 /// The owner in a possessive before a product: `Nvidias` → `Nvidia`,
 /// `OpenAI's` → `OpenAI`.
 pub fn possessive_base(word: &str) -> Option<&str> {
-    let base = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .or_else(|| word.strip_suffix('s'))?;
-    base.chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-        .then_some(base)
+    let base = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).or_else(|| word.strip_suffix('s'))?;
+    base.chars().next().is_some_and(char::is_uppercase).then_some(base)
 }
 
 impl Recognizer for CueRecognizer {
     fn recognize(&self, text: &str, sentence: &Sentence) -> Vec<Mention> {
         let tokens = tokenize(text, sentence.span);
-        let mut mentions: Vec<Mention> = tokens
-            .iter()
-            .filter_map(|t| self.compound_mention(text, t))
-            .collect();
+        let mut mentions: Vec<Mention> = tokens.iter().filter_map(|t| self.compound_mention(text, t)).collect();
         for run in self.name_runs(text, &tokens) {
             let Some((kind, origin)) = self.kind_of(text, &tokens, run) else {
                 continue;
             };
             let span = Span::new(tokens[run.0].span.start, tokens[run.1 - 1].span.end);
-            if mentions
-                .iter()
-                .any(|m| m.span.start < span.end && span.start < m.span.end)
-            {
+            if mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                 continue;
             }
-            let role = run
-                .0
-                .checked_sub(1)
-                .map(|i| tokens[i].text(text))
-                .filter(|w| self.has("person-before", w));
+            let role = run.0.checked_sub(1).map(|i| tokens[i].text(text)).filter(|w| self.has("person-before", w));
             let (span, name) = match origin {
                 "cue/possessive-maker" => {
                     let base = possessive_base(&text[span.range()]).unwrap_or_default();
-                    (
-                        Span::new(span.start, span.start + base.len()),
-                        base.to_owned(),
-                    )
+                    (Span::new(span.start, span.start + base.len()), base.to_owned())
                 }
                 _ => (span, strip_genitive(&text[span.range()]).to_owned()),
             };
@@ -254,9 +210,7 @@ impl Recognizer for CueRecognizer {
                 span,
                 kind,
                 name,
-                role: role
-                    .filter(|_| kind == EntityKind::Person)
-                    .map(str::to_owned),
+                role: role.filter(|_| kind == EntityKind::Person).map(str::to_owned),
                 origin,
             });
         }

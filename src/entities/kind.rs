@@ -20,13 +20,8 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [EntityKind; 5] = [
-        EntityKind::Person,
-        EntityKind::Organization,
-        EntityKind::Place,
-        EntityKind::Product,
-        EntityKind::Document,
-    ];
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Product, EntityKind::Document];
 
     /// The name used in JSON and GraphML: `Person`, `Organization`, ...
     pub const fn name(self) -> &'static str {
@@ -61,9 +56,8 @@ impl FromStr for EntityKind {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        EntityKind::ALL
-            .into_iter()
-            .find(|kind| kind.name() == name)
-            .ok_or_else(|| format!("unknown entity type '{name}' (expected Person, Organization, Place, Product or Document)"))
+        EntityKind::ALL.into_iter().find(|kind| kind.name() == name).ok_or_else(|| {
+            format!("unknown entity type '{name}' (expected Person, Organization, Place, Product or Document)")
+        })
     }
 }

@@ -21,9 +21,8 @@ const MAX_TOOLTIP_CHARS: usize = 2_000;
 /// Graphviz rejects or SVG cannot carry) are dropped. Borrowed when nothing
 /// changes.
 pub fn escape_dot_string(text: &str) -> Cow<'_, str> {
-    let needs_work = text
-        .chars()
-        .any(|c| matches!(c, '"' | '\\') || c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+    let needs_work =
+        text.chars().any(|c| matches!(c, '"' | '\\') || c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -68,20 +67,10 @@ const fn style(kind: EntityKind) -> (&'static str, &'static str) {
 }
 
 /// Writes `graph` as a DOT digraph.
-pub fn write_dot(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    mut writer: impl Write,
-) -> io::Result<()> {
+pub fn write_dot(graph: &KnowledgeGraph, options: &ExportOptions, mut writer: impl Write) -> io::Result<()> {
     writeln!(writer, "digraph \"kgex\" {{")?;
-    writeln!(
-        writer,
-        "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\"DejaVu Sans\"];"
-    )?;
-    writeln!(
-        writer,
-        "  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\"11\"];"
-    )?;
+    writeln!(writer, "  graph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\"DejaVu Sans\"];")?;
+    writeln!(writer, "  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\"11\"];")?;
     writeln!(writer, "  edge [fontname=\"DejaVu Sans\", fontsize=\"9\"];")?;
     write_legend(&mut writer)?;
     if options.dot_clusters {
@@ -99,16 +88,10 @@ pub fn write_dot(
 
 fn write_legend(writer: &mut impl Write) -> io::Result<()> {
     writeln!(writer, "  subgraph \"cluster_legend\" {{")?;
-    writeln!(
-        writer,
-        "    label=\"Legend\"; style=\"dashed\"; fontname=\"DejaVu Sans\";"
-    )?;
+    writeln!(writer, "    label=\"Legend\"; style=\"dashed\"; fontname=\"DejaVu Sans\";")?;
     for kind in EntityKind::ALL {
         let (shape, color) = style(kind);
-        writeln!(
-            writer,
-            "    \"legend:{kind}\" [label=\"{kind}\", shape=\"{shape}\", fillcolor=\"{color}\"];"
-        )?;
+        writeln!(writer, "    \"legend:{kind}\" [label=\"{kind}\", shape=\"{shape}\", fillcolor=\"{color}\"];")?;
     }
     writeln!(writer, "  }}")
 }
@@ -122,12 +105,7 @@ fn write_node(entity: &Entity, indent: &str, writer: &mut impl Write) -> io::Res
     if !entity.aliases.is_empty() {
         tooltip.push_str(&format!(
             "\naliases: {}",
-            entity
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
+            entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
         ));
     }
     writeln!(
@@ -148,29 +126,15 @@ fn write_clusters(graph: &KnowledgeGraph, writer: &mut impl Write) -> io::Result
             _ => entity.mentions.first().map(|m| m.document.clone()),
         }
     };
-    for (idx, document) in graph
-        .entities()
-        .filter(|e| e.kind == EntityKind::Document)
-        .enumerate()
-    {
+    for (idx, document) in graph.entities().filter(|e| e.kind == EntityKind::Document).enumerate() {
         writeln!(writer, "  subgraph \"cluster_{idx}\" {{")?;
-        writeln!(
-            writer,
-            "    label={}; style=\"rounded\";",
-            quoted(&shorten(&document.label, MAX_LABEL_CHARS))
-        )?;
-        for entity in graph
-            .entities()
-            .filter(|e| home(e).as_ref() == Some(&document.id))
-        {
+        writeln!(writer, "    label={}; style=\"rounded\";", quoted(&shorten(&document.label, MAX_LABEL_CHARS)))?;
+        for entity in graph.entities().filter(|e| home(e).as_ref() == Some(&document.id)) {
             write_node(entity, "    ", writer)?;
         }
         writeln!(writer, "  }}")?;
     }
-    for entity in graph
-        .entities()
-        .filter(|e| home(e).is_none_or(|doc| graph.entity(&doc).is_none()))
-    {
+    for entity in graph.entities().filter(|e| home(e).is_none_or(|doc| graph.entity(&doc).is_none())) {
         write_node(entity, "  ", writer)?;
     }
     Ok(())
@@ -182,19 +146,11 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
     if let Some(date) = &relation.attributes.date {
         label.push_str(&format!("\n{date}"));
     }
-    let mut tooltip: Vec<String> = relation
-        .evidence
-        .iter()
-        .map(|e| format!("[{}] {}", e.rule, e.text))
-        .collect();
+    let mut tooltip: Vec<String> = relation.evidence.iter().map(|e| format!("[{}] {}", e.rule, e.text)).collect();
     if let Some(quote) = &relation.attributes.quote {
         tooltip.insert(0, format!("„{quote}“"));
     }
-    let direction = if relation.kind.is_symmetric() {
-        ", dir=\"none\""
-    } else {
-        ""
-    };
+    let direction = if relation.kind.is_symmetric() { ", dir=\"none\"" } else { "" };
     writeln!(
         writer,
         "  {} -> {} [label={}, tooltip={}{direction}];",

@@ -45,11 +45,7 @@ const KEYS: [(&str, &str, &str, &str); 21] = [
 ];
 
 /// Writes `graph` as GraphML.
-pub fn write_graphml(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    writer: impl Write,
-) -> io::Result<()> {
+pub fn write_graphml(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
     let mut xml = Writer::new_with_indent(writer, b' ', 2);
     xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     xml.create_element("graphml")
@@ -59,12 +55,7 @@ pub fn write_graphml(
         .write_inner_content(|xml| {
             for (id, domain, name, kind) in KEYS {
                 xml.create_element("key")
-                    .with_attributes([
-                        ("id", id),
-                        ("for", domain),
-                        ("attr.name", name),
-                        ("attr.type", kind),
-                    ])
+                    .with_attributes([("id", id), ("for", domain), ("attr.name", name), ("attr.type", kind)])
                     .write_empty()?;
             }
             xml.create_element("graph")
@@ -75,11 +66,7 @@ pub fn write_graphml(
     xml.get_mut().write_all(b"\n")
 }
 
-fn write_elements<W: Write>(
-    xml: &mut Writer<W>,
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-) -> io::Result<()> {
+fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<()> {
     for entity in graph.entities() {
         xml.create_element("node")
             .with_attribute(("id", node_id(&entity.id).as_str()))
@@ -133,33 +120,17 @@ fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str) -
     data(xml, "n_type", entity.kind.name())?;
     data(xml, "n_iri", &entity.id.iri(base))?;
     if !entity.aliases.is_empty() {
-        data(
-            xml,
-            "n_aliases",
-            &entity
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(LIST_SEPARATOR),
-        )?;
+        data(xml, "n_aliases", &entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(LIST_SEPARATOR))?;
     }
     optional_data(xml, "n_lang", entity.lang.as_deref())?;
     optional_data(xml, "n_description", entity.description.as_deref())?;
     data(xml, "n_mentions", &entity.mentions.len().to_string())?;
     if !entity.mentions.is_empty() {
-        let spans: Vec<String> = entity
-            .mentions
-            .iter()
-            .map(|m| format!("{}:{}-{}", m.document, m.span.start, m.span.end))
-            .collect();
+        let spans: Vec<String> =
+            entity.mentions.iter().map(|m| format!("{}:{}-{}", m.document, m.span.start, m.span.end)).collect();
         data(xml, "n_mention_spans", &spans.join(LIST_SEPARATOR))?;
     }
-    optional_data(
-        xml,
-        "n_source",
-        entity.source.as_ref().and_then(|s| s.path.as_deref()),
-    )
+    optional_data(xml, "n_source", entity.source.as_ref().and_then(|s| s.path.as_deref()))
 }
 
 fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io::Result<()> {
@@ -169,23 +140,14 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io:
     data(xml, "e_relation", relation.kind.name())?;
     optional_data(xml, "e_date", attributes.date.as_deref())?;
     optional_data(xml, "e_role", attributes.role.as_deref())?;
-    optional_data(
-        xml,
-        "e_former",
-        attributes
-            .former
-            .map(|former| if former { "true" } else { "false" }),
-    )?;
+    optional_data(xml, "e_former", attributes.former.map(|former| if former { "true" } else { "false" }))?;
     optional_data(xml, "e_topic", attributes.topic.as_deref())?;
     optional_data(xml, "e_quote", attributes.quote.as_deref())?;
     data(xml, "e_confidence", &format!("{:?}", relation.confidence()))?;
     if !relation.evidence.is_empty() {
         let sentences: Vec<&str> = relation.evidence.iter().map(|e| e.text.as_str()).collect();
-        let spans: Vec<String> = relation
-            .evidence
-            .iter()
-            .map(|e| format!("{}:{}-{}", e.document, e.span.start, e.span.end))
-            .collect();
+        let spans: Vec<String> =
+            relation.evidence.iter().map(|e| format!("{}:{}-{}", e.document, e.span.start, e.span.end)).collect();
         let mut rules: Vec<&str> = relation.evidence.iter().map(|e| e.rule.as_str()).collect();
         rules.sort_unstable();
         rules.dedup();
@@ -193,15 +155,7 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io:
         data(xml, "e_evidence_spans", &spans.join(LIST_SEPARATOR))?;
         data(xml, "e_rules", &rules.join(LIST_SEPARATOR))?;
     }
-    data(
-        xml,
-        "e_symmetric",
-        if relation.kind.is_symmetric() {
-            "true"
-        } else {
-            "false"
-        },
-    )
+    data(xml, "e_symmetric", if relation.kind.is_symmetric() { "true" } else { "false" })
 }
 
 #[cfg(test)]
@@ -211,13 +165,7 @@ mod tests {
 
     #[test]
     fn node_ids_are_name_tokens() {
-        assert_eq!(
-            node_id(&EntityId::new(EntityKind::Person, "Liang Wenfeng")),
-            "person:liang-wenfeng"
-        );
-        assert_eq!(
-            node_id(&EntityId::new(EntityKind::Place, "Zürich")),
-            "place:z_C3_BCrich"
-        );
+        assert_eq!(node_id(&EntityId::new(EntityKind::Person, "Liang Wenfeng")), "person:liang-wenfeng");
+        assert_eq!(node_id(&EntityId::new(EntityKind::Place, "Zürich")), "place:z_C3_BCrich");
     }
 }

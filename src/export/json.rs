@@ -12,8 +12,7 @@ use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation,
-    TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan,
 };
 use crate::relations::RelationKind;
 
@@ -110,32 +109,17 @@ struct EvidenceJson {
 }
 
 /// Writes `graph` as node-link JSON, pretty-printed with one space indent.
-pub fn write_json(
-    graph: &KnowledgeGraph,
-    options: &ExportOptions,
-    writer: impl Write,
-) -> io::Result<()> {
+pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
     let document = GraphJson {
         directed: true,
         multigraph: true,
-        graph: GraphInfo {
-            generator: concat!("kgex ", env!("CARGO_PKG_VERSION")).into(),
-            base: options.base.clone(),
-        },
-        nodes: graph
-            .entities()
-            .map(|entity| node_json(entity, &options.base))
-            .collect(),
-        edges: graph
-            .relations()
-            .map(|r| edge_json(r.subject, r.relation, r.object))
-            .collect(),
+        graph: GraphInfo { generator: concat!("kgex ", env!("CARGO_PKG_VERSION")).into(), base: options.base.clone() },
+        nodes: graph.entities().map(|entity| node_json(entity, &options.base)).collect(),
+        edges: graph.relations().map(|r| edge_json(r.subject, r.relation, r.object)).collect(),
     };
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
     let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
-    document
-        .serialize(&mut serializer)
-        .map_err(io::Error::from)?;
+    document.serialize(&mut serializer).map_err(io::Error::from)?;
     serializer.into_inner().write_all(b"\n")
 }
 
@@ -205,38 +189,22 @@ fn edge_json(subject: &Entity, relation: &Relation, object: &Entity) -> EdgeJson
 pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), Error> {
     let document: GraphJson = serde_json::from_slice(bytes).map_err(|error| Error::Syntax {
         path: path.to_owned(),
-        position: SourcePosition {
-            line: error.line(),
-            column: error.column(),
-            offset: 0,
-        },
-        message: format!(
-            "invalid kgex JSON graph: {}",
-            strip_position(&error.to_string())
-        ),
+        position: SourcePosition { line: error.line(), column: error.column(), offset: 0 },
+        message: format!("invalid kgex JSON graph: {}", strip_position(&error.to_string())),
     })?;
-    let invalid = |message: String| Error::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| Error::Invalid { path: path.to_owned(), message };
     let mut graph = KnowledgeGraph::new();
     for (idx, node) in document.nodes.into_iter().enumerate() {
-        let entity = entity_from_json(node)
-            .map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
+        let entity = entity_from_json(node).map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
         if graph.entity(&entity.id).is_some() {
-            return Err(invalid(format!(
-                "nodes[{idx}]: duplicate id '{}'",
-                entity.id
-            )));
+            return Err(invalid(format!("nodes[{idx}]: duplicate id '{}'", entity.id)));
         }
         graph.add_entity(entity);
     }
     for (idx, edge) in document.edges.into_iter().enumerate() {
-        let (subject, object, relation) = relation_from_json(edge)
-            .map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
-        graph
-            .add_relation(&subject, &object, relation)
-            .map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
+        let (subject, object, relation) =
+            relation_from_json(edge).map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
+        graph.add_relation(&subject, &object, relation).map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
     }
     Ok((graph, document.graph.base))
 }
@@ -244,9 +212,7 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
 /// serde_json ends its messages with " at line L column C"; the position is
 /// already in the error's own fields.
 fn strip_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .map_or(message, |idx| &message[..idx])
+    message.rfind(" at line ").map_or(message, |idx| &message[..idx])
 }
 
 fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
@@ -265,11 +231,7 @@ fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
         .map(|m| {
             let document = EntityId::parse(&m.document)?;
             let span = span(m.start, m.end, m.char_start, m.char_end)?;
-            Ok(Mention {
-                document,
-                span,
-                text: m.text,
-            })
+            Ok(Mention { document, span, text: m.text })
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(Entity {
@@ -280,26 +242,15 @@ fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
         lang: node.lang,
         description: node.description,
         mentions,
-        source: node.source.map(|s| DocumentSource {
-            path: s.path,
-            date: s.date,
-            url: s.url,
-        }),
+        source: node.source.map(|s| DocumentSource { path: s.path, date: s.date, url: s.url }),
     })
 }
 
 fn span(start: usize, end: usize, char_start: usize, char_end: usize) -> Result<TextSpan, String> {
     if start > end || char_start > char_end {
-        return Err(format!(
-            "span {start}..{end} (characters {char_start}..{char_end}) ends before it starts"
-        ));
+        return Err(format!("span {start}..{end} (characters {char_start}..{char_end}) ends before it starts"));
     }
-    Ok(TextSpan {
-        start,
-        end,
-        char_start,
-        char_end,
-    })
+    Ok(TextSpan { start, end, char_start, char_end })
 }
 
 fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), String> {
@@ -321,20 +272,7 @@ fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), 
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let attributes = Attributes {
-        date: edge.date,
-        role: edge.role,
-        former: edge.former,
-        topic: edge.topic,
-        quote: edge.quote,
-    };
-    Ok((
-        EntityId::parse(&edge.source)?,
-        EntityId::parse(&edge.target)?,
-        Relation {
-            kind,
-            attributes,
-            evidence,
-        },
-    ))
+    let attributes =
+        Attributes { date: edge.date, role: edge.role, former: edge.former, topic: edge.topic, quote: edge.quote };
+    Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation { kind, attributes, evidence }))
 }

@@ -115,12 +115,7 @@ impl ExportFormat {
         ExportFormat::ALL
             .into_iter()
             .find(|format| format.file_extension() == extension)
-            .or_else(|| {
-                aliases
-                    .into_iter()
-                    .find(|(alias, _)| *alias == extension)
-                    .map(|(_, format)| format)
-            })
+            .or_else(|| aliases.into_iter().find(|(alias, _)| *alias == extension).map(|(_, format)| format))
     }
 
     /// The RDF syntax, for the RDF formats.
@@ -154,10 +149,7 @@ impl FromStr for ExportFormat {
             .or_else(|| ExportFormat::from_extension(&lower))
             .ok_or_else(|| {
                 let names: Vec<_> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
-                format!(
-                    "unknown format '{name}' (expected one of {})",
-                    names.join(", ")
-                )
+                format!("unknown format '{name}' (expected one of {})", names.join(", "))
             })
     }
 }
@@ -173,10 +165,7 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self {
-            base: vocab::DEFAULT_BASE.to_owned(),
-            dot_clusters: false,
-        }
+        Self { base: vocab::DEFAULT_BASE.to_owned(), dot_clusters: false }
     }
 }
 
@@ -184,17 +173,11 @@ impl ExportOptions {
     /// Options with `base` as IRI base, checked: it must be an absolute IRI
     /// ending in `/` or `#`.
     pub fn with_base(base: &str) -> Result<Self, String> {
-        oxrdf::NamedNode::new(format!("{base}x"))
-            .map_err(|error| format!("invalid base IRI '{base}': {error}"))?;
+        oxrdf::NamedNode::new(format!("{base}x")).map_err(|error| format!("invalid base IRI '{base}': {error}"))?;
         if !base.ends_with(['/', '#']) {
-            return Err(format!(
-                "invalid base IRI '{base}': it must end with '/' or '#'"
-            ));
+            return Err(format!("invalid base IRI '{base}': it must end with '/' or '#'"));
         }
-        Ok(Self {
-            base: base.to_owned(),
-            ..Self::default()
-        })
+        Ok(Self { base: base.to_owned(), ..Self::default() })
     }
 }
 

@@ -42,19 +42,14 @@ impl RdfSyntax {
             RdfSyntax::NQuads => RdfFormat::NQuads,
             RdfSyntax::TriG => RdfFormat::TriG,
             RdfSyntax::RdfXml => RdfFormat::RdfXml,
-            RdfSyntax::JsonLd => RdfFormat::JsonLd {
-                profile: oxjsonld_profile(),
-            },
+            RdfSyntax::JsonLd => RdfFormat::JsonLd { profile: oxjsonld_profile() },
         }
     }
 
     /// Whether the syntax has named graphs, so that each document's
     /// statements go into a graph named by the document.
     pub fn has_named_graphs(self) -> bool {
-        matches!(
-            self,
-            RdfSyntax::NQuads | RdfSyntax::TriG | RdfSyntax::JsonLd
-        )
+        matches!(self, RdfSyntax::NQuads | RdfSyntax::TriG | RdfSyntax::JsonLd)
     }
 }
 
@@ -76,9 +71,7 @@ pub fn write_rdf(
         }
     }
     let mut serializer = serializer.for_writer(writer);
-    for_each_quad(graph, options, syntax.has_named_graphs(), |quad| {
-        serializer.serialize_quad(quad)
-    })?;
+    for_each_quad(graph, options, syntax.has_named_graphs(), |quad| serializer.serialize_quad(quad))?;
     serializer.finish()?;
     Ok(())
 }
@@ -100,35 +93,20 @@ pub fn for_each_quad(
     let terms = Terms::new();
     let mut iris = HashMap::with_capacity(graph.entity_count());
     for entity in graph.entities() {
-        iris.insert(
-            &entity.id,
-            NamedNode::new(entity.id.iri(&options.base)).map_err(invalid_data)?,
-        );
+        iris.insert(&entity.id, NamedNode::new(entity.id.iri(&options.base)).map_err(invalid_data)?);
     }
-    let mut emitter = Emitter {
-        sink: &mut sink,
-        graph_name: GraphName::DefaultGraph,
-    };
+    let mut emitter = Emitter { sink: &mut sink, graph_name: GraphName::DefaultGraph };
     for entity in graph.entities() {
         emitter.graph_name = GraphName::DefaultGraph;
         emit_entity(&mut emitter, &terms, entity, &iris[&entity.id])?;
         for mention in &entity.mentions {
-            let document = iris
-                .get(&mention.document)
-                .ok_or_else(|| unknown_document(&mention.document))?;
+            let document = iris.get(&mention.document).ok_or_else(|| unknown_document(&mention.document))?;
             emitter.graph_name = graph_name(named_graphs, document);
             emit_mention(&mut emitter, &terms, mention, document, &iris[&entity.id])?;
         }
     }
     for relation in graph.relations() {
-        emit_relation(
-            &mut emitter,
-            &terms,
-            &relation,
-            &iris,
-            options,
-            named_graphs,
-        )?;
+        emit_relation(&mut emitter, &terms, &relation, &iris, options, named_graphs)?;
     }
     Ok(())
 }
@@ -176,8 +154,7 @@ struct Terms {
 
 impl Terms {
     fn new() -> Self {
-        let iri =
-            |namespace: &str, local: &str| NamedNode::new_unchecked(format!("{namespace}{local}"));
+        let iri = |namespace: &str, local: &str| NamedNode::new_unchecked(format!("{namespace}{local}"));
         let kgex = |local: &str| NamedNode::new_unchecked(vocab::kgex(local));
         Self {
             type_: rdf::TYPE.into_owned(),
@@ -204,14 +181,7 @@ impl Terms {
             rule: kgex(property::RULE),
             confidence: kgex(property::CONFIDENCE),
             sentence_index: kgex(property::SENTENCE_INDEX),
-            attributes: [
-                property::DATE,
-                property::ROLE,
-                property::FORMER,
-                property::TOPIC,
-                property::QUOTE,
-            ]
-            .map(kgex),
+            attributes: [property::DATE, property::ROLE, property::FORMER, property::TOPIC, property::QUOTE].map(kgex),
         }
     }
 }
@@ -223,18 +193,8 @@ struct Emitter<'s, F> {
 }
 
 impl<F: FnMut(QuadRef<'_>) -> io::Result<()>> Emitter<'_, F> {
-    fn emit(
-        &mut self,
-        subject: &NamedNode,
-        predicate: &NamedNode,
-        object: impl Into<Term>,
-    ) -> io::Result<()> {
-        let quad = Quad::new(
-            subject.clone(),
-            predicate.clone(),
-            object,
-            self.graph_name.clone(),
-        );
+    fn emit(&mut self, subject: &NamedNode, predicate: &NamedNode, object: impl Into<Term>) -> io::Result<()> {
+        let quad = Quad::new(subject.clone(), predicate.clone(), object, self.graph_name.clone());
         (self.sink)(quad.as_ref())
     }
 }
@@ -260,10 +220,7 @@ fn double(value: f64) -> Literal {
 /// A date literal typed by its shape: `2015` gYear, `2023-07` gYearMonth,
 /// `--01-20` gMonthDay, `2025-01-20` date; anything else a plain string.
 pub fn date_literal(date: &str) -> Literal {
-    let shape: String = date
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else { c })
-        .collect();
+    let shape: String = date.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect();
     let datatype: NamedNodeRef<'_> = match shape.as_str() {
         "9999" => xsd::G_YEAR,
         "9999-99" => xsd::G_YEAR_MONTH,
@@ -281,11 +238,7 @@ fn emit_entity<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     iri: &NamedNode,
 ) -> io::Result<()> {
     let lang = entity.lang.as_deref();
-    emitter.emit(
-        iri,
-        &terms.type_,
-        NamedNode::new_unchecked(vocab::class_iri(entity.kind)),
-    )?;
+    emitter.emit(iri, &terms.type_, NamedNode::new_unchecked(vocab::class_iri(entity.kind)))?;
     emitter.emit(iri, &terms.label, text_literal(&entity.label, lang))?;
     for alias in &entity.aliases {
         emitter.emit(iri, &terms.alt_label, text_literal(alias, lang))?;
@@ -328,11 +281,7 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     ));
     emitter.emit(&phrase, &terms.type_, terms.phrase.clone())?;
     emitter.emit(&phrase, &terms.reference_context, document.clone())?;
-    emitter.emit(
-        &phrase,
-        &terms.begin_index,
-        integer(mention.span.char_start),
-    )?;
+    emitter.emit(&phrase, &terms.begin_index, integer(mention.span.char_start))?;
     emitter.emit(&phrase, &terms.end_index, integer(mention.span.char_end))?;
     emitter.emit(&phrase, &terms.anchor_of, text_literal(&mention.text, None))?;
     emitter.emit(&phrase, &terms.ta_ident_ref, entity.clone())
@@ -341,10 +290,7 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
 /// The IRI of the statement node of a relation: a hash of its ends and kind,
 /// so that the same fact gets the same IRI in every run.
 pub fn statement_iri(base: &str, relation: &RelationRef<'_>) -> String {
-    let key = format!(
-        "{}\u{0}{}\u{0}{}",
-        relation.subject.id, relation.relation.kind, relation.object.id
-    );
+    let key = format!("{}\u{0}{}\u{0}{}", relation.subject.id, relation.relation.kind, relation.object.id);
     format!("{base}statement/{:016x}", stable_hash(key.as_bytes()))
 }
 
@@ -365,33 +311,26 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     named_graphs: bool,
 ) -> io::Result<()> {
     let statement = NamedNode::new_unchecked(statement_iri(&options.base, relation));
-    let mut documents: Vec<&EntityId> = relation
-        .relation
-        .evidence
-        .iter()
-        .map(|e| &e.document)
-        .collect();
+    let mut documents: Vec<&EntityId> = relation.relation.evidence.iter().map(|e| &e.document).collect();
     documents.dedup();
     if !named_graphs || documents.is_empty() {
         emitter.graph_name = GraphName::DefaultGraph;
         emit_statement(emitter, terms, relation, iris, &statement)?;
+        for document in &documents {
+            let document_iri = iris.get(*document).ok_or_else(|| unknown_document(document))?;
+            emitter.emit(&statement, &terms.derived_from, document_iri.clone())?;
+        }
         for evidence in &relation.relation.evidence {
             emit_evidence(emitter, terms, evidence, iris, &statement, options)?;
         }
         return Ok(());
     }
     for document in documents {
-        let document_iri = iris
-            .get(document)
-            .ok_or_else(|| unknown_document(document))?;
+        let document_iri = iris.get(document).ok_or_else(|| unknown_document(document))?;
         emitter.graph_name = GraphName::NamedNode(document_iri.clone());
         emit_statement(emitter, terms, relation, iris, &statement)?;
-        for evidence in relation
-            .relation
-            .evidence
-            .iter()
-            .filter(|e| &e.document == document)
-        {
+        emitter.emit(&statement, &terms.derived_from, document_iri.clone())?;
+        for evidence in relation.relation.evidence.iter().filter(|e| &e.document == document) {
             emit_evidence(emitter, terms, evidence, iris, &statement, options)?;
         }
     }
@@ -406,8 +345,7 @@ fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     statement: &NamedNode,
 ) -> io::Result<()> {
     let (subject, object) = (&iris[&relation.subject.id], &iris[&relation.object.id]);
-    let predicate =
-        NamedNode::new(vocab::relation_iri(&relation.relation.kind)).map_err(invalid_data)?;
+    let predicate = NamedNode::new(vocab::relation_iri(&relation.relation.kind)).map_err(invalid_data)?;
     emitter.emit(subject, &predicate, object.clone())?;
     emitter.emit(statement, &terms.type_, terms.statement.clone())?;
     emitter.emit(statement, &terms.rdf_subject, subject.clone())?;
@@ -417,19 +355,10 @@ fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     let lang = relation.subject.lang.as_deref();
     let values = [
         attributes.date.as_deref().map(date_literal),
-        attributes
-            .role
-            .as_deref()
-            .map(|role| text_literal(role, lang)),
+        attributes.role.as_deref().map(|role| text_literal(role, lang)),
         attributes.former.map(Literal::from),
-        attributes
-            .topic
-            .as_deref()
-            .map(|topic| text_literal(topic, lang)),
-        attributes
-            .quote
-            .as_deref()
-            .map(|quote| text_literal(quote, lang)),
+        attributes.topic.as_deref().map(|topic| text_literal(topic, lang)),
+        attributes.quote.as_deref().map(|quote| text_literal(quote, lang)),
     ];
     for (predicate, value) in terms.attributes.iter().zip(values) {
         if let Some(value) = value {
@@ -437,11 +366,7 @@ fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
         }
     }
     if !relation.relation.evidence.is_empty() {
-        emitter.emit(
-            statement,
-            &terms.confidence,
-            double(relation.relation.confidence()),
-        )?;
+        emitter.emit(statement, &terms.confidence, double(relation.relation.confidence()))?;
     }
     Ok(())
 }
@@ -454,11 +379,8 @@ fn emit_evidence<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     statement: &NamedNode,
     options: &ExportOptions,
 ) -> io::Result<()> {
-    let document = iris
-        .get(&evidence.document)
-        .ok_or_else(|| unknown_document(&evidence.document))?;
+    let document = iris.get(&evidence.document).ok_or_else(|| unknown_document(&evidence.document))?;
     let node = NamedNode::new_unchecked(evidence_iri(&options.base, statement.as_str(), evidence));
-    emitter.emit(statement, &terms.derived_from, document.clone())?;
     emitter.emit(statement, &terms.evidence, node.clone())?;
     emitter.emit(&node, &terms.type_, terms.evidence_class.clone())?;
     emitter.emit(&node, &terms.derived_from, document.clone())?;

@@ -33,16 +33,12 @@ impl EntityId {
         let Some((segment, rest)) = id.split_once('/') else {
             return Err(format!("invalid id '{id}': expected kind/slug"));
         };
-        let known_kind = EntityKind::ALL
-            .iter()
-            .any(|kind| kind.id_segment() == segment);
+        let known_kind = EntityKind::ALL.iter().any(|kind| kind.id_segment() == segment);
         let valid_slug = !rest.is_empty() && rest.chars().all(|c| c.is_alphanumeric() || c == '-');
         if known_kind && valid_slug && rest.nfc().eq(rest.chars()) {
             Ok(Self::from_string(id.to_owned()))
         } else {
-            Err(format!(
-                "invalid id '{id}': expected kind/slug with letters, digits and hyphens"
-            ))
+            Err(format!("invalid id '{id}': expected kind/slug with letters, digits and hyphens"))
         }
     }
 
@@ -108,9 +104,7 @@ fn is_iri_char(c: char) -> bool {
 /// FNV-1a, 64 bits: stable across runs, platforms and Rust versions, unlike
 /// the standard library's hasher.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]
@@ -133,10 +127,7 @@ mod tests {
 
     #[test]
     fn decomposed_and_composed_names_give_one_id() {
-        assert_eq!(
-            EntityId::new(EntityKind::Person, "Jose\u{301}"),
-            EntityId::new(EntityKind::Person, "José")
-        );
+        assert_eq!(EntityId::new(EntityKind::Person, "Jose\u{301}"), EntityId::new(EntityKind::Person, "José"));
     }
 
     #[test]

@@ -91,9 +91,7 @@ impl KnowledgeGraph {
         let edges: Vec<_> = graph.edge_indices().collect();
         let mut ends = Vec::with_capacity(edges.len());
         for edge in &edges {
-            let (source, target) = graph
-                .edge_endpoints(*edge)
-                .expect("edge index from this graph");
+            let (source, target) = graph.edge_endpoints(*edge).expect("edge index from this graph");
             ends.push((graph[source].id.clone(), graph[target].id.clone()));
         }
         let nodes: Vec<_> = graph.node_indices().collect();
@@ -105,8 +103,7 @@ impl KnowledgeGraph {
             self.add_entity(graph.remove_node(node).expect("node index from this graph"));
         }
         for ((subject, object), relation) in ends.into_iter().zip(relations) {
-            self.add_relation(&subject, &object, relation)
-                .expect("both ends were just added");
+            self.add_relation(&subject, &object, relation).expect("both ends were just added");
         }
     }
 
@@ -122,15 +119,12 @@ impl KnowledgeGraph {
 
     /// Every relation with its ends, in the order first added.
     pub fn relations(&self) -> impl Iterator<Item = RelationRef<'_>> + '_ {
-        self.graph
-            .edge_references()
-            .enumerate()
-            .map(|(position, edge)| RelationRef {
-                subject: &self.graph[edge.source()],
-                relation: edge.weight(),
-                object: &self.graph[edge.target()],
-                position,
-            })
+        self.graph.edge_references().enumerate().map(|(position, edge)| RelationRef {
+            subject: &self.graph[edge.source()],
+            relation: edge.weight(),
+            object: &self.graph[edge.target()],
+            position,
+        })
     }
 
     /// Number of entities, documents included.
@@ -149,18 +143,10 @@ impl KnowledgeGraph {
     }
 
     fn node(&self, id: &EntityId) -> Result<NodeIndex, UnknownEntity> {
-        self.index
-            .get(id)
-            .copied()
-            .ok_or_else(|| UnknownEntity(id.clone()))
+        self.index.get(id).copied().ok_or_else(|| UnknownEntity(id.clone()))
     }
 
-    fn find_edge(
-        &self,
-        source: NodeIndex,
-        target: NodeIndex,
-        relation: &Relation,
-    ) -> Option<EdgeIndex> {
+    fn find_edge(&self, source: NodeIndex, target: NodeIndex, relation: &Relation) -> Option<EdgeIndex> {
         self.graph
             .edges_connecting(source, target)
             .find(|edge| edge.weight().kind == relation.kind)

@@ -114,12 +114,7 @@ impl Entity {
         if other.label != self.label {
             self.aliases.insert(other.label);
         }
-        self.aliases.extend(
-            other
-                .aliases
-                .into_iter()
-                .filter(|alias| *alias != self.label),
-        );
+        self.aliases.extend(other.aliases.into_iter().filter(|alias| *alias != self.label));
         self.mentions.extend(other.mentions);
         self.mentions.sort();
         self.mentions.dedup();
@@ -132,11 +127,7 @@ impl Entity {
 impl Relation {
     /// A relation of `kind` with no attributes and no evidence yet.
     pub fn new(kind: RelationKind) -> Self {
-        Self {
-            kind,
-            attributes: Attributes::default(),
-            evidence: Vec::new(),
-        }
+        Self { kind, attributes: Attributes::default(), evidence: Vec::new() }
     }
 
     /// Takes in `other`'s evidence and the attributes still empty here.
@@ -158,15 +149,11 @@ impl Relation {
                 .cmp(&(&b.document, b.span, &b.rule))
                 .then(a.confidence.total_cmp(&b.confidence))
         });
-        self.evidence
-            .dedup_by(|a, b| a.document == b.document && a.span == b.span && a.rule == b.rule);
+        self.evidence.dedup_by(|a, b| a.document == b.document && a.span == b.span && a.rule == b.rule);
     }
 
     /// The highest confidence among the evidence, 0 without evidence.
     pub fn confidence(&self) -> f64 {
-        self.evidence
-            .iter()
-            .map(|evidence| evidence.confidence)
-            .fold(0.0, f64::max)
+        self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)
     }
 }

@@ -6,12 +6,7 @@ fn evidence(document: &str, start: usize, rule: &str) -> Evidence {
     Evidence {
         document: EntityId::new(EntityKind::Document, document),
         sentence: 0,
-        span: TextSpan {
-            start,
-            end: start + 5,
-            char_start: start,
-            char_end: start + 5,
-        },
+        span: TextSpan { start, end: start + 5, char_start: start, char_end: start + 5 },
         text: "Satz.".into(),
         rule: rule.into(),
         confidence: 0.5,
@@ -19,42 +14,17 @@ fn evidence(document: &str, start: usize, rule: &str) -> Evidence {
 }
 
 fn relation(kind: RelationKind, evidence_list: Vec<Evidence>) -> Relation {
-    Relation {
-        evidence: evidence_list,
-        ..Relation::new(kind)
-    }
+    Relation { evidence: evidence_list, ..Relation::new(kind) }
 }
 
 #[test]
 fn same_relation_twice_is_one_edge_with_both_evidence() {
     let mut graph = KnowledgeGraph::new();
-    let anna = graph
-        .add_entity(Entity::new(EntityKind::Person, "Anna Berg"))
-        .clone();
-    let acme = graph
-        .add_entity(Entity::new(EntityKind::Organization, "Acme"))
-        .clone();
-    graph
-        .add_relation(
-            &anna,
-            &acme,
-            relation(RelationKind::WorksAt, vec![evidence("a", 10, "r1")]),
-        )
-        .unwrap();
-    graph
-        .add_relation(
-            &anna,
-            &acme,
-            relation(RelationKind::WorksAt, vec![evidence("a", 0, "r2")]),
-        )
-        .unwrap();
-    graph
-        .add_relation(
-            &anna,
-            &acme,
-            relation(RelationKind::Founded, vec![evidence("a", 0, "r3")]),
-        )
-        .unwrap();
+    let anna = graph.add_entity(Entity::new(EntityKind::Person, "Anna Berg")).clone();
+    let acme = graph.add_entity(Entity::new(EntityKind::Organization, "Acme")).clone();
+    graph.add_relation(&anna, &acme, relation(RelationKind::WorksAt, vec![evidence("a", 10, "r1")])).unwrap();
+    graph.add_relation(&anna, &acme, relation(RelationKind::WorksAt, vec![evidence("a", 0, "r2")])).unwrap();
+    graph.add_relation(&anna, &acme, relation(RelationKind::Founded, vec![evidence("a", 0, "r3")])).unwrap();
     assert_eq!(graph.relation_count(), 2);
     let works_at = graph.relations().next().unwrap().relation;
     let starts: Vec<_> = works_at.evidence.iter().map(|e| e.span.start).collect();
@@ -64,26 +34,10 @@ fn same_relation_twice_is_one_edge_with_both_evidence() {
 #[test]
 fn met_with_is_one_edge_whichever_way_it_is_stated() {
     let mut graph = KnowledgeGraph::new();
-    let a = graph
-        .add_entity(Entity::new(EntityKind::Person, "Zoe Adams"))
-        .clone();
-    let b = graph
-        .add_entity(Entity::new(EntityKind::Person, "Al Brown"))
-        .clone();
-    graph
-        .add_relation(
-            &a,
-            &b,
-            relation(RelationKind::MetWith, vec![evidence("d", 0, "m")]),
-        )
-        .unwrap();
-    graph
-        .add_relation(
-            &b,
-            &a,
-            relation(RelationKind::MetWith, vec![evidence("d", 9, "m")]),
-        )
-        .unwrap();
+    let a = graph.add_entity(Entity::new(EntityKind::Person, "Zoe Adams")).clone();
+    let b = graph.add_entity(Entity::new(EntityKind::Person, "Al Brown")).clone();
+    graph.add_relation(&a, &b, relation(RelationKind::MetWith, vec![evidence("d", 0, "m")])).unwrap();
+    graph.add_relation(&b, &a, relation(RelationKind::MetWith, vec![evidence("d", 9, "m")])).unwrap();
     assert_eq!(graph.relation_count(), 1);
     let edge = graph.relations().next().unwrap();
     assert_eq!(edge.subject.label, "Al Brown");
@@ -103,22 +57,14 @@ fn graphs_of_two_documents_merge_by_id() {
     first.merge(second);
     assert_eq!(first.entity_count(), 1);
     let merged = first.entities().next().unwrap();
-    assert_eq!(
-        merged.aliases.iter().collect::<Vec<_>>(),
-        ["ACME", "ACME Corp"]
-    );
+    assert_eq!(merged.aliases.iter().collect::<Vec<_>>(), ["ACME", "ACME Corp"]);
     assert_eq!(merged.description.as_deref(), Some("maker"));
 }
 
 #[test]
 fn a_relation_to_an_unknown_entity_is_refused() {
     let mut graph = KnowledgeGraph::new();
-    let a = graph
-        .add_entity(Entity::new(EntityKind::Person, "A B"))
-        .clone();
+    let a = graph.add_entity(Entity::new(EntityKind::Person, "A B")).clone();
     let missing = EntityId::new(EntityKind::Person, "C D");
-    assert_eq!(
-        graph.add_relation(&a, &missing, Relation::new(RelationKind::MetWith)),
-        Err(UnknownEntity(missing))
-    );
+    assert_eq!(graph.add_relation(&a, &missing, Relation::new(RelationKind::MetWith)), Err(UnknownEntity(missing)));
 }

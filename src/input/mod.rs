@@ -27,13 +27,11 @@ impl Language {
     /// ties because it is the first input language.
     pub fn detect(text: &str) -> Self {
         const GERMAN: &[&str] = &[
-            "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "von", "für", "auf",
-            "dem", "ein", "eine", "auch",
+            "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "von", "für", "auf", "dem", "ein",
+            "eine", "auch",
         ];
-        const ENGLISH: &[&str] = &[
-            "the", "and", "is", "of", "to", "in", "that", "with", "for", "on", "was", "it", "by",
-            "from", "a", "an",
-        ];
+        const ENGLISH: &[&str] =
+            &["the", "and", "is", "of", "to", "in", "that", "with", "for", "on", "was", "it", "by", "from", "a", "an"];
         let (mut german, mut english) = (0, 0);
         for word in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
             let word = word.to_lowercase();

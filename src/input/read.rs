@@ -32,10 +32,7 @@ struct JsonLine {
 /// Reads every path: files, folders (recursively, `*.txt`, `*.md`,
 /// `*.jsonl`, in name order), and `-` for standard input. `language` forces
 /// a language; `None` detects it per document.
-pub fn read_inputs(
-    paths: &[PathBuf],
-    language: Option<Language>,
-) -> Vec<Result<Document, InputError>> {
+pub fn read_inputs(paths: &[PathBuf], language: Option<Language>) -> Vec<Result<Document, InputError>> {
     let mut results = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -43,10 +40,7 @@ pub fn read_inputs(
             continue;
         }
         match fs::metadata(path) {
-            Err(source) => results.push(Err(Error::Io {
-                path: path.clone(),
-                source,
-            })),
+            Err(source) => results.push(Err(Error::Io { path: path.clone(), source })),
             Ok(meta) if meta.is_dir() => read_folder(path, language, &mut results),
             Ok(_) => read_file(path, &file_name(path, None), language, &mut results),
         }
@@ -57,33 +51,17 @@ pub fn read_inputs(
 fn read_stdin(language: Option<Language>) -> Result<Document, InputError> {
     let mut bytes = Vec::new();
     let path = PathBuf::from("<stdin>");
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+    io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
     let text = decode(&path, &bytes)?;
-    let mut document = Document::from_text(
-        "stdin",
-        text,
-        language.unwrap_or_else(|| Language::detect(text)),
-    );
+    let mut document = Document::from_text("stdin", text, language.unwrap_or_else(|| Language::detect(text)));
     document.path = Some("-".into());
     Ok(document)
 }
 
-fn read_folder(
-    folder: &Path,
-    language: Option<Language>,
-    results: &mut Vec<Result<Document, InputError>>,
-) {
+fn read_folder(folder: &Path, language: Option<Language>, results: &mut Vec<Result<Document, InputError>>) {
     let mut files = Vec::new();
     if let Err(source) = collect_files(folder, &mut files) {
-        results.push(Err(Error::Io {
-            path: folder.to_owned(),
-            source,
-        }));
+        results.push(Err(Error::Io { path: folder.to_owned(), source }));
         return;
     }
     if files.is_empty() {
@@ -98,9 +76,7 @@ fn read_folder(
 }
 
 fn collect_files(folder: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<_> = fs::read_dir(folder)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<io::Result<_>>()?;
+    let mut entries: Vec<_> = fs::read_dir(folder)?.map(|entry| entry.map(|e| e.path())).collect::<io::Result<_>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -113,53 +89,31 @@ fn collect_files(folder: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// The document name: the path below `folder` (or the file name) without
 /// its extension, with `/` separators on every platform.
 fn file_name(path: &Path, folder: Option<&Path>) -> String {
-    let relative = folder
-        .and_then(|folder| path.strip_prefix(folder).ok())
-        .unwrap_or(path);
+    let relative = folder.and_then(|folder| path.strip_prefix(folder).ok()).unwrap_or(path);
     let relative = if folder.is_some() {
         relative.with_extension("")
     } else {
         PathBuf::from(path.file_stem().unwrap_or_default())
     };
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn read_file(
-    path: &Path,
-    name: &str,
-    language: Option<Language>,
-    results: &mut Vec<Result<Document, InputError>>,
-) {
+fn read_file(path: &Path, name: &str, language: Option<Language>, results: &mut Vec<Result<Document, InputError>>) {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(source) => {
-            return results.push(Err(Error::Io {
-                path: path.to_owned(),
-                source,
-            }))
-        }
+        Err(source) => return results.push(Err(Error::Io { path: path.to_owned(), source })),
     };
     if has_extension(path, &["jsonl"]) {
         return read_json_lines(path, &bytes, language, results);
     }
     results.push(decode(path, &bytes).map(|text| {
-        let mut document = Document::from_text(
-            name,
-            text,
-            language.unwrap_or_else(|| Language::detect(text)),
-        );
+        let mut document = Document::from_text(name, text, language.unwrap_or_else(|| Language::detect(text)));
         document.path = Some(path.to_string_lossy().into_owned());
         document
     }));
@@ -169,21 +123,11 @@ fn read_file(
 /// binary file.
 fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, InputError> {
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(Error::at_offset(
-            path,
-            bytes,
-            offset,
-            "binary file (NUL byte), not text",
-        ));
+        return Err(Error::at_offset(path, bytes, offset, "binary file (NUL byte), not text"));
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let offset = error.valid_up_to();
-        Error::at_offset(
-            path,
-            bytes,
-            offset,
-            format!("invalid UTF-8 at byte offset {offset}"),
-        )
+        Error::at_offset(path, bytes, offset, format!("invalid UTF-8 at byte offset {offset}"))
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
@@ -199,25 +143,15 @@ fn read_json_lines(
         let offset = line_start;
         line_start += line.len() + 1;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let line = if line_idx == 0 {
-            line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
-        } else {
-            line
-        };
+        let line = if line_idx == 0 { line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line) } else { line };
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        results.push(parse_json_line(path, line, line_idx + 1, language).map_err(
-            |(column, message)| Error::Syntax {
-                path: path.to_owned(),
-                position: SourcePosition {
-                    line: line_idx + 1,
-                    column,
-                    offset: offset + column - 1,
-                },
-                message,
-            },
-        ));
+        results.push(parse_json_line(path, line, line_idx + 1, language).map_err(|(column, message)| Error::Syntax {
+            path: path.to_owned(),
+            position: SourcePosition { line: line_idx + 1, column, offset: offset + column - 1 },
+            message,
+        }));
     }
 }
 
@@ -227,21 +161,10 @@ fn parse_json_line(
     line_number: usize,
     language: Option<Language>,
 ) -> Result<Document, (usize, String)> {
-    let record: JsonLine = serde_json::from_slice(line).map_err(|error| {
-        (
-            error.column().max(1),
-            format!("invalid JSON Lines record: {error}"),
-        )
-    })?;
-    let stated = record
-        .lang
-        .as_deref()
-        .map(str::parse::<Language>)
-        .transpose()
-        .map_err(|message| (1, message))?;
-    let language = language
-        .or(stated)
-        .unwrap_or_else(|| Language::detect(&record.text));
+    let record: JsonLine = serde_json::from_slice(line)
+        .map_err(|error| (error.column().max(1), format!("invalid JSON Lines record: {error}")))?;
+    let stated = record.lang.as_deref().map(str::parse::<Language>).transpose().map_err(|message| (1, message))?;
+    let language = language.or(stated).unwrap_or_else(|| Language::detect(&record.text));
     let mut document = Document::from_text(&record.id, &record.text, language);
     if let Some(title) = record.title {
         document.title = title;

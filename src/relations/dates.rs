@@ -30,17 +30,13 @@ const MONTHS: [(&str, &str); 24] = [
 ];
 
 fn month(word: &str) -> Option<&'static str> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|(_, number)| *number)
-        .or(match word {
-            "April" => Some("04"),
-            "August" => Some("08"),
-            "September" => Some("09"),
-            "November" => Some("11"),
-            _ => None,
-        })
+    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, number)| *number).or(match word {
+        "April" => Some("04"),
+        "August" => Some("08"),
+        "September" => Some("09"),
+        "November" => Some("11"),
+        _ => None,
+    })
 }
 
 fn year(word: &str) -> Option<&str> {
@@ -59,14 +55,10 @@ pub fn find_date(text: &str, tokens: &[Token]) -> Option<String> {
         let next = |offset: usize| words.get(idx + offset).copied().unwrap_or("");
         if let Some(month) = month(word) {
             let day_before = idx.checked_sub(2).filter(|&i| {
-                words[i + 1] == "."
-                    && words[i].len() <= 2
-                    && words[i].bytes().all(|b| b.is_ascii_digit())
+                words[i + 1] == "." && words[i].len() <= 2 && words[i].bytes().all(|b| b.is_ascii_digit())
             });
-            let day_after = (next(1).len() <= 2
-                && next(1).bytes().all(|b| b.is_ascii_digit())
-                && !next(1).is_empty())
-            .then(|| next(1));
+            let day_after = (next(1).len() <= 2 && next(1).bytes().all(|b| b.is_ascii_digit()) && !next(1).is_empty())
+                .then(|| next(1));
             let day = day_before.map(|i| words[i]).or(day_after);
             let year_word = if day_after.is_some() {
                 if next(2) == "," {
@@ -106,11 +98,7 @@ mod tests {
             ("am 3. März 2024", Some("2024-03-03")),
             ("10.000 Einheiten", None),
         ] {
-            assert_eq!(
-                find_date(text, &tokenize(text, Span::new(0, text.len()))).as_deref(),
-                expected,
-                "{text}"
-            );
+            assert_eq!(find_date(text, &tokenize(text, Span::new(0, text.len()))).as_deref(), expected, "{text}");
         }
     }
 }

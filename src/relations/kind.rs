@@ -33,9 +33,7 @@ pub struct CustomRelation(String);
 impl CustomRelation {
     /// Checks `name` and wraps it.
     pub fn new(name: &str) -> Result<Self, String> {
-        let valid_chars = name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let valid_chars = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
         if valid_chars && starts_with_letter && !name.ends_with('-') && !name.contains("--") {
             Ok(Self(name.to_owned()))
@@ -118,10 +116,7 @@ impl FromStr for RelationKind {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        match RelationKind::BUILT_IN
-            .into_iter()
-            .find(|kind| kind.name() == name)
-        {
+        match RelationKind::BUILT_IN.into_iter().find(|kind| kind.name() == name) {
             Some(kind) => Ok(kind),
             None => CustomRelation::new(name).map(RelationKind::Custom),
         }
@@ -138,13 +133,7 @@ mod tests {
             assert_eq!(kind.name().parse::<RelationKind>().unwrap(), kind);
         }
         assert_eq!(RelationKind::WorksAt.property_name(), "worksAt");
-        assert_eq!(
-            "board-member-of"
-                .parse::<RelationKind>()
-                .unwrap()
-                .property_name(),
-            "boardMemberOf"
-        );
+        assert_eq!("board-member-of".parse::<RelationKind>().unwrap().property_name(), "boardMemberOf");
     }
 
     #[test]

@@ -6,59 +6,18 @@ use crate::entities::{EntityKind, Mention};
 use crate::text::Token;
 
 /// Prepositions that join a role to an employer.
-const EMPLOYER_PREPOSITIONS: &[&str] = &[
-    "an", "am", "im", "vom", "von", "bei", "beim", "at", "of", "with", "der",
-];
+const EMPLOYER_PREPOSITIONS: &[&str] = &["an", "am", "im", "vom", "von", "bei", "beim", "at", "of", "with", "der"];
 /// Verbs of founding, after the founded organisation (German) or before it (English).
-const FOUND_VERBS: &[&str] = &[
-    "gründete",
-    "gründeten",
-    "founded",
-    "co-founded",
-    "cofounded",
-];
+const FOUND_VERBS: &[&str] = &["gründete", "gründeten", "founded", "co-founded", "cofounded"];
 /// Verbs of meeting.
-const MEET_VERBS: &[&str] = &[
-    "traf",
-    "trafen",
-    "trifft",
-    "empfing",
-    "empfängt",
-    "met",
-    "meets",
-];
+const MEET_VERBS: &[&str] = &["traf", "trafen", "trifft", "empfing", "empfängt", "met", "meets"];
 /// Verbs of speaking, next to the speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "sagt",
-    "sagte",
-    "erklärt",
-    "erklärte",
-    "betont",
-    "betonte",
-    "so",
-    "meint",
-    "said",
-    "says",
-    "explained",
-    "told",
-];
+const SPEECH_VERBS: &[&str] =
+    &["sagt", "sagte", "erklärt", "erklärte", "betont", "betonte", "so", "meint", "said", "says", "explained", "told"];
 /// Verbs of reporting, next to a news outlet.
-const REPORT_VERBS: &[&str] = &[
-    "berichtet",
-    "berichtete",
-    "berichten",
-    "reported",
-    "reports",
-];
+const REPORT_VERBS: &[&str] = &["berichtet", "berichtete", "berichten", "reported", "reports"];
 /// Verbs of releasing a product.
-const RELEASE_VERBS: &[&str] = &[
-    "veröffentlichte",
-    "entwickelte",
-    "released",
-    "developed",
-    "launched",
-    "stellte",
-];
+const RELEASE_VERBS: &[&str] = &["veröffentlichte", "entwickelte", "released", "developed", "launched", "stellte"];
 
 /// A sentence with its tokens and the token range of each mention.
 struct View<'a> {
@@ -90,24 +49,12 @@ impl View<'_> {
         rule: &'static str,
         confidence: f64,
     ) -> Fact {
-        Fact {
-            kind,
-            subject,
-            object,
-            attributes: Attributes::default(),
-            rule,
-            confidence,
-        }
+        Fact { kind, subject, object, attributes: Attributes::default(), rule, confidence }
     }
 
     fn between(&self, from: usize, to: usize) -> String {
-        match (
-            self.tokens.get(from),
-            to.checked_sub(1).and_then(|i| self.tokens.get(i)),
-        ) {
-            (Some(first), Some(last)) if from < to => {
-                self.text[first.span.start..last.span.end].to_owned()
-            }
+        match (self.tokens.get(from), to.checked_sub(1).and_then(|i| self.tokens.get(i))) {
+            (Some(first), Some(last)) if from < to => self.text[first.span.start..last.span.end].to_owned(),
             _ => String::new(),
         }
     }
@@ -116,12 +63,7 @@ impl View<'_> {
 /// Every fact the sentence states, by the built-in rules.
 pub fn extract_facts(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Fact> {
     let ranges = mentions.iter().map(|m| token_range(tokens, m)).collect();
-    let view = View {
-        text,
-        tokens,
-        mentions,
-        ranges,
-    };
+    let view = View { text, tokens, mentions, ranges };
     let mut facts = Vec::new();
     for mention in 0..mentions.len() {
         works_at(&view, mention, &mut facts);
@@ -136,14 +78,8 @@ pub fn extract_facts(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<
 }
 
 fn token_range(tokens: &[Token], mention: &Mention) -> (usize, usize) {
-    let start = tokens
-        .iter()
-        .position(|t| t.span.end > mention.span.start)
-        .unwrap_or(tokens.len());
-    let end = tokens
-        .iter()
-        .rposition(|t| t.span.start < mention.span.end)
-        .map_or(start, |i| i + 1);
+    let start = tokens.iter().position(|t| t.span.end > mention.span.start).unwrap_or(tokens.len());
+    let end = tokens.iter().rposition(|t| t.span.start < mention.span.end).map_or(start, |i| i + 1);
     (start, end.max(start))
 }
 
@@ -156,13 +92,9 @@ fn works_at(view: &View, person: usize, facts: &mut Vec<Fact>) {
     let apposition = view.word(end) == ",";
     let first = if apposition { end + 1 } else { end };
     for idx in first..(first + 10).min(view.tokens.len()) {
-        if let Some(org) = view
-            .mention_at(idx)
-            .filter(|&m| view.kind(m) == EntityKind::Organization)
-        {
+        if let Some(org) = view.mention_at(idx).filter(|&m| view.kind(m) == EntityKind::Organization) {
             let compound = view.mentions[org].span.end < view.tokens[idx].span.end;
-            let after_preposition = idx > first
-                && EMPLOYER_PREPOSITIONS.contains(&view.word(idx - 1))
+            let after_preposition = idx > first && EMPLOYER_PREPOSITIONS.contains(&view.word(idx - 1))
                 || idx > first + 1 && EMPLOYER_PREPOSITIONS.contains(&view.word(idx - 2));
             if !(compound && apposition || after_preposition && (apposition || idx <= first + 1)) {
                 return;
@@ -179,16 +111,13 @@ fn works_at(view: &View, person: usize, facts: &mut Vec<Fact>) {
             } else {
                 role_words(view, first, idx)
             };
-            let former = (first..idx)
-                .any(|i| view.word(i).starts_with("ehemalig") || view.word(i) == "former");
+            let former = (first..idx).any(|i| view.word(i).starts_with("ehemalig") || view.word(i) == "former");
             fact.attributes.role = Some(role).filter(|r| !r.is_empty());
             fact.attributes.former = Some(former);
             facts.push(fact);
             return;
         }
-        if view.mention_at(idx).is_some()
-            || matches!(view.word(idx), "." | ";" | "\"" | "„" | "“" | "(")
-        {
+        if view.mention_at(idx).is_some() || matches!(view.word(idx), "." | ";" | "\"" | "„" | "“" | "(") {
             return;
         }
     }
@@ -199,20 +128,12 @@ fn role_words(view: &View, first: usize, org_idx: usize) -> String {
     let mut end = org_idx;
     while end > first
         && (EMPLOYER_PREPOSITIONS.contains(&view.word(end - 1))
-            || matches!(
-                view.word(end - 1),
-                "der" | "die" | "dem" | "the" | "privaten"
-            ))
+            || matches!(view.word(end - 1), "der" | "die" | "dem" | "the" | "privaten"))
     {
         end -= 1;
     }
     let start = (first..end)
-        .find(|&i| {
-            !matches!(
-                view.word(i),
-                "einem" | "einer" | "ein" | "eine" | "a" | "an" | "the" | "dem" | "der"
-            )
-        })
+        .find(|&i| !matches!(view.word(i), "einem" | "einer" | "ein" | "eine" | "a" | "an" | "the" | "dem" | "der"))
         .unwrap_or(end);
     view.between(start, end)
 }
@@ -224,35 +145,20 @@ fn founded(view: &View, org: usize, facts: &mut Vec<Fact>) {
     }
     let (start, end) = view.ranges[org];
     let date = find_date(view.text, view.tokens);
-    let compound_founder =
-        view.word(start).ends_with("-Gründer") || view.word(start).ends_with("-founder");
-    let person_after = view
-        .mention_at(end)
-        .filter(|&m| view.kind(m) == EntityKind::Person);
+    let compound_founder = view.word(start).ends_with("-Gründer") || view.word(start).ends_with("-founder");
+    let person_after = view.mention_at(end).filter(|&m| view.kind(m) == EntityKind::Person);
     let founder = if compound_founder {
         person_after
     } else if FOUND_VERBS.contains(&view.word(end)) {
         (0..org).find(|&m| view.kind(m) == EntityKind::Person)
     } else if start > 0 && FOUND_VERBS.contains(&view.word(start - 1)) {
-        (0..org)
-            .rev()
-            .find(|&m| view.kind(m) == EntityKind::Person && view.ranges[m].1 + 1 == start)
+        (0..org).rev().find(|&m| view.kind(m) == EntityKind::Person && view.ranges[m].1 + 1 == start)
     } else {
         None
     };
     if let Some(person) = founder {
-        let rule = if compound_founder {
-            "founded/compound"
-        } else {
-            "founded/verb"
-        };
-        let mut fact = view.fact(
-            RelationKind::Founded,
-            Endpoint::Mention(person),
-            Endpoint::Mention(org),
-            rule,
-            0.85,
-        );
+        let rule = if compound_founder { "founded/compound" } else { "founded/verb" };
+        let mut fact = view.fact(RelationKind::Founded, Endpoint::Mention(person), Endpoint::Mention(org), rule, 0.85);
         fact.attributes.date = if compound_founder { None } else { date };
         facts.push(fact);
     }
@@ -264,16 +170,11 @@ fn met_with(view: &View, person: usize, facts: &mut Vec<Fact>) {
         return;
     }
     let (_, end) = view.ranges[person];
-    let Some(verb) =
-        (end..(end + 3).min(view.tokens.len())).find(|&i| MEET_VERBS.contains(&view.word(i)))
-    else {
+    let Some(verb) = (end..(end + 3).min(view.tokens.len())).find(|&i| MEET_VERBS.contains(&view.word(i))) else {
         return;
     };
-    let other = (person + 1..view.mentions.len()).find(|&m| {
-        view.kind(m) == EntityKind::Person
-            && view.ranges[m].0 > verb
-            && view.ranges[m].0 <= verb + 5
-    });
+    let other = (person + 1..view.mentions.len())
+        .find(|&m| view.kind(m) == EntityKind::Person && view.ranges[m].0 > verb && view.ranges[m].0 <= verb + 5);
     if let Some(other) = other {
         let mut fact = view.fact(
             RelationKind::MetWith,
@@ -290,41 +191,27 @@ fn met_with(view: &View, person: usize, facts: &mut Vec<Fact>) {
 
 /// "um über (die) X zu sprechen", "to discuss X".
 fn topic(view: &View) -> Option<String> {
-    let start = (0..view.tokens.len()).find(|&i| {
-        view.word(i) == "über" && view.word(i.wrapping_sub(1)) == "um" || view.word(i) == "discuss"
-    })? + 1;
-    let start = if matches!(view.word(start), "die" | "den" | "das" | "the") {
-        start + 1
-    } else {
-        start
-    };
-    let end =
-        (start..view.tokens.len()).find(|&i| matches!(view.word(i), "zu" | "," | "." | ";"))?;
+    let start = (0..view.tokens.len())
+        .find(|&i| view.word(i) == "über" && view.word(i.wrapping_sub(1)) == "um" || view.word(i) == "discuss")?
+        + 1;
+    let start = if matches!(view.word(start), "die" | "den" | "das" | "the") { start + 1 } else { start };
+    let end = (start..view.tokens.len()).find(|&i| matches!(view.word(i), "zu" | "," | "." | ";"))?;
     Some(view.between(start, end)).filter(|t| !t.is_empty())
 }
 
 /// "sagt X", "X sagte:", "so X", "laut X", "wie X zu Bedenken gibt", with the quote.
 fn quoted_in(view: &View, speaker: usize, facts: &mut Vec<Fact>) {
-    if !matches!(
-        view.kind(speaker),
-        EntityKind::Person | EntityKind::Organization
-    ) {
+    if !matches!(view.kind(speaker), EntityKind::Person | EntityKind::Organization) {
         return;
     }
     let (start, end) = view.ranges[speaker];
-    let verb_before =
-        (start.saturating_sub(2)..start).any(|i| SPEECH_VERBS.contains(&view.word(i)));
-    let verb_after =
-        SPEECH_VERBS.contains(&view.word(end)) && view.kind(speaker) == EntityKind::Person;
+    let verb_before = (start.saturating_sub(2)..start).any(|i| SPEECH_VERBS.contains(&view.word(i)));
+    let verb_after = SPEECH_VERBS.contains(&view.word(end)) && view.kind(speaker) == EntityKind::Person;
     let reported = start > 0 && matches!(view.word(start - 1), "laut" | "Laut")
         || view.word(end) == "zu" && view.word(end + 1) == "Bedenken";
     let quote = quotation(view);
     if (verb_before || verb_after) && (quote.is_some() || view.word(end) == ":") || reported {
-        let rule = if reported {
-            "quoted-in/reported"
-        } else {
-            "quoted-in/speech-verb"
-        };
+        let rule = if reported { "quoted-in/reported" } else { "quoted-in/speech-verb" };
         let mut fact = view.fact(
             RelationKind::QuotedIn,
             Endpoint::Mention(speaker),
@@ -341,8 +228,7 @@ fn quoted_in(view: &View, speaker: usize, facts: &mut Vec<Fact>) {
 fn quotation(view: &View) -> Option<String> {
     let is_open = |w: &str| matches!(w, "\"" | "„" | "“" | "»" | "«");
     let open = (0..view.tokens.len()).find(|&i| is_open(view.word(i)))?;
-    let close =
-        (open + 1..view.tokens.len()).find(|&i| is_open(view.word(i)) || view.word(i) == "”")?;
+    let close = (open + 1..view.tokens.len()).find(|&i| is_open(view.word(i)) || view.word(i) == "”")?;
     let quote = view.text[view.tokens[open].span.end..view.tokens[close].span.start].trim();
     Some(quote.trim_end_matches([',', ' ']).to_owned()).filter(|q| !q.is_empty())
 }
@@ -354,8 +240,7 @@ fn cites(view: &View, outlet: usize, facts: &mut Vec<Fact>) {
     }
     let (start, end) = view.ranges[outlet];
     let verb_after = REPORT_VERBS.contains(&view.word(end));
-    let verb_before =
-        (start.saturating_sub(3)..start).any(|i| REPORT_VERBS.contains(&view.word(i)));
+    let verb_before = (start.saturating_sub(3)..start).any(|i| REPORT_VERBS.contains(&view.word(i)));
     if verb_after || verb_before {
         facts.push(view.fact(
             RelationKind::Cites,
@@ -369,10 +254,7 @@ fn cites(view: &View, outlet: usize, facts: &mut Vec<Fact>) {
 
 /// "X aus (der ...) Y", "X im US-Bundesstaat Y", "X, based in Y".
 fn located_in(view: &View, subject: usize, facts: &mut Vec<Fact>) {
-    if !matches!(
-        view.kind(subject),
-        EntityKind::Organization | EntityKind::Place
-    ) {
+    if !matches!(view.kind(subject), EntityKind::Organization | EntityKind::Place) {
         return;
     }
     let (_, end) = view.ranges[subject];
@@ -393,9 +275,7 @@ fn located_in(view: &View, subject: usize, facts: &mut Vec<Fact>) {
             return;
         }
         let word = view.word(idx);
-        if word.chars().next().is_some_and(char::is_uppercase) && !word.contains('-')
-            || matches!(word, "," | ".")
-        {
+        if word.chars().next().is_some_and(char::is_uppercase) && !word.contains('-') || matches!(word, "," | ".") {
             return;
         }
     }
@@ -407,10 +287,7 @@ fn developed(view: &View, maker: usize, facts: &mut Vec<Fact>) {
         return;
     }
     let (_, end) = view.ranges[maker];
-    let product_at = |idx: usize| {
-        view.mention_at(idx)
-            .filter(|&m| view.kind(m) == EntityKind::Product)
-    };
+    let product_at = |idx: usize| view.mention_at(idx).filter(|&m| view.kind(m) == EntityKind::Product);
     let (product, rule) = if let Some(product) = product_at(end) {
         (product, "developed/possessive")
     } else if RELEASE_VERBS.contains(&view.word(end)) {
@@ -421,13 +298,7 @@ fn developed(view: &View, maker: usize, facts: &mut Vec<Fact>) {
     } else {
         return;
     };
-    let mut fact = view.fact(
-        RelationKind::Developed,
-        Endpoint::Mention(maker),
-        Endpoint::Mention(product),
-        rule,
-        0.8,
-    );
+    let mut fact = view.fact(RelationKind::Developed, Endpoint::Mention(maker), Endpoint::Mention(product), rule, 0.8);
     fact.attributes.date = find_date(view.text, view.tokens);
     facts.push(fact);
 }

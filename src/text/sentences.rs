@@ -13,10 +13,9 @@ pub struct Sentence {
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "z", "B", "ca", "Dr", "Prof", "Nr", "Mio", "Mrd", "bzw", "vgl", "usw", "etc", "Inc", "Ltd",
-    "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt",
-    "Nov", "Dec", "Dez", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "vs", "u", "a", "d", "h", "S", "U",
-    "bspw", "ggf", "inkl", "evtl", "sog",
+    "z", "B", "ca", "Dr", "Prof", "Nr", "Mio", "Mrd", "bzw", "vgl", "usw", "etc", "Inc", "Ltd", "Co", "Corp", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt", "Nov", "Dec", "Dez", "Mr", "Mrs", "Ms",
+    "St", "Jr", "Sr", "vs", "u", "a", "d", "h", "S", "U", "bspw", "ggf", "inkl", "evtl", "sog",
 ];
 
 /// Splits `text` into sentences. Every line break ends a sentence (headlines
@@ -26,11 +25,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        split_line(
-            text,
-            Span::new(line_start, line_start + line.len()),
-            &mut sentences,
-        );
+        split_line(text, Span::new(line_start, line_start + line.len()), &mut sentences);
         line_start += line.len();
     }
     sentences
@@ -46,10 +41,7 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
         }
         let mut end = offset + 1;
         while let Some(&(next_offset, next)) = chars.peek() {
-            if !matches!(
-                next,
-                '"' | '“' | '”' | '»' | '«' | '\'' | '’' | ')' | '.' | '!' | '?'
-            ) {
+            if !matches!(next, '"' | '“' | '”' | '»' | '«' | '\'' | '’' | ')' | '.' | '!' | '?') {
                 break;
             }
             end = next_offset + next.len_utf8();
@@ -57,11 +49,7 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
         }
         let followed_by_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
         if followed_by_space && (c != '.' || !ends_abbreviation(&slice[start..offset])) {
-            push_trimmed(
-                text,
-                Span::new(line.start + start, line.start + end),
-                sentences,
-            );
+            push_trimmed(text, Span::new(line.start + start, line.start + end), sentences);
             start = end;
         }
     }
@@ -71,14 +59,8 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
 /// Whether the text before a period ends in an abbreviation or a number
 /// (`20.` in "20. Januar" is an ordinal).
 fn ends_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
     if word.is_empty() {
         return false;
     }
@@ -95,10 +77,7 @@ fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
     }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let index = sentences.len();
-    sentences.push(Sentence {
-        index,
-        span: Span::new(start, start + trimmed.len()),
-    });
+    sentences.push(Sentence { index, span: Span::new(start, start + trimmed.len()) });
 }
 
 #[cfg(test)]
@@ -106,21 +85,17 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_sentences(text)
-            .iter()
-            .map(|s| &text[s.span.range()])
-            .collect()
+        split_sentences(text).iter().map(|s| &text[s.span.range()]).collect()
     }
 
     #[test]
     fn splits_on_final_punctuation_and_lines_only() {
         assert_eq!(
-            texts("Überschrift ohne Punkt\r\n\r\nAm 20. Januar kam z. B. Prof. Dr. Kim. Er sagte: \"Gut.\" Dann ging er."),
+            texts(
+                "Überschrift ohne Punkt\r\n\r\nAm 20. Januar kam z. B. Prof. Dr. Kim. Er sagte: \"Gut.\" Dann ging er."
+            ),
             ["Überschrift ohne Punkt", "Am 20. Januar kam z. B. Prof. Dr. Kim.", "Er sagte: \"Gut.\"", "Dann ging er."]
         );
-        assert_eq!(
-            texts("The U.S. firm Acme Inc. grew. It hired."),
-            ["The U.S. firm Acme Inc. grew.", "It hired."]
-        );
+        assert_eq!(texts("The U.S. firm Acme Inc. grew. It hired."), ["The U.S. firm Acme Inc. grew.", "It hired."]);
     }
 }

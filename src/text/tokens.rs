@@ -52,10 +52,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 end = offset + next.len_utf8();
                 chars.next();
             }
-            if slice[start..end]
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
-            {
+            if slice[start..end].chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -63,10 +60,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         } else {
             TokenKind::Punctuation
         };
-        tokens.push(Token {
-            span: Span::new(span.start + start, span.start + end),
-            kind,
-        });
+        tokens.push(Token { span: Span::new(span.start + start, span.start + end), kind });
     }
     tokens
 }
@@ -80,8 +74,7 @@ fn joins_word(slice: &str, offset: usize, sep: char, word: &str) -> bool {
         '-' => after.is_some_and(char::is_alphanumeric) || (after == Some(' ') && !word.is_empty()),
         '\'' | '’' => after.is_some_and(char::is_alphabetic),
         _ => {
-            word.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
                 && after.is_some_and(|c| c.is_ascii_digit())
         }
     }
@@ -92,18 +85,12 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text, Span::new(0, text.len()))
-            .iter()
-            .map(|t| t.text(text))
-            .collect()
+        tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect()
     }
 
     #[test]
     fn keeps_compounds_numbers_and_quotes_apart() {
-        assert_eq!(
-            texts("im US-Bundesstaat Illinois."),
-            ["im", "US-Bundesstaat", "Illinois", "."]
-        );
+        assert_eq!(texts("im US-Bundesstaat Illinois."), ["im", "US-Bundesstaat", "Illinois", "."]);
         assert_eq!(
             texts("„Nvidias A100-Chips“, 10.000 Stück"),
             ["„", "Nvidias", "A100-Chips", "“", ",", "10.000", "Stück"]
