@@ -117,7 +117,7 @@ def check_rdf(path, extension, report, shapes):
             union.add(triple)
         conforms, _, text = pyshacl.validate(union, shacl_graph=shapes, shacl_graph_format="turtle")
         if not conforms:
-            report["errors"].append(f"pyshacl: {text[:3000]}")
+            report["errors"].append(f"pyshacl: {text[:100000]}")
         report["counts"]["pyshacl"] = {"conforms": bool(conforms)}
 
 

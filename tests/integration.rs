@@ -1,1 +1,19 @@
+//! The integration tests: one binary, one module per area.
 
+// Builders, the consumer harness and file helpers.
+mod util;
+
+// Every export is read by the real consumers of its format.
+mod consumers;
+// RDF parsed back equals what was written; JSON to JSON is exact.
+mod roundtrip;
+// The same input gives byte-identical files.
+mod determinism;
+// The command line: outputs, formats, exit codes.
+mod cli;
+// Bad input gets a clear error naming file and position, never a panic.
+mod bad_input;
+// schema/ agrees with the code, and its shapes can fail.
+mod schema;
+// The extractor on the seed article: real entities and relations with evidence.
+mod pipeline;

@@ -72,6 +72,14 @@ impl CueRecognizer {
             && (first.is_uppercase() || has_digit && has_letter)
     }
 
+    /// Whether `word` is a cue before a name (a role, or an organisation,
+    /// place or product word), which is never part of the name itself.
+    fn is_cue_word(&self, word: &str) -> bool {
+        ["person-before", "organization-before", "place-before", "product-before"]
+            .iter()
+            .any(|section| self.has(section, word))
+    }
+
     /// The runs of name tokens, joined over `for`/`of` inside organisation names.
     fn name_runs(&self, text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
@@ -81,12 +89,16 @@ impl CueRecognizer {
                 idx += 1;
                 continue;
             }
+            if self.is_cue_word(tokens[idx].text(text)) {
+                idx += 1;
+                continue;
+            }
             let start = idx;
             while idx + 1 < tokens.len() {
                 let next = &tokens[idx + 1];
                 let joins_with_connector = matches!(next.text(text), "for" | "of")
                     && tokens.get(idx + 2).is_some_and(|t| self.is_name_token(text, t));
-                if self.is_name_token(text, next) && !self.has("person-before", next.text(text)) {
+                if self.is_name_token(text, next) && !self.is_cue_word(next.text(text)) {
                     idx += 1;
                 } else if joins_with_connector {
                     idx += 2;
@@ -139,8 +151,11 @@ impl CueRecognizer {
         if reported && outlet_before {
             return Some((EntityKind::Organization, "cue/reporting-outlet"));
         }
-        let spoken = cue("speech-verb", before)
-            || after == Some(",") && after_two.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let apposition = after == Some(",")
+            && after_two.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) || self.has_folded("person-before", w)
+            });
+        let spoken = cue("speech-verb", before) || apposition;
         if spoken && (2..=4).contains(&words.len()) {
             return Some((EntityKind::Person, "cue/speaker-or-apposition"));
         }

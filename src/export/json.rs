@@ -14,7 +14,7 @@ use crate::error::{Error, SourcePosition};
 use crate::graph::{
     Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan,
 };
-use crate::relations::RelationKind;
+use crate::relations::{is_iso_date_prefix, RelationKind};
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -189,7 +189,7 @@ fn edge_json(subject: &Entity, relation: &Relation, object: &Entity) -> EdgeJson
 pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), Error> {
     let document: GraphJson = serde_json::from_slice(bytes).map_err(|error| Error::Syntax {
         path: path.to_owned(),
-        position: SourcePosition { line: error.line(), column: error.column(), offset: 0 },
+        position: SourcePosition { line: error.line(), column: error.column().max(1), offset: 0 },
         message: format!("invalid kgex JSON graph: {}", strip_position(&error.to_string())),
     })?;
     let invalid = |message: String| Error::Invalid { path: path.to_owned(), message };
@@ -272,6 +272,9 @@ fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), 
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
+    if let Some(date) = edge.date.as_deref().filter(|date| !is_iso_date_prefix(date)) {
+        return Err(format!("date '{date}' is not an ISO 8601 prefix such as 2015, 2023-07, 2025-01-20 or --01-20"));
+    }
     let attributes =
         Attributes { date: edge.date, role: edge.role, former: edge.former, topic: edge.topic, quote: edge.quote };
     Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation { kind, attributes, evidence }))

@@ -273,18 +273,22 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     document: &NamedNode,
     entity: &NamedNode,
 ) -> io::Result<()> {
-    let phrase = NamedNode::new_unchecked(format!(
-        "{}#char={},{}",
-        document.as_str(),
-        mention.span.char_start,
-        mention.span.char_end
-    ));
+    let phrase =
+        NamedNode::new_unchecked(phrase_iri(document.as_str(), mention.span.char_start, mention.span.char_end));
     emitter.emit(&phrase, &terms.type_, terms.phrase.clone())?;
     emitter.emit(&phrase, &terms.reference_context, document.clone())?;
     emitter.emit(&phrase, &terms.begin_index, integer(mention.span.char_start))?;
     emitter.emit(&phrase, &terms.end_index, integer(mention.span.char_end))?;
     emitter.emit(&phrase, &terms.anchor_of, text_literal(&mention.text, None))?;
     emitter.emit(&phrase, &terms.ta_ident_ref, entity.clone())
+}
+
+/// The IRI of a text span: NIF's RFC 5147 fragment `{document}#char=b,e`, or
+/// `{document}/char=b,e` when the document IRI already has a fragment (a
+/// base ending in `#`), since an IRI has at most one.
+pub fn phrase_iri(document: &str, char_start: usize, char_end: usize) -> String {
+    let separator = if document.contains('#') { "/" } else { "#" };
+    format!("{document}{separator}char={char_start},{char_end}")
 }
 
 /// The IRI of the statement node of a relation: a hash of its ends and kind,

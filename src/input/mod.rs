@@ -66,7 +66,7 @@ pub struct Document {
     pub name: String,
     /// The headline: the first line when it has no final punctuation.
     pub title: String,
-    /// The text, without a byte order mark; every span points into it.
+    /// The text as read, a byte order mark included; every span points into it.
     pub text: String,
     /// Its language.
     pub language: Language,
@@ -81,7 +81,6 @@ pub struct Document {
 impl Document {
     /// A document from a string.
     pub fn from_text(name: &str, text: &str, language: Language) -> Self {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Self {
             name: name.to_owned(),
             title: headline(text).unwrap_or(name).to_owned(),
@@ -97,7 +96,12 @@ impl Document {
 /// The first non-empty line, when it reads as a headline: short and without
 /// final punctuation.
 fn headline(text: &str) -> Option<&str> {
-    let line = text.lines().map(str::trim).find(|line| !line.is_empty())?;
+    let line = text.lines().map(|line| line.trim_matches(is_blank)).find(|line| !line.is_empty())?;
     let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', ',']);
     (line.chars().count() <= 200 && !ends_sentence).then_some(line)
+}
+
+/// White space, or the byte order mark that may start a file.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }

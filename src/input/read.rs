@@ -119,8 +119,8 @@ fn read_file(path: &Path, name: &str, language: Option<Language>, results: &mut 
     }));
 }
 
-/// The text of a file: UTF-8 without a byte order mark; a NUL byte marks a
-/// binary file.
+/// The text of a file, exactly as stored (a byte order mark stays, so that
+/// offsets count the file's own bytes); a NUL byte marks a binary file.
 fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, InputError> {
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(Error::at_offset(path, bytes, offset, "binary file (NUL byte), not text"));
@@ -129,7 +129,7 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, InputError> {
         let offset = error.valid_up_to();
         Error::at_offset(path, bytes, offset, format!("invalid UTF-8 at byte offset {offset}"))
     })?;
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Ok(text)
 }
 
 fn read_json_lines(

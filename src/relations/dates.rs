@@ -46,6 +46,13 @@ fn year(word: &str) -> Option<&str> {
     plausible.then_some(word)
 }
 
+/// Whether `date` is an ISO 8601 prefix kgex writes: `2015`, `2023-07`,
+/// `2025-01-20` or `--01-20`.
+pub fn is_iso_date_prefix(date: &str) -> bool {
+    let shape: String = date.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect();
+    matches!(shape.as_str(), "9999" | "9999-99" | "9999-99-99" | "--99-99")
+}
+
 /// The first date among `tokens`: `20. Januar 2025` → `2025-01-20`,
 /// `Juli 2023` → `2023-07`, `20. Januar` → `--01-20`, `2015` → `2015`,
 /// `January 20, 2025` → `2025-01-20`.

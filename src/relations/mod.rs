@@ -5,7 +5,7 @@ mod dates;
 mod kind;
 mod rules;
 
-pub use self::dates::find_date;
+pub use self::dates::{find_date, is_iso_date_prefix};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::rules::extract_facts;
 

@@ -1,6 +1,7 @@
 //! Splits a text into sentences; owns the abbreviation rules.
 
 use super::Span;
+use crate::input::is_blank;
 
 /// A sentence: its index in the document and its place in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +72,11 @@ fn ends_abbreviation(before: &str) -> bool {
 
 fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
     let slice = &text[span.range()];
-    let trimmed = slice.trim();
+    let trimmed = slice.trim_matches(is_blank);
     if trimmed.is_empty() {
         return;
     }
-    let start = span.start + (slice.len() - slice.trim_start().len());
+    let start = span.start + (slice.len() - slice.trim_start_matches(is_blank).len());
     let index = sentences.len();
     sentences.push(Sentence { index, span: Span::new(start, start + trimmed.len()) });
 }

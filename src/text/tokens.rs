@@ -37,7 +37,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = &text[span.range()];
     let mut chars = slice.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || c == '\u{feff}' {
             continue;
         }
         let mut end = start + c.len_utf8();
