@@ -88,7 +88,9 @@ fn shapes_and_json_schema_reject_broken_exports() {
     fs::write(&json_path, json).unwrap();
     let reports = util::consume(&[nt, json_path]);
     assert!(
-        reports[0].errors.iter().any(|e| e.starts_with("pyshacl:") && e.contains("Result Path: kgex:rule") && e.contains("Result Path: rdfs:label")),
+        reports[0].errors.iter().any(|e| e.starts_with("pyshacl:")
+            && e.contains("Result Path: kgex:rule")
+            && e.contains("Result Path: rdfs:label")),
         "{:?}",
         reports[0].errors
     );

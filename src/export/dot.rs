@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{remove_xml_forbidden, ExportOptions};
+use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::graph::{Entity, EntityId, KnowledgeGraph, RelationRef};
 
@@ -50,9 +50,20 @@ fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
-/// A quoted, escaped DOT string.
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", escape_dot_string(&remove_xml_forbidden(text)))
+/// Writes a double-quoted DOT string made of `parts`, escaped and cut after
+/// `max_chars` characters, without building the string first.
+fn write_quoted(writer: &mut impl Write, parts: &[&str], max_chars: usize) -> io::Result<()> {
+    writer.write_all(b"\"")?;
+    let mut remaining = max_chars;
+    for part in parts {
+        let shortened = shorten(part, remaining);
+        writer.write_all(escape_dot_string(&shortened).as_bytes())?;
+        if matches!(shortened, Cow::Owned(_)) {
+            break;
+        }
+        remaining -= part.chars().count();
+    }
+    writer.write_all(b"\"")
 }
 
 /// Shape and fill colour of each kind (X11 colour names Graphviz knows).
@@ -98,23 +109,21 @@ fn write_legend(writer: &mut impl Write) -> io::Result<()> {
 
 fn write_node(entity: &Entity, indent: &str, writer: &mut impl Write) -> io::Result<()> {
     let (shape, color) = style(entity.kind);
-    let mut tooltip = format!("{}: {}", entity.kind, entity.label);
+    write!(writer, "{indent}")?;
+    write_quoted(writer, &[entity.id.as_str()], usize::MAX)?;
+    writer.write_all(b" [label=")?;
+    write_quoted(writer, &[&entity.label], MAX_LABEL_CHARS)?;
+    write!(writer, ", shape=\"{shape}\", fillcolor=\"{color}\", tooltip=")?;
+    let aliases = entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+    let mut tooltip = vec![entity.kind.name(), ": ", &entity.label];
     if let Some(description) = &entity.description {
-        tooltip.push_str(&format!(" ({description})"));
+        tooltip.extend([" (", description.as_str(), ")"]);
     }
-    if !entity.aliases.is_empty() {
-        tooltip.push_str(&format!(
-            "\naliases: {}",
-            entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
-        ));
+    if !aliases.is_empty() {
+        tooltip.extend(["\naliases: ", &aliases]);
     }
-    writeln!(
-        writer,
-        "{indent}{} [label={}, shape=\"{shape}\", fillcolor=\"{color}\", tooltip={}];",
-        quoted(entity.id.as_str()),
-        quoted(&shorten(&entity.label, MAX_LABEL_CHARS)),
-        quoted(&shorten(&tooltip, MAX_TOOLTIP_CHARS)),
-    )
+    write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
+    writer.write_all(b"];\n")
 }
 
 /// Each entity goes into the cluster of the first document that mentions it;
@@ -128,7 +137,9 @@ fn write_clusters(graph: &KnowledgeGraph, writer: &mut impl Write) -> io::Result
     };
     for (idx, document) in graph.entities().filter(|e| e.kind == EntityKind::Document).enumerate() {
         writeln!(writer, "  subgraph \"cluster_{idx}\" {{")?;
-        writeln!(writer, "    label={}; style=\"rounded\";", quoted(&shorten(&document.label, MAX_LABEL_CHARS)))?;
+        writer.write_all(b"    label=")?;
+        write_quoted(writer, &[&document.label], MAX_LABEL_CHARS)?;
+        writeln!(writer, "; style=\"rounded\";")?;
         for entity in graph.entities().filter(|e| home(e).as_ref() == Some(&document.id)) {
             write_node(entity, "    ", writer)?;
         }
@@ -142,23 +153,32 @@ fn write_clusters(graph: &KnowledgeGraph, writer: &mut impl Write) -> io::Result
 
 fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()> {
     let relation = edge.relation;
-    let mut label = relation.kind.name().to_owned();
+    writer.write_all(b"  ")?;
+    write_quoted(writer, &[edge.subject.id.as_str()], usize::MAX)?;
+    writer.write_all(b" -> ")?;
+    write_quoted(writer, &[edge.object.id.as_str()], usize::MAX)?;
+    writer.write_all(b" [label=")?;
+    let mut label = vec![relation.kind.name()];
     if let Some(date) = &relation.attributes.date {
-        label.push_str(&format!("\n{date}"));
+        label.extend(["\n", date.as_str()]);
     }
-    let mut tooltip: Vec<String> = relation.evidence.iter().map(|e| format!("[{}] {}", e.rule, e.text)).collect();
+    write_quoted(writer, &label, MAX_LABEL_CHARS)?;
+    writer.write_all(b", tooltip=")?;
+    let mut tooltip: Vec<&str> = Vec::with_capacity(4 * relation.evidence.len() + 3);
     if let Some(quote) = &relation.attributes.quote {
-        tooltip.insert(0, format!("„{quote}“"));
+        tooltip.extend(["„", quote.as_str(), "“"]);
     }
-    let direction = if relation.kind.is_symmetric() { ", dir=\"none\"" } else { "" };
-    writeln!(
-        writer,
-        "  {} -> {} [label={}, tooltip={}{direction}];",
-        quoted(edge.subject.id.as_str()),
-        quoted(edge.object.id.as_str()),
-        quoted(&shorten(&label, MAX_LABEL_CHARS)),
-        quoted(&shorten(&tooltip.join("\n"), MAX_TOOLTIP_CHARS)),
-    )
+    for evidence in &relation.evidence {
+        if !tooltip.is_empty() {
+            tooltip.push("\n");
+        }
+        tooltip.extend(["[", evidence.rule.as_str(), "] ", evidence.text.as_str()]);
+    }
+    write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
+    if relation.kind.is_symmetric() {
+        writer.write_all(b", dir=\"none\"")?;
+    }
+    writer.write_all(b"];\n")
 }
 
 #[cfg(test)]
@@ -178,6 +198,13 @@ mod tests {
             assert_eq!(escape_dot_string(input), expected, "{input:?}");
         }
         assert!(matches!(escape_dot_string("no change"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn quoted_strings_are_escaped_and_cut_across_parts() {
+        let mut out = Vec::new();
+        write_quoted(&mut out, &["a\"b", "\n", "ü".repeat(10).as_str()], 5).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\"a\\\"b\\nü…\"");
     }
 
     #[test]

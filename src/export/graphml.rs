@@ -7,7 +7,8 @@
 
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::escape::partial_escape;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{remove_xml_forbidden, ExportOptions};
@@ -19,8 +20,23 @@ const SCHEMA_LOCATION: &str =
 /// Separator of list values inside one attribute.
 pub const LIST_SEPARATOR: &str = " | ";
 
-/// The attribute keys: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 21] = [
+/// Declares the attribute keys as `KEYS` (id, for, attr.name, attr.type) and
+/// `data_tag`, the start tag of a `<data>` element for a key, as a constant so
+/// that writing a value allocates nothing for the tag.
+macro_rules! keys {
+    ($(($id:literal, $domain:literal, $name:literal, $kind:literal)),* $(,)?) => {
+        const KEYS: [(&str, &str, &str, &str); [$($id),*].len()] = [$(($id, $domain, $name, $kind)),*];
+
+        fn data_tag(key: &str) -> &'static str {
+            match key {
+                $($id => concat!("data key=\"", $id, "\""),)*
+                _ => unreachable!("every key is declared in KEYS"),
+            }
+        }
+    };
+}
+
+keys![
     ("n_label", "node", "label", "string"),
     ("n_type", "node", "type", "string"),
     ("n_iri", "node", "iri", "string"),
@@ -67,19 +83,18 @@ pub fn write_graphml(graph: &KnowledgeGraph, options: &ExportOptions, writer: im
 }
 
 fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<()> {
-    for entity in graph.entities() {
+    let mut node_ids = vec![String::new(); graph.node_bound()];
+    for (node, entity) in graph.indexed_entities() {
+        node_ids[node] = node_id(&entity.id);
         xml.create_element("node")
-            .with_attribute(("id", node_id(&entity.id).as_str()))
+            .with_attribute(("id", node_ids[node].as_str()))
             .write_inner_content(|xml| write_node_data(xml, entity, &options.base))?;
     }
     for relation in graph.relations() {
         let id = format!("e{}", relation.position);
+        let (source, target) = (&node_ids[relation.subject_node], &node_ids[relation.object_node]);
         xml.create_element("edge")
-            .with_attributes([
-                ("id", id.as_str()),
-                ("source", node_id(&relation.subject.id).as_str()),
-                ("target", node_id(&relation.object.id).as_str()),
-            ])
+            .with_attributes([("id", id.as_str()), ("source", source.as_str()), ("target", target.as_str())])
             .write_inner_content(|xml| write_edge_data(xml, &relation))?;
     }
     Ok(())
@@ -90,21 +105,31 @@ fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options
 /// joined with `:` and each non-ASCII byte written as `_XX`; slugs never
 /// contain `_`, so distinct entities keep distinct ids.
 pub fn node_id(id: &EntityId) -> String {
-    let mut node_id = String::with_capacity(id.as_str().len());
-    for byte in id.as_str().bytes() {
+    let id = id.as_str();
+    if id.is_ascii() {
+        return id.replacen('/', ":", 1);
+    }
+    let mut node_id = String::with_capacity(id.len() * 2);
+    for byte in id.bytes() {
         match byte {
             b'/' => node_id.push(':'),
             b if b.is_ascii() => node_id.push(char::from(b)),
-            b => node_id.push_str(&format!("_{b:02X}")),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                node_id.push('_');
+                node_id.push(char::from(HEX[usize::from(b >> 4)]));
+                node_id.push(char::from(HEX[usize::from(b & 0xF)]));
+            }
         }
     }
     node_id
 }
 
 fn data<W: Write>(xml: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    xml.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&remove_xml_forbidden(value)))?;
+    xml.write_event(Event::Start(BytesStart::from_content(data_tag(key), 4)))?;
+    // Text content needs only <, > and & escaped; quotes are left as they are.
+    xml.write_event(Event::Text(BytesText::from_escaped(partial_escape(remove_xml_forbidden(value)))))?;
+    xml.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())
 }
 

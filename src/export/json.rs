@@ -16,7 +16,7 @@ use crate::graph::{
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GraphJson {
     directed: bool,
@@ -26,14 +26,16 @@ struct GraphJson {
     edges: Vec<EdgeJson>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GraphInfo {
-    generator: String,
+    /// Which program wrote the file; any value is accepted.
+    #[serde(rename = "generator")]
+    _generator: String,
     base: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NodeJson {
     id: String,
@@ -42,27 +44,27 @@ struct NodeJson {
     #[serde(rename = "type")]
     kind: String,
     aliases: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     lang: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     source: Option<SourceJson>,
     mentions: Vec<MentionJson>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourceJson {
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     path: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     url: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MentionJson {
     document: String,
@@ -73,28 +75,28 @@ struct MentionJson {
     text: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EdgeJson {
     source: String,
     target: String,
     key: String,
     relation: String,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     role: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     former: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     topic: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     quote: Option<String>,
     confidence: f64,
     evidence: Vec<EvidenceJson>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EvidenceJson {
     document: String,
@@ -109,13 +111,15 @@ struct EvidenceJson {
 }
 
 /// Writes `graph` as node-link JSON, pretty-printed with one space indent.
+/// Nodes and edges are serialised straight from the graph, so writing needs
+/// no copy of it.
 pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
-    let document = GraphJson {
+    let document = GraphOut {
         directed: true,
         multigraph: true,
-        graph: GraphInfo { generator: concat!("kgex ", env!("CARGO_PKG_VERSION")).into(), base: options.base.clone() },
-        nodes: graph.entities().map(|entity| node_json(entity, &options.base)).collect(),
-        edges: graph.relations().map(|r| edge_json(r.subject, r.relation, r.object)).collect(),
+        graph: GraphInfoOut { generator: concat!("kgex ", env!("CARGO_PKG_VERSION")), base: &options.base },
+        nodes: NodesOut(graph, &options.base),
+        edges: EdgesOut(graph),
     };
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
     let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
@@ -123,61 +127,164 @@ pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl 
     serializer.into_inner().write_all(b"\n")
 }
 
-fn node_json(entity: &Entity, base: &str) -> NodeJson {
-    NodeJson {
-        id: entity.id.to_string(),
+/// The write side mirrors the read side's structs field by field, borrowing
+/// from the graph instead of owning.
+#[derive(Serialize)]
+struct GraphOut<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphInfoOut<'a>,
+    nodes: NodesOut<'a>,
+    edges: EdgesOut<'a>,
+}
+
+#[derive(Serialize)]
+struct GraphInfoOut<'a> {
+    generator: &'a str,
+    base: &'a str,
+}
+
+struct NodesOut<'a>(&'a KnowledgeGraph, &'a str);
+
+struct EdgesOut<'a>(&'a KnowledgeGraph);
+
+impl Serialize for NodesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.entities().map(|entity| node_out(entity, self.1)))
+    }
+}
+
+impl Serialize for EdgesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.relations().map(|edge| edge_out(edge.subject, edge.relation, edge.object)))
+    }
+}
+
+#[derive(Serialize)]
+struct NodeOut<'a> {
+    id: &'a str,
+    iri: String,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    aliases: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    document: &'a str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EdgeOut<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: &'a str,
+    relation: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    former: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote: Option<&'a str>,
+    confidence: f64,
+    evidence: Vec<EvidenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut<'a> {
+    document: &'a str,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: &'a str,
+    rule: &'a str,
+    confidence: f64,
+}
+
+fn node_out<'a>(entity: &'a Entity, base: &str) -> NodeOut<'a> {
+    NodeOut {
+        id: entity.id.as_str(),
         iri: entity.id.iri(base),
-        label: entity.label.clone(),
-        kind: entity.kind.name().into(),
-        aliases: entity.aliases.iter().cloned().collect(),
-        lang: entity.lang.clone(),
-        description: entity.description.clone(),
-        source: entity.source.as_ref().map(|s| SourceJson {
-            path: s.path.clone(),
-            date: s.date.clone(),
-            url: s.url.clone(),
+        label: &entity.label,
+        kind: entity.kind.name(),
+        aliases: &entity.aliases,
+        lang: entity.lang.as_deref(),
+        description: entity.description.as_deref(),
+        source: entity.source.as_ref().map(|source| SourceOut {
+            path: source.path.as_deref(),
+            date: source.date.as_deref(),
+            url: source.url.as_deref(),
         }),
         mentions: entity
             .mentions
             .iter()
-            .map(|m| MentionJson {
-                document: m.document.to_string(),
-                start: m.span.start,
-                end: m.span.end,
-                char_start: m.span.char_start,
-                char_end: m.span.char_end,
-                text: m.text.clone(),
+            .map(|mention| MentionOut {
+                document: mention.document.as_str(),
+                start: mention.span.start,
+                end: mention.span.end,
+                char_start: mention.span.char_start,
+                char_end: mention.span.char_end,
+                text: &mention.text,
             })
             .collect(),
     }
 }
 
-fn edge_json(subject: &Entity, relation: &Relation, object: &Entity) -> EdgeJson {
+fn edge_out<'a>(subject: &'a Entity, relation: &'a Relation, object: &'a Entity) -> EdgeOut<'a> {
     let attributes = &relation.attributes;
-    EdgeJson {
-        source: subject.id.to_string(),
-        target: object.id.to_string(),
-        key: relation.kind.name().into(),
-        relation: relation.kind.name().into(),
-        date: attributes.date.clone(),
-        role: attributes.role.clone(),
+    EdgeOut {
+        source: subject.id.as_str(),
+        target: object.id.as_str(),
+        key: relation.kind.name(),
+        relation: relation.kind.name(),
+        date: attributes.date.as_deref(),
+        role: attributes.role.as_deref(),
         former: attributes.former,
-        topic: attributes.topic.clone(),
-        quote: attributes.quote.clone(),
+        topic: attributes.topic.as_deref(),
+        quote: attributes.quote.as_deref(),
         confidence: relation.confidence(),
         evidence: relation
             .evidence
             .iter()
-            .map(|e| EvidenceJson {
-                document: e.document.to_string(),
-                sentence: e.sentence,
-                start: e.span.start,
-                end: e.span.end,
-                char_start: e.span.char_start,
-                char_end: e.span.char_end,
-                text: e.text.clone(),
-                rule: e.rule.clone(),
-                confidence: e.confidence,
+            .map(|evidence| EvidenceOut {
+                document: evidence.document.as_str(),
+                sentence: evidence.sentence,
+                start: evidence.span.start,
+                end: evidence.span.end,
+                char_start: evidence.span.char_start,
+                char_end: evidence.span.char_end,
+                text: &evidence.text,
+                rule: &evidence.rule,
+                confidence: evidence.confidence,
             })
             .collect(),
     }
@@ -193,8 +300,15 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
         message: format!("invalid kgex JSON graph: {}", strip_position(&error.to_string())),
     })?;
     let invalid = |message: String| Error::Invalid { path: path.to_owned(), message };
+    if !document.directed || !document.multigraph {
+        return Err(invalid("a kgex graph is directed and a multigraph".into()));
+    }
+    let base = document.graph.base;
     let mut graph = KnowledgeGraph::new();
     for (idx, node) in document.nodes.into_iter().enumerate() {
+        if node.iri != format!("{base}{}", node.id) {
+            return Err(invalid(format!("nodes[{idx}]: iri '{}' is not the base followed by the id", node.iri)));
+        }
         let entity = entity_from_json(node).map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
         if graph.entity(&entity.id).is_some() {
             return Err(invalid(format!("nodes[{idx}]: duplicate id '{}'", entity.id)));
@@ -206,7 +320,7 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
             relation_from_json(edge).map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
         graph.add_relation(&subject, &object, relation).map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
     }
-    Ok((graph, document.graph.base))
+    Ok((graph, base))
 }
 
 /// serde_json ends its messages with " at line L column C"; the position is
@@ -255,6 +369,12 @@ fn span(start: usize, end: usize, char_start: usize, char_end: usize) -> Result<
 
 fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), String> {
     let kind: RelationKind = edge.relation.parse()?;
+    if edge.key != edge.relation {
+        return Err(format!("key '{}' differs from relation '{}'", edge.key, edge.relation));
+    }
+    if !(0.0..=1.0).contains(&edge.confidence) {
+        return Err(format!("confidence {} is outside 0..1", edge.confidence));
+    }
     let evidence = edge
         .evidence
         .into_iter()

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use std::borrow::Cow;
+
+use oxrdf::{GraphName, Literal, LiteralRef, NamedNode, NamedNodeRef, QuadRef, TermRef};
 use oxrdfio::{RdfFormat, RdfSerializer};
 
 use super::{remove_xml_forbidden, ExportOptions};
@@ -186,35 +188,55 @@ impl Terms {
     }
 }
 
-/// Hands quads to the sink, all in the current graph.
+/// Hands quads to the sink, all in the current graph, borrowing every term
+/// so that no IRI is copied per statement.
 struct Emitter<'s, F> {
     sink: &'s mut F,
     graph_name: GraphName,
 }
 
 impl<F: FnMut(QuadRef<'_>) -> io::Result<()>> Emitter<'_, F> {
-    fn emit(&mut self, subject: &NamedNode, predicate: &NamedNode, object: impl Into<Term>) -> io::Result<()> {
-        let quad = Quad::new(subject.clone(), predicate.clone(), object, self.graph_name.clone());
-        (self.sink)(quad.as_ref())
+    fn emit<'a>(
+        &mut self,
+        subject: &'a NamedNode,
+        predicate: &'a NamedNode,
+        object: impl Into<TermRef<'a>>,
+    ) -> io::Result<()> {
+        let object: TermRef<'a> = object.into();
+        let quad = QuadRef {
+            subject: subject.into(),
+            predicate: predicate.as_ref(),
+            object,
+            graph_name: self.graph_name.as_ref(),
+        };
+        (self.sink)(quad)
+    }
+
+    /// A string literal, language-tagged when `lang` is given; characters XML
+    /// 1.0 forbids are dropped so that every syntax carries the same triples.
+    fn text(&mut self, subject: &NamedNode, predicate: &NamedNode, value: &str, lang: Option<&str>) -> io::Result<()> {
+        let value: Cow<'_, str> = remove_xml_forbidden(value);
+        let literal = match lang {
+            Some(lang) => LiteralRef::new_language_tagged_literal_unchecked(&value, lang),
+            None => LiteralRef::new_simple_literal(&value),
+        };
+        self.emit(subject, predicate, literal)
+    }
+
+    fn integer(&mut self, subject: &NamedNode, predicate: &NamedNode, value: usize) -> io::Result<()> {
+        let value = value.to_string();
+        self.emit(subject, predicate, LiteralRef::new_typed_literal(&value, xsd::NON_NEGATIVE_INTEGER))
+    }
+
+    fn double(&mut self, subject: &NamedNode, predicate: &NamedNode, value: f64) -> io::Result<()> {
+        let value = format!("{value:?}");
+        self.emit(subject, predicate, LiteralRef::new_typed_literal(&value, xsd::DOUBLE))
     }
 }
 
-/// A string literal with the language tag when there is one; characters
-/// XML 1.0 forbids are dropped so that every syntax carries the same triples.
-fn text_literal(value: &str, lang: Option<&str>) -> Literal {
-    let value = remove_xml_forbidden(value).into_owned();
-    match lang.and_then(|lang| Literal::new_language_tagged_literal(value.clone(), lang).ok()) {
-        Some(literal) => literal,
-        None => Literal::new_simple_literal(value),
-    }
-}
-
-fn integer(value: usize) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::NON_NEGATIVE_INTEGER)
-}
-
-fn double(value: f64) -> Literal {
-    Literal::new_typed_literal(format!("{value:?}"), xsd::DOUBLE)
+/// `lang` when it is a valid BCP 47 tag; otherwise labels go out untagged.
+fn valid_lang(lang: Option<&str>) -> Option<&str> {
+    lang.filter(|lang| Literal::new_language_tagged_literal("", *lang).is_ok())
 }
 
 /// A date literal typed by its shape: `2015` gYear, `2023-07` gYearMonth,
@@ -226,7 +248,7 @@ pub fn date_literal(date: &str) -> Literal {
         "9999-99" => xsd::G_YEAR_MONTH,
         "--99-99" => xsd::G_MONTH_DAY,
         "9999-99-99" => xsd::DATE,
-        _ => return text_literal(date, None),
+        _ => return Literal::new_simple_literal(remove_xml_forbidden(date)),
     };
     Literal::new_typed_literal(date, datatype)
 }
@@ -237,30 +259,29 @@ fn emit_entity<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     entity: &Entity,
     iri: &NamedNode,
 ) -> io::Result<()> {
-    let lang = entity.lang.as_deref();
-    emitter.emit(iri, &terms.type_, NamedNode::new_unchecked(vocab::class_iri(entity.kind)))?;
-    emitter.emit(iri, &terms.label, text_literal(&entity.label, lang))?;
+    let lang = valid_lang(entity.lang.as_deref());
+    emitter.emit(iri, &terms.type_, NamedNodeRef::new_unchecked(vocab::class_iri(entity.kind)))?;
+    emitter.text(iri, &terms.label, &entity.label, lang)?;
     for alias in &entity.aliases {
-        emitter.emit(iri, &terms.alt_label, text_literal(alias, lang))?;
+        emitter.text(iri, &terms.alt_label, alias, lang)?;
     }
     if let Some(description) = &entity.description {
-        emitter.emit(iri, &terms.description, text_literal(description, lang))?;
+        emitter.text(iri, &terms.description, description, lang)?;
     }
-    if let Some(lang) = lang.filter(|_| entity.source.is_some()) {
-        emitter.emit(iri, &terms.in_language, text_literal(lang, None))?;
+    let Some(source) = &entity.source else { return Ok(()) };
+    if let Some(lang) = lang {
+        emitter.text(iri, &terms.in_language, lang, None)?;
     }
-    if let Some(source) = &entity.source {
-        if let Some(path) = &source.path {
-            emitter.emit(iri, &terms.source_path, text_literal(path, None))?;
-        }
-        if let Some(date) = &source.date {
-            emitter.emit(iri, &terms.date_published, date_literal(date))?;
-        }
-        if let Some(url) = &source.url {
-            match NamedNode::new(url.clone()) {
-                Ok(url) => emitter.emit(iri, &terms.url, url)?,
-                Err(_) => emitter.emit(iri, &terms.url, text_literal(url, None))?,
-            }
+    if let Some(path) = &source.path {
+        emitter.text(iri, &terms.source_path, path, None)?;
+    }
+    if let Some(date) = &source.date {
+        emitter.emit(iri, &terms.date_published, &date_literal(date))?;
+    }
+    if let Some(url) = &source.url {
+        match NamedNode::new(url.clone()) {
+            Ok(url) => emitter.emit(iri, &terms.url, &url)?,
+            Err(_) => emitter.text(iri, &terms.url, url, None)?,
         }
     }
     Ok(())
@@ -275,12 +296,12 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
 ) -> io::Result<()> {
     let phrase =
         NamedNode::new_unchecked(phrase_iri(document.as_str(), mention.span.char_start, mention.span.char_end));
-    emitter.emit(&phrase, &terms.type_, terms.phrase.clone())?;
-    emitter.emit(&phrase, &terms.reference_context, document.clone())?;
-    emitter.emit(&phrase, &terms.begin_index, integer(mention.span.char_start))?;
-    emitter.emit(&phrase, &terms.end_index, integer(mention.span.char_end))?;
-    emitter.emit(&phrase, &terms.anchor_of, text_literal(&mention.text, None))?;
-    emitter.emit(&phrase, &terms.ta_ident_ref, entity.clone())
+    emitter.emit(&phrase, &terms.type_, &terms.phrase)?;
+    emitter.emit(&phrase, &terms.reference_context, document)?;
+    emitter.integer(&phrase, &terms.begin_index, mention.span.char_start)?;
+    emitter.integer(&phrase, &terms.end_index, mention.span.char_end)?;
+    emitter.text(&phrase, &terms.anchor_of, &mention.text, None)?;
+    emitter.emit(&phrase, &terms.ta_ident_ref, entity)
 }
 
 /// The IRI of a text span: NIF's RFC 5147 fragment `{document}#char=b,e`, or
@@ -306,6 +327,13 @@ fn evidence_iri(base: &str, statement: &str, evidence: &Evidence) -> String {
     format!("{base}evidence/{:016x}", stable_hash(key.as_bytes()))
 }
 
+/// What every statement of one relation needs.
+struct StatementContext<'r> {
+    relation: &'r RelationRef<'r>,
+    iri: NamedNode,
+    predicate: NamedNode,
+}
+
 fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter: &mut Emitter<'_, F>,
     terms: &Terms,
@@ -314,28 +342,30 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     options: &ExportOptions,
     named_graphs: bool,
 ) -> io::Result<()> {
-    let statement = NamedNode::new_unchecked(statement_iri(&options.base, relation));
+    let predicate = NamedNode::new(vocab::relation_iri(&relation.relation.kind)).map_err(invalid_data)?;
+    let context =
+        StatementContext { relation, iri: NamedNode::new_unchecked(statement_iri(&options.base, relation)), predicate };
     let mut documents: Vec<&EntityId> = relation.relation.evidence.iter().map(|e| &e.document).collect();
     documents.dedup();
+    let document_iri = |document: &EntityId| iris.get(document).ok_or_else(|| unknown_document(document));
     if !named_graphs || documents.is_empty() {
         emitter.graph_name = GraphName::DefaultGraph;
-        emit_statement(emitter, terms, relation, iris, &statement)?;
+        emit_statement(emitter, terms, &context, iris)?;
         for document in &documents {
-            let document_iri = iris.get(*document).ok_or_else(|| unknown_document(document))?;
-            emitter.emit(&statement, &terms.derived_from, document_iri.clone())?;
+            emitter.emit(&context.iri, &terms.derived_from, document_iri(document)?)?;
         }
         for evidence in &relation.relation.evidence {
-            emit_evidence(emitter, terms, evidence, iris, &statement, options)?;
+            emit_evidence(emitter, terms, evidence, document_iri(&evidence.document)?, &context.iri, options)?;
         }
         return Ok(());
     }
     for document in documents {
-        let document_iri = iris.get(document).ok_or_else(|| unknown_document(document))?;
+        let document_iri = document_iri(document)?;
         emitter.graph_name = GraphName::NamedNode(document_iri.clone());
-        emit_statement(emitter, terms, relation, iris, &statement)?;
-        emitter.emit(&statement, &terms.derived_from, document_iri.clone())?;
+        emit_statement(emitter, terms, &context, iris)?;
+        emitter.emit(&context.iri, &terms.derived_from, document_iri)?;
         for evidence in relation.relation.evidence.iter().filter(|e| &e.document == document) {
-            emit_evidence(emitter, terms, evidence, iris, &statement, options)?;
+            emit_evidence(emitter, terms, evidence, document_iri, &context.iri, options)?;
         }
     }
     Ok(())
@@ -344,33 +374,36 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
 fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter: &mut Emitter<'_, F>,
     terms: &Terms,
-    relation: &RelationRef<'_>,
+    context: &StatementContext<'_>,
     iris: &HashMap<&EntityId, NamedNode>,
-    statement: &NamedNode,
 ) -> io::Result<()> {
-    let (subject, object) = (&iris[&relation.subject.id], &iris[&relation.object.id]);
-    let predicate = NamedNode::new(vocab::relation_iri(&relation.relation.kind)).map_err(invalid_data)?;
-    emitter.emit(subject, &predicate, object.clone())?;
-    emitter.emit(statement, &terms.type_, terms.statement.clone())?;
-    emitter.emit(statement, &terms.rdf_subject, subject.clone())?;
-    emitter.emit(statement, &terms.rdf_predicate, predicate)?;
-    emitter.emit(statement, &terms.rdf_object, object.clone())?;
+    let relation = context.relation;
+    let (subject, object, statement) = (&iris[&relation.subject.id], &iris[&relation.object.id], &context.iri);
+    emitter.emit(subject, &context.predicate, object)?;
+    emitter.emit(statement, &terms.type_, &terms.statement)?;
+    emitter.emit(statement, &terms.rdf_subject, subject)?;
+    emitter.emit(statement, &terms.rdf_predicate, &context.predicate)?;
+    emitter.emit(statement, &terms.rdf_object, object)?;
     let attributes = &relation.relation.attributes;
-    let lang = relation.subject.lang.as_deref();
-    let values = [
-        attributes.date.as_deref().map(date_literal),
-        attributes.role.as_deref().map(|role| text_literal(role, lang)),
-        attributes.former.map(Literal::from),
-        attributes.topic.as_deref().map(|topic| text_literal(topic, lang)),
-        attributes.quote.as_deref().map(|quote| text_literal(quote, lang)),
-    ];
-    for (predicate, value) in terms.attributes.iter().zip(values) {
-        if let Some(value) = value {
-            emitter.emit(statement, predicate, value)?;
-        }
+    let lang = valid_lang(relation.subject.lang.as_deref());
+    let [date, role, former, topic, quote] = &terms.attributes;
+    if let Some(value) = &attributes.date {
+        emitter.emit(statement, date, &date_literal(value))?;
+    }
+    if let Some(value) = &attributes.role {
+        emitter.text(statement, role, value, lang)?;
+    }
+    if let Some(value) = attributes.former {
+        emitter.emit(statement, former, &Literal::from(value))?;
+    }
+    if let Some(value) = &attributes.topic {
+        emitter.text(statement, topic, value, lang)?;
+    }
+    if let Some(value) = &attributes.quote {
+        emitter.text(statement, quote, value, lang)?;
     }
     if !relation.relation.evidence.is_empty() {
-        emitter.emit(statement, &terms.confidence, double(relation.relation.confidence()))?;
+        emitter.double(statement, &terms.confidence, relation.relation.confidence())?;
     }
     Ok(())
 }
@@ -379,20 +412,19 @@ fn emit_evidence<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter: &mut Emitter<'_, F>,
     terms: &Terms,
     evidence: &Evidence,
-    iris: &HashMap<&EntityId, NamedNode>,
+    document: &NamedNode,
     statement: &NamedNode,
     options: &ExportOptions,
 ) -> io::Result<()> {
-    let document = iris.get(&evidence.document).ok_or_else(|| unknown_document(&evidence.document))?;
     let node = NamedNode::new_unchecked(evidence_iri(&options.base, statement.as_str(), evidence));
-    emitter.emit(statement, &terms.evidence, node.clone())?;
-    emitter.emit(&node, &terms.type_, terms.evidence_class.clone())?;
-    emitter.emit(&node, &terms.derived_from, document.clone())?;
-    emitter.emit(&node, &terms.reference_context, document.clone())?;
-    emitter.emit(&node, &terms.begin_index, integer(evidence.span.char_start))?;
-    emitter.emit(&node, &terms.end_index, integer(evidence.span.char_end))?;
-    emitter.emit(&node, &terms.anchor_of, text_literal(&evidence.text, None))?;
-    emitter.emit(&node, &terms.sentence_index, integer(evidence.sentence))?;
-    emitter.emit(&node, &terms.rule, text_literal(&evidence.rule, None))?;
-    emitter.emit(&node, &terms.confidence, double(evidence.confidence))
+    emitter.emit(statement, &terms.evidence, &node)?;
+    emitter.emit(&node, &terms.type_, &terms.evidence_class)?;
+    emitter.emit(&node, &terms.derived_from, document)?;
+    emitter.emit(&node, &terms.reference_context, document)?;
+    emitter.integer(&node, &terms.begin_index, evidence.span.char_start)?;
+    emitter.integer(&node, &terms.end_index, evidence.span.char_end)?;
+    emitter.text(&node, &terms.anchor_of, &evidence.text, None)?;
+    emitter.integer(&node, &terms.sentence_index, evidence.sentence)?;
+    emitter.text(&node, &terms.rule, &evidence.rule, None)?;
+    emitter.double(&node, &terms.confidence, evidence.confidence)
 }

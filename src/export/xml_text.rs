@@ -6,11 +6,21 @@ use std::borrow::Cow;
 /// line feed and carriage return, and U+FFFE and U+FFFF. Borrowed when
 /// nothing had to go.
 pub fn remove_xml_forbidden(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
+    if !has_forbidden_byte(text.as_bytes()) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
     }
+}
+
+/// A fast byte scan: forbidden characters are ASCII controls, or U+FFFE and
+/// U+FFFF, whose UTF-8 starts with 0xEF.
+fn has_forbidden_byte(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(idx, &byte)| match byte {
+        0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F => true,
+        0xEF => bytes.get(idx + 1) == Some(&0xBF) && matches!(bytes.get(idx + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    })
 }
 
 fn is_xml_char(c: char) -> bool {

@@ -36,6 +36,10 @@ pub struct RelationRef<'a> {
     pub object: &'a Entity,
     /// Position among the graph's edges, from 0.
     pub position: usize,
+    /// Index of the subject's node, as [`KnowledgeGraph::indexed_entities`] gives it.
+    pub subject_node: usize,
+    /// Index of the object's node.
+    pub object_node: usize,
 }
 
 impl KnowledgeGraph {
@@ -117,6 +121,17 @@ impl KnowledgeGraph {
         self.graph.node_indices().map(|node| &self.graph[node])
     }
 
+    /// Every entity with the index of its node, which is below
+    /// [`KnowledgeGraph::node_bound`]: for tables indexed by node.
+    pub fn indexed_entities(&self) -> impl Iterator<Item = (usize, &Entity)> + '_ {
+        self.graph.node_indices().map(|node| (node.index(), &self.graph[node]))
+    }
+
+    /// One more than the largest node index.
+    pub fn node_bound(&self) -> usize {
+        self.graph.node_indices().next_back().map_or(0, |node| node.index() + 1)
+    }
+
     /// Every relation with its ends, in the order first added.
     pub fn relations(&self) -> impl Iterator<Item = RelationRef<'_>> + '_ {
         self.graph.edge_references().enumerate().map(|(position, edge)| RelationRef {
@@ -124,6 +139,8 @@ impl KnowledgeGraph {
             relation: edge.weight(),
             object: &self.graph[edge.target()],
             position,
+            subject_node: edge.source().index(),
+            object_node: edge.target().index(),
         })
     }
 
