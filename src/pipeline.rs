@@ -87,7 +87,7 @@ fn known_names(annotated: &[Annotated]) -> HashMap<String, (EntityKind, String)>
 }
 
 /// Finds later mentions of names already known: repeats, surnames and
-/// genitives (`Trumps`).
+/// genitives (`Bergs`).
 fn add_known_mentions(text: &str, sentence: &mut Annotated, names: &HashMap<String, (EntityKind, String)>) {
     let tokens = &sentence.tokens;
     for start in 0..tokens.len() {

@@ -116,8 +116,7 @@ fn a_closed_pipe_is_not_an_error() {
     let big = tempfile::tempdir().unwrap();
     let text = fs::read_to_string(util::root().join("seeds/000_03dcce986fe3aa56.txt")).unwrap();
     for idx in 0..40 {
-        fs::write(big.path().join(format!("copy{idx:02}.txt")), text.replace("DeepSeek", &format!("Firma{idx}")))
-            .unwrap();
+        fs::write(big.path().join(format!("copy{idx:02}.txt")), format!("Kopie {idx}\n\n{text}")).unwrap();
     }
     let mut child = util::kgex()
         .args(["extract", big.path().to_str().unwrap(), "-f", "nt"])

@@ -124,7 +124,7 @@ impl CueRecognizer {
         let last = tokens[end - 1].text(text);
         let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text(text)).collect();
         let cue = |section: &str, word: Option<&str>| word.is_some_and(|w| self.has_folded(section, w));
-        if words.iter().any(|w| self.has("organization-head", w)) {
+        if words.len() > 1 && words.iter().any(|w| self.has("organization-head", w)) {
             return Some((EntityKind::Organization, "cue/organization-head"));
         }
         if cue("person-before", before) {
@@ -187,15 +187,14 @@ fn is_product_code(word: &str) -> bool {
     has_digit && has_letter && word.chars().count() <= 12 && !word.contains('.')
 }
 
-/// The base form of a German genitive or possessive (`Nvidias` → `Nvidia`).
-/// Only a trailing `s` after a lowercase letter is taken off, so `Reuters`
-/// and `Illinois`-like names keep theirs when they are upper case inside.
+/// The base form of an English possessive (`Acme's` → `Acme`). German
+/// genitives need to know the name first; see [`possessive_base`].
 pub fn strip_genitive(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
-/// The owner in a possessive before a product: `Nvidias` → `Nvidia`,
-/// `OpenAI's` → `OpenAI`.
+/// The owner in a possessive before a product: `Mondtechs` → `Mondtech`,
+/// `Acme's` → `Acme`.
 pub fn possessive_base(word: &str) -> Option<&str> {
     let base = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).or_else(|| word.strip_suffix('s'))?;
     base.chars().next().is_some_and(char::is_uppercase).then_some(base)

@@ -5,13 +5,14 @@
 //! joined by " | "; characters XML 1.0 forbids are removed. No key is named
 //! `color`, `size`, `x` or `y`, which Gephi and yEd read as layout.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{remove_xml_forbidden, ExportOptions};
+use super::xml_text::escape_xml_text;
+use super::ExportOptions;
 use crate::graph::{Entity, EntityId, KnowledgeGraph, RelationRef};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -60,44 +61,52 @@ keys![
     ("e_symmetric", "edge", "symmetric", "boolean"),
 ];
 
-/// Writes `graph` as GraphML.
+/// Writes `graph` as GraphML: one line per key, node and edge.
 pub fn write_graphml(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
-    let mut xml = Writer::new_with_indent(writer, b' ', 2);
+    let mut xml = Writer::new(writer);
     xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    xml.get_mut().write_all(b"\n")?;
     xml.create_element("graphml")
         .with_attribute(("xmlns", GRAPHML_NS))
         .with_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"))
         .with_attribute(("xsi:schemaLocation", SCHEMA_LOCATION))
         .write_inner_content(|xml| {
             for (id, domain, name, kind) in KEYS {
+                xml.get_mut().write_all(b"\n")?;
                 xml.create_element("key")
                     .with_attributes([("id", id), ("for", domain), ("attr.name", name), ("attr.type", kind)])
                     .write_empty()?;
             }
+            xml.get_mut().write_all(b"\n")?;
             xml.create_element("graph")
                 .with_attributes([("id", "kgex"), ("edgedefault", "directed")])
                 .write_inner_content(|xml| write_elements(xml, graph, options))?;
-            Ok(())
+            xml.get_mut().write_all(b"\n")
         })?;
     xml.get_mut().write_all(b"\n")
 }
 
 fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options: &ExportOptions) -> io::Result<()> {
+    let mut scratch = String::new();
     let mut node_ids = vec![String::new(); graph.node_bound()];
     for (node, entity) in graph.indexed_entities() {
         node_ids[node] = node_id(&entity.id);
+        xml.get_mut().write_all(b"\n")?;
         xml.create_element("node")
             .with_attribute(("id", node_ids[node].as_str()))
-            .write_inner_content(|xml| write_node_data(xml, entity, &options.base))?;
+            .write_inner_content(|xml| write_node_data(xml, entity, &options.base, &mut scratch))?;
     }
+    let mut edge_id = String::new();
     for relation in graph.relations() {
-        let id = format!("e{}", relation.position);
+        edge_id.clear();
+        write!(edge_id, "e{}", relation.position).expect("writing to a String cannot fail");
         let (source, target) = (&node_ids[relation.subject_node], &node_ids[relation.object_node]);
+        xml.get_mut().write_all(b"\n")?;
         xml.create_element("edge")
-            .with_attributes([("id", id.as_str()), ("source", source.as_str()), ("target", target.as_str())])
-            .write_inner_content(|xml| write_edge_data(xml, &relation))?;
+            .with_attributes([("id", edge_id.as_str()), ("source", source.as_str()), ("target", target.as_str())])
+            .write_inner_content(|xml| write_edge_data(xml, &relation, &mut scratch))?;
     }
-    Ok(())
+    xml.get_mut().write_all(b"\n")
 }
 
 /// The GraphML id of an entity: GraphML ids are XML name tokens, which
@@ -127,8 +136,7 @@ pub fn node_id(id: &EntityId) -> String {
 
 fn data<W: Write>(xml: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
     xml.write_event(Event::Start(BytesStart::from_content(data_tag(key), 4)))?;
-    // Text content needs only <, > and & escaped; quotes are left as they are.
-    xml.write_event(Event::Text(BytesText::from_escaped(partial_escape(remove_xml_forbidden(value)))))?;
+    xml.write_event(Event::Text(BytesText::from_escaped(escape_xml_text(value))))?;
     xml.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())
 }
@@ -140,25 +148,42 @@ fn optional_data<W: Write>(xml: &mut Writer<W>, key: &str, value: Option<&str>) 
     }
 }
 
-fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str) -> io::Result<()> {
+/// Joins `items` into `scratch` with [`LIST_SEPARATOR`], each written by `write_item`.
+fn join_into<T>(
+    scratch: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write_item: impl FnMut(&mut String, T),
+) -> &str {
+    scratch.clear();
+    for (idx, item) in items.into_iter().enumerate() {
+        if idx > 0 {
+            scratch.push_str(LIST_SEPARATOR);
+        }
+        write_item(scratch, item);
+    }
+    scratch
+}
+
+fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str, scratch: &mut String) -> io::Result<()> {
     data(xml, "n_label", &entity.label)?;
     data(xml, "n_type", entity.kind.name())?;
     data(xml, "n_iri", &entity.id.iri(base))?;
     if !entity.aliases.is_empty() {
-        data(xml, "n_aliases", &entity.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(LIST_SEPARATOR))?;
+        data(xml, "n_aliases", join_into(scratch, &entity.aliases, |out, alias| out.push_str(alias)))?;
     }
     optional_data(xml, "n_lang", entity.lang.as_deref())?;
     optional_data(xml, "n_description", entity.description.as_deref())?;
     data(xml, "n_mentions", &entity.mentions.len().to_string())?;
     if !entity.mentions.is_empty() {
-        let spans: Vec<String> =
-            entity.mentions.iter().map(|m| format!("{}:{}-{}", m.document, m.span.start, m.span.end)).collect();
-        data(xml, "n_mention_spans", &spans.join(LIST_SEPARATOR))?;
+        let spans = join_into(scratch, &entity.mentions, |out, m| {
+            write!(out, "{}:{}-{}", m.document, m.span.start, m.span.end).expect("writing to a String cannot fail")
+        });
+        data(xml, "n_mention_spans", spans)?;
     }
     optional_data(xml, "n_source", entity.source.as_ref().and_then(|s| s.path.as_deref()))
 }
 
-fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io::Result<()> {
+fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratch: &mut String) -> io::Result<()> {
     let relation = edge.relation;
     let attributes = &relation.attributes;
     data(xml, "e_label", relation.kind.name())?;
@@ -168,17 +193,17 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>) -> io:
     optional_data(xml, "e_former", attributes.former.map(|former| if former { "true" } else { "false" }))?;
     optional_data(xml, "e_topic", attributes.topic.as_deref())?;
     optional_data(xml, "e_quote", attributes.quote.as_deref())?;
-    data(xml, "e_confidence", &format!("{:?}", relation.confidence()))?;
+    data(xml, "e_confidence", join_into(scratch, [relation.confidence()], |out, c| out.push_str(&format!("{c:?}"))))?;
     if !relation.evidence.is_empty() {
-        let sentences: Vec<&str> = relation.evidence.iter().map(|e| e.text.as_str()).collect();
-        let spans: Vec<String> =
-            relation.evidence.iter().map(|e| format!("{}:{}-{}", e.document, e.span.start, e.span.end)).collect();
+        data(xml, "e_evidence", join_into(scratch, &relation.evidence, |out, e| out.push_str(&e.text)))?;
+        let spans = join_into(scratch, &relation.evidence, |out, e| {
+            write!(out, "{}:{}-{}", e.document, e.span.start, e.span.end).expect("writing to a String cannot fail")
+        });
+        data(xml, "e_evidence_spans", spans)?;
         let mut rules: Vec<&str> = relation.evidence.iter().map(|e| e.rule.as_str()).collect();
         rules.sort_unstable();
         rules.dedup();
-        data(xml, "e_evidence", &sentences.join(LIST_SEPARATOR))?;
-        data(xml, "e_evidence_spans", &spans.join(LIST_SEPARATOR))?;
-        data(xml, "e_rules", &rules.join(LIST_SEPARATOR))?;
+        data(xml, "e_rules", join_into(scratch, rules, |out, rule| out.push_str(rule)))?;
     }
     data(xml, "e_symmetric", if relation.kind.is_symmetric() { "true" } else { "false" })
 }
@@ -190,7 +215,7 @@ mod tests {
 
     #[test]
     fn node_ids_are_name_tokens() {
-        assert_eq!(node_id(&EntityId::new(EntityKind::Person, "Liang Wenfeng")), "person:liang-wenfeng");
+        assert_eq!(node_id(&EntityId::new(EntityKind::Person, "Anna Berg")), "person:anna-berg");
         assert_eq!(node_id(&EntityId::new(EntityKind::Place, "Zürich")), "place:z_C3_BCrich");
     }
 }

@@ -1,4 +1,5 @@
-//! Removes the characters XML 1.0 cannot carry, even as character references.
+//! XML text: removes the characters XML 1.0 cannot carry, even as character
+//! references, and escapes text content in the same pass.
 
 use std::borrow::Cow;
 
@@ -11,6 +12,31 @@ pub fn remove_xml_forbidden(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
     }
+}
+
+/// `text` as XML character data: `&`, `<` and `>` escaped, characters XML
+/// 1.0 forbids removed, in one pass. Quotes need no escape outside
+/// attributes. Borrowed when nothing changes, which is the common case.
+pub fn escape_xml_text(text: &str) -> Cow<'_, str> {
+    let needs_work = text
+        .bytes()
+        .any(|byte| matches!(byte, b'&' | b'<' | b'>' | b'\r' | 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0xEF));
+    if !needs_work {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            // A raw CR would be read back as LF; a reference keeps it.
+            '\r' => escaped.push_str("&#13;"),
+            c if is_xml_char(c) => escaped.push(c),
+            _ => {}
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 /// A fast byte scan: forbidden characters are ASCII controls, or U+FFFE and
@@ -43,5 +69,20 @@ mod tests {
             assert_eq!(remove_xml_forbidden(input), expected);
         }
         assert!(matches!(remove_xml_forbidden("ok <&>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_text_content_and_drops_forbidden_characters_in_one_pass() {
+        for (input, expected) in [
+            ("plain \"quoted\" 'text' ü", "plain \"quoted\" 'text' ü"),
+            ("<a & b>", "&lt;a &amp; b&gt;"),
+            ("&amp;", "&amp;amp;"),
+            ("x\u{0}y\u{1B}z\t\n\r", "xyz\t\n&#13;"),
+            ("\u{FFFE}ok\u{FFFF} \u{FEFF}", "ok \u{FEFF}"),
+            ("]]> 🙂 עברית", "]]&gt; 🙂 עברית"),
+        ] {
+            assert_eq!(escape_xml_text(input), expected, "{input:?}");
+        }
+        assert!(matches!(escape_xml_text("nothing to do"), Cow::Borrowed(_)));
     }
 }

@@ -281,7 +281,7 @@ fn located_in(view: &View, subject: usize, facts: &mut Vec<Fact>) {
     }
 }
 
-/// "Nvidias A100", "X veröffentlichte Y", "X released Y".
+/// "Xs Y" (possessive), "X veröffentlichte Y", "X released Y".
 fn developed(view: &View, maker: usize, facts: &mut Vec<Fact>) {
     if view.kind(maker) != EntityKind::Organization {
         return;
