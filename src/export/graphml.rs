@@ -73,9 +73,20 @@ pub fn write_graphml(graph: &KnowledgeGraph, options: &ExportOptions, writer: im
         .write_inner_content(|xml| {
             for (id, domain, name, kind) in KEYS {
                 xml.get_mut().write_all(b"\n")?;
-                xml.create_element("key")
-                    .with_attributes([("id", id), ("for", domain), ("attr.name", name), ("attr.type", kind)])
-                    .write_empty()?;
+                let key = xml.create_element("key").with_attributes([
+                    ("id", id),
+                    ("for", domain),
+                    ("attr.name", name),
+                    ("attr.type", kind),
+                ]);
+                // Most relations are not symmetric: a default saves writing it on every edge.
+                match id {
+                    "e_symmetric" => key.write_inner_content(|xml| {
+                        xml.create_element("default").write_text_content(BytesText::new("false"))?;
+                        Ok(())
+                    })?,
+                    _ => key.write_empty()?,
+                };
             }
             xml.get_mut().write_all(b"\n")?;
             xml.create_element("graph")
@@ -205,7 +216,10 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
         rules.dedup();
         data(xml, "e_rules", join_into(scratch, rules, |out, rule| out.push_str(rule)))?;
     }
-    data(xml, "e_symmetric", if relation.kind.is_symmetric() { "true" } else { "false" })
+    if relation.kind.is_symmetric() {
+        data(xml, "e_symmetric", "true")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

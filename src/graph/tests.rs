@@ -1,3 +1,5 @@
+//! Tests of merging entities, relations and graphs.
+
 use super::*;
 use crate::entities::EntityKind;
 use crate::relations::RelationKind;
