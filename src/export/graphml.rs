@@ -5,10 +5,13 @@
 //! joined by " | "; characters XML 1.0 forbids are removed. No key is named
 //! `color`, `size`, `x` or `y`, which Gephi and yEd read as layout.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
 use quick_xml::Writer;
 
 use super::xml_text::escape_xml_text;
@@ -104,7 +107,7 @@ fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options
         node_ids[node] = node_id(&entity.id);
         xml.get_mut().write_all(b"\n")?;
         xml.create_element("node")
-            .with_attribute(("id", node_ids[node].as_str()))
+            .with_attribute(name_token("id", &node_ids[node]))
             .write_inner_content(|xml| write_node_data(xml, entity, &options.base, &mut scratch))?;
     }
     let mut edge_id = String::new();
@@ -114,10 +117,18 @@ fn write_elements<W: Write>(xml: &mut Writer<W>, graph: &KnowledgeGraph, options
         let (source, target) = (&node_ids[relation.subject_node], &node_ids[relation.object_node]);
         xml.get_mut().write_all(b"\n")?;
         xml.create_element("edge")
-            .with_attributes([("id", edge_id.as_str()), ("source", source.as_str()), ("target", target.as_str())])
+            .with_attributes([name_token("id", &edge_id), name_token("source", source), name_token("target", target)])
             .write_inner_content(|xml| write_edge_data(xml, &relation, &mut scratch))?;
     }
     xml.get_mut().write_all(b"\n")
+}
+
+/// An attribute whose value is an XML name token, such as a node id: name
+/// tokens hold no character that needs escaping, so the value is written as
+/// it is instead of going through the escaper.
+fn name_token<'a>(key: &'a str, value: &'a str) -> Attribute<'a> {
+    debug_assert!(value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'_' | b'.')));
+    Attribute { key: QName(key.as_bytes()), value: Cow::Borrowed(value.as_bytes()) }
 }
 
 /// The GraphML id of an entity: GraphML ids are XML name tokens, which
