@@ -163,7 +163,7 @@ impl Serialize for EdgesOut<'_> {
 #[derive(Serialize)]
 struct NodeOut<'a> {
     id: &'a str,
-    iri: String,
+    iri: IriOut<'a>,
     label: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
@@ -174,7 +174,7 @@ struct NodeOut<'a> {
     description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceOut<'a>>,
-    mentions: Vec<MentionOut<'a>>,
+    mentions: MentionsOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -214,7 +214,7 @@ struct EdgeOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quote: Option<&'a str>,
     confidence: f64,
-    evidence: Vec<EvidenceOut<'a>>,
+    evidence: EvidenceListOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -230,10 +230,54 @@ struct EvidenceOut<'a> {
     confidence: f64,
 }
 
-fn node_out<'a>(entity: &'a Entity, base: &str) -> NodeOut<'a> {
+/// An entity's IRI, written as base and id without building the string.
+struct IriOut<'a>(&'a str, &'a EntityId);
+
+/// A node's mentions, serialised one by one from the graph.
+struct MentionsOut<'a>(&'a [Mention]);
+
+/// An edge's evidence, serialised one by one from the graph.
+struct EvidenceListOut<'a>(&'a [Evidence]);
+
+impl Serialize for IriOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}{}", self.0, self.1))
+    }
+}
+
+impl Serialize for MentionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|mention| MentionOut {
+            document: mention.document.as_str(),
+            start: mention.span.start,
+            end: mention.span.end,
+            char_start: mention.span.char_start,
+            char_end: mention.span.char_end,
+            text: &mention.text,
+        }))
+    }
+}
+
+impl Serialize for EvidenceListOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|evidence| EvidenceOut {
+            document: evidence.document.as_str(),
+            sentence: evidence.sentence,
+            start: evidence.span.start,
+            end: evidence.span.end,
+            char_start: evidence.span.char_start,
+            char_end: evidence.span.char_end,
+            text: &evidence.text,
+            rule: &evidence.rule,
+            confidence: evidence.confidence,
+        }))
+    }
+}
+
+fn node_out<'a>(entity: &'a Entity, base: &'a str) -> NodeOut<'a> {
     NodeOut {
         id: entity.id.as_str(),
-        iri: entity.id.iri(base),
+        iri: IriOut(base, &entity.id),
         label: &entity.label,
         kind: entity.kind.name(),
         aliases: &entity.aliases,
@@ -244,18 +288,7 @@ fn node_out<'a>(entity: &'a Entity, base: &str) -> NodeOut<'a> {
             date: source.date.as_deref(),
             url: source.url.as_deref(),
         }),
-        mentions: entity
-            .mentions
-            .iter()
-            .map(|mention| MentionOut {
-                document: mention.document.as_str(),
-                start: mention.span.start,
-                end: mention.span.end,
-                char_start: mention.span.char_start,
-                char_end: mention.span.char_end,
-                text: &mention.text,
-            })
-            .collect(),
+        mentions: MentionsOut(&entity.mentions),
     }
 }
 
@@ -272,21 +305,7 @@ fn edge_out<'a>(subject: &'a Entity, relation: &'a Relation, object: &'a Entity)
         topic: attributes.topic.as_deref(),
         quote: attributes.quote.as_deref(),
         confidence: relation.confidence(),
-        evidence: relation
-            .evidence
-            .iter()
-            .map(|evidence| EvidenceOut {
-                document: evidence.document.as_str(),
-                sentence: evidence.sentence,
-                start: evidence.span.start,
-                end: evidence.span.end,
-                char_start: evidence.span.char_start,
-                char_end: evidence.span.char_end,
-                text: &evidence.text,
-                rule: &evidence.rule,
-                confidence: evidence.confidence,
-            })
-            .collect(),
+        evidence: EvidenceListOut(&relation.evidence),
     }
 }
 
