@@ -61,7 +61,7 @@ impl CueRecognizer {
     }
 
     /// Whether the token could be (part of) a name: capitalised or with a
-    /// digit among letters (`R1`, `o1-mini`), and not a listed function word.
+    /// digit among letters (`Q7`, `x2-mini`), and not a listed function word.
     fn is_name_token(&self, text: &str, token: &Token) -> bool {
         let word = token.text(text);
         let first = word.chars().next().unwrap_or(' ');
@@ -180,7 +180,7 @@ impl CueRecognizer {
     }
 }
 
-/// `A100`, `R1`, `V3`, `o1-mini`: letters and digits mixed in one short word.
+/// `Q700`, `Z3`, `x2-mini`: letters and digits mixed in one short word.
 fn is_product_code(word: &str) -> bool {
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
     let has_letter = word.chars().any(|c| c.is_ascii_alphabetic());
