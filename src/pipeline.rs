@@ -201,7 +201,6 @@ fn add_fact(
 
 fn document_entity(document: &Document) -> Entity {
     let mut entity = Entity::new(EntityKind::Document, &document.name);
-    entity.id = EntityId::new(EntityKind::Document, &document.name);
     entity.label = document.title.clone();
     entity.lang = Some(document.language.tag().to_owned());
     entity.source =

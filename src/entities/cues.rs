@@ -3,6 +3,7 @@
 //! verbs. The cue lists are data files per language.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
@@ -15,16 +16,20 @@ const ENGLISH_CUES: &str = include_str!("data/en.cues");
 #[derive(Debug, Clone, Default)]
 pub struct CueRecognizer {
     sections: HashMap<String, HashSet<String>>,
+    /// The same words in lower case, for lookups that ignore case.
+    folded: HashMap<String, HashSet<String>>,
 }
 
 impl CueRecognizer {
-    /// The built-in cues for `language`.
-    pub fn for_language(language: Language) -> Self {
-        let data = match language {
-            Language::De => GERMAN_CUES,
-            Language::En => ENGLISH_CUES,
+    /// The built-in cues for `language`, parsed once per process.
+    pub fn for_language(language: Language) -> &'static Self {
+        static GERMAN: OnceLock<CueRecognizer> = OnceLock::new();
+        static ENGLISH: OnceLock<CueRecognizer> = OnceLock::new();
+        let (cell, data) = match language {
+            Language::De => (&GERMAN, GERMAN_CUES),
+            Language::En => (&ENGLISH, ENGLISH_CUES),
         };
-        Self::parse(data).expect("built-in cue file is valid")
+        cell.get_or_init(|| Self::parse(data).expect("built-in cue file is valid"))
     }
 
     /// Reads a cue file: `[section]` headers, one word per line, `#` comments.
@@ -46,7 +51,11 @@ impl CueRecognizer {
                 return Err((line_idx + 1, "word before the first [section]".into()));
             }
         }
-        Ok(Self { sections })
+        let folded = sections
+            .iter()
+            .map(|(name, words)| (name.clone(), words.iter().map(|word| word.to_lowercase()).collect()))
+            .collect();
+        Ok(Self { sections, folded })
     }
 
     /// Whether `word` is listed in `section`.
@@ -56,8 +65,7 @@ impl CueRecognizer {
 
     /// Whether `word` is listed in `section`, ignoring case.
     pub fn has_folded(&self, section: &str, word: &str) -> bool {
-        self.has(section, word)
-            || self.sections.get(section).is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        self.folded.get(section).is_some_and(|words| words.contains(&word.to_lowercase()))
     }
 
     /// Whether the token could be (part of) a name: capitalised or with a

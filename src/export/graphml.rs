@@ -215,7 +215,9 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
     optional_data(xml, "e_former", attributes.former.map(|former| if former { "true" } else { "false" }))?;
     optional_data(xml, "e_topic", attributes.topic.as_deref())?;
     optional_data(xml, "e_quote", attributes.quote.as_deref())?;
-    data(xml, "e_confidence", join_into(scratch, [relation.confidence()], |out, c| out.push_str(&format!("{c:?}"))))?;
+    scratch.clear();
+    write!(scratch, "{:?}", relation.confidence()).expect("writing to a String cannot fail");
+    data(xml, "e_confidence", scratch)?;
     if !relation.evidence.is_empty() {
         data(xml, "e_evidence", join_into(scratch, &relation.evidence, |out, e| out.push_str(&e.text)))?;
         let spans = join_into(scratch, &relation.evidence, |out, e| {

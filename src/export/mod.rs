@@ -188,18 +188,15 @@ pub fn export(
     options: &ExportOptions,
     writer: impl Write,
 ) -> io::Result<()> {
-    match format.rdf_syntax() {
-        Some(syntax) => write_rdf(graph, syntax, options, writer),
-        None => match format {
-            ExportFormat::GraphMl => write_graphml(graph, options, writer),
-            ExportFormat::Dot => write_dot(graph, options, writer),
-            ExportFormat::Json => write_json(graph, options, writer),
-            ExportFormat::Turtle
-            | ExportFormat::NTriples
-            | ExportFormat::NQuads
-            | ExportFormat::TriG
-            | ExportFormat::RdfXml
-            | ExportFormat::JsonLd => unreachable!("RDF formats have a syntax"),
-        },
+    match format {
+        ExportFormat::Turtle => write_rdf(graph, RdfSyntax::Turtle, options, writer),
+        ExportFormat::NTriples => write_rdf(graph, RdfSyntax::NTriples, options, writer),
+        ExportFormat::NQuads => write_rdf(graph, RdfSyntax::NQuads, options, writer),
+        ExportFormat::TriG => write_rdf(graph, RdfSyntax::TriG, options, writer),
+        ExportFormat::RdfXml => write_rdf(graph, RdfSyntax::RdfXml, options, writer),
+        ExportFormat::JsonLd => write_rdf(graph, RdfSyntax::JsonLd, options, writer),
+        ExportFormat::GraphMl => write_graphml(graph, options, writer),
+        ExportFormat::Dot => write_dot(graph, options, writer),
+        ExportFormat::Json => write_json(graph, options, writer),
     }
 }

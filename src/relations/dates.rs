@@ -30,13 +30,7 @@ const MONTHS: [(&str, &str); 24] = [
 ];
 
 fn month(word: &str) -> Option<&'static str> {
-    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, number)| *number).or(match word {
-        "April" => Some("04"),
-        "August" => Some("08"),
-        "September" => Some("09"),
-        "November" => Some("11"),
-        _ => None,
-    })
+    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, number)| *number)
 }
 
 fn year(word: &str) -> Option<&str> {

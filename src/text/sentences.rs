@@ -60,14 +60,13 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
 /// Whether the text before a period ends in an abbreviation or a number
 /// (`20.` in "20. Januar" is an ordinal).
 fn ends_abbreviation(before: &str) -> bool {
-    let word: String =
-        before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
-    if word.is_empty() {
-        return false;
-    }
-    word.chars().all(|c| c.is_ascii_digit())
-        || ABBREVIATIONS.contains(&word.as_str())
-        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |idx| idx + before[idx..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    !word.is_empty() && (word.bytes().all(|b| b.is_ascii_digit()) || ABBREVIATIONS.contains(&word) || single_capital)
 }
 
 fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
