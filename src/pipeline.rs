@@ -1,19 +1,21 @@
-//! The one place that knows the order of the stages: document → sentences →
-//! mentions → facts → graph.
+//! The one place that knows the order of the stages: document → normalised
+//! text → sentences → tokens → mentions → entities → facts → graph.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use crate::entities::{possessive_base, strip_genitive, CueRecognizer, EntityKind, Mention, Recognizer};
+use crate::entities::{add_definite_references, resolve, EntityKind, Mention, NameRecognizer, Recognizer, Resolution};
 use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan};
-use crate::input::Document;
-use crate::relations::{extract_facts, Endpoint, Fact};
-use crate::text::{split_sentences, tokenize, CharOffsets, Sentence, Span};
+use crate::input::{Document, Language};
+use crate::relations::{builtin_rules, Endpoint, Fact, RelationKind, RuleFile, SentenceView};
+use crate::text::{split_sentences, tokenize, CharOffsets, Normalized, Sentence, Span, Token};
 
 /// How extraction runs.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// Record an explanation line for every merge and relation.
     pub explain: bool,
+    /// Rules added to the built-in ones of every language.
+    pub rules: Option<RuleFile>,
 }
 
 /// The graph of some documents, with the explanation lines if asked for.
@@ -25,178 +27,240 @@ pub struct Extraction {
     pub explanations: Vec<String>,
 }
 
+impl Extraction {
+    /// Adds another extraction's graph and explanations after these.
+    pub fn merge(&mut self, other: Extraction) {
+        self.graph.merge(other.graph);
+        self.explanations.extend(other.explanations);
+    }
+}
+
+/// Everything extraction needs that does not change between documents.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    explain: bool,
+    german: Cow<'static, RuleFile>,
+    english: Cow<'static, RuleFile>,
+}
+
+impl Extractor {
+    /// Prepares the rules of every language once.
+    pub fn new(settings: &Settings) -> Self {
+        let combine = |language| match &settings.rules {
+            None => Cow::Borrowed(builtin_rules(language)),
+            Some(user) => {
+                let mut rules = builtin_rules(language).clone();
+                rules.extend(user.clone());
+                Cow::Owned(rules)
+            }
+        };
+        Self { explain: settings.explain, german: combine(Language::De), english: combine(Language::En) }
+    }
+
+    fn rules(&self, language: Language) -> &RuleFile {
+        match language {
+            Language::De => &self.german,
+            Language::En => &self.english,
+        }
+    }
+
+    /// Extracts the graph of one document.
+    pub fn extract(&self, document: &Document) -> Extraction {
+        let normalized = Normalized::new(&document.text);
+        let text = normalized.text();
+        let recognizer = NameRecognizer::new(document.language);
+        let sentences = split_sentences(text);
+        let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+        let mut mentions: Vec<Vec<Mention>> =
+            sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(text, s, t)).collect();
+        let mut resolution = resolve(text, &tokens, &mut mentions);
+        add_definite_references(text, document.language, &tokens, &mut mentions, &mut resolution);
+        let facts = self.find_facts(text, document.language, &tokens, &mentions, &resolution);
+        let mut builder = GraphBuilder::new(document, &normalized, self.explain);
+        builder.add_entities(&sentences, &mentions, &resolution);
+        builder.add_facts(&sentences, &mentions, &resolution, facts);
+        builder.extraction
+    }
+
+    /// The facts of every sentence; news outlets are known first, from the
+    /// `cites` rules and the outlet words of the rules, so that "laut X"
+    /// tells a cited outlet from a quoted source.
+    fn find_facts(
+        &self,
+        text: &str,
+        language: Language,
+        tokens: &[Vec<Token>],
+        mentions: &[Vec<Mention>],
+        resolution: &Resolution,
+    ) -> Vec<Vec<Fact>> {
+        let rules = self.rules(language);
+        let heads = rules.lists.get("outlet-head").cloned().unwrap_or_default();
+        let mut outlets: Vec<bool> = resolution
+            .entities
+            .iter()
+            .map(|e| {
+                let last = e.label.rsplit(' ').next().unwrap_or("").to_lowercase();
+                e.kind == EntityKind::Organization && heads.contains(&last)
+            })
+            .collect();
+        let views = |outlets: &[bool]| -> Vec<SentenceView> {
+            tokens
+                .iter()
+                .zip(mentions)
+                .zip(&resolution.assignments)
+                .map(|((t, m), a)| SentenceView::new(text, t, m, &a.iter().map(|&i| outlets[i]).collect::<Vec<_>>()))
+                .collect()
+        };
+        for (view, assignment) in views(&outlets).iter().zip(&resolution.assignments) {
+            for fact in view.facts(rules, Some(&RelationKind::Cites)) {
+                if let Endpoint::Mention(m) = fact.object {
+                    outlets[assignment[m]] = true;
+                }
+            }
+        }
+        views(&outlets).iter().map(|view| view.facts(rules, None)).collect()
+    }
+}
+
 /// Extracts every document and merges the graphs, in input order.
 pub fn extract_all(documents: &[Document], settings: &Settings) -> Extraction {
+    let extractor = Extractor::new(settings);
     let mut all = Extraction::default();
     for document in documents {
-        let extraction = extract(document, settings);
-        all.graph.merge(extraction.graph);
-        all.explanations.extend(extraction.explanations);
+        all.merge(extractor.extract(document));
     }
     all
 }
 
-/// The sentences of one document with their tokens and mentions.
-struct Annotated {
-    sentence: Sentence,
-    tokens: Vec<crate::text::Token>,
-    mentions: Vec<Mention>,
-}
-
-/// Extracts the graph of one document.
+/// Extracts the graph of one document with `settings`.
 pub fn extract(document: &Document, settings: &Settings) -> Extraction {
-    let recognizer = CueRecognizer::for_language(document.language);
-    let text = document.text.as_str();
-    let mut annotated: Vec<Annotated> = split_sentences(text)
-        .into_iter()
-        .map(|sentence| Annotated {
-            sentence,
-            tokens: tokenize(text, sentence.span),
-            mentions: recognizer.recognize(text, &sentence),
-        })
-        .collect();
-    let names = known_names(&annotated);
-    for sentence in &mut annotated {
-        add_known_mentions(text, sentence, &names);
-    }
-    build_graph(document, &annotated, &names, settings)
+    Extractor::new(settings).extract(document)
 }
 
-/// Names found with a cue, by name; a person's surname maps to the full name
-/// unless two people share it.
-fn known_names(annotated: &[Annotated]) -> HashMap<String, (EntityKind, String)> {
-    let mut names: HashMap<String, (EntityKind, String)> = HashMap::new();
-    let mut surnames: HashMap<String, Option<String>> = HashMap::new();
-    for mention in annotated.iter().flat_map(|a| &a.mentions) {
-        names.entry(mention.name.clone()).or_insert((mention.kind, mention.name.clone()));
-        if mention.kind == EntityKind::Person {
-            if let Some((_, surname)) = mention.name.rsplit_once(' ') {
-                let entry = surnames.entry(surname.to_owned()).or_insert_with(|| Some(mention.name.clone()));
-                if entry.as_deref() != Some(mention.name.as_str()) {
-                    *entry = None;
-                }
-            }
-        }
-    }
-    for (surname, full) in surnames {
-        if let Some(full) = full {
-            names.entry(surname).or_insert((EntityKind::Person, full));
-        }
-    }
-    names
-}
-
-/// Finds later mentions of names already known: repeats, surnames and
-/// genitives (`Bergs`).
-fn add_known_mentions(text: &str, sentence: &mut Annotated, names: &HashMap<String, (EntityKind, String)>) {
-    let tokens = &sentence.tokens;
-    for start in 0..tokens.len() {
-        for end in (start + 1..=(start + 6).min(tokens.len())).rev() {
-            let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-            let surface = &text[span.range()];
-            let base = [surface, strip_genitive(surface)]
-                .into_iter()
-                .chain(possessive_base(surface))
-                .find(|s| names.contains_key(*s));
-            let Some(base) = base else { continue };
-            let span = Span::new(span.start, span.start + base.len());
-            if sentence.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
-                break;
-            }
-            let kind = names[base].0;
-            sentence.mentions.push(Mention {
-                span,
-                kind,
-                name: base.to_owned(),
-                role: None,
-                origin: "alias/known-name",
-            });
-            break;
-        }
-    }
-    sentence.mentions.sort_by_key(|m| m.span);
-}
-
-fn build_graph(
-    document: &Document,
-    annotated: &[Annotated],
-    names: &HashMap<String, (EntityKind, String)>,
-    settings: &Settings,
-) -> Extraction {
-    let text = document.text.as_str();
-    let offsets = CharOffsets::new(text);
-    let text_span = |span: Span| TextSpan {
-        start: span.start,
-        end: span.end,
-        char_start: offsets.char_offset(span.start),
-        char_end: offsets.char_offset(span.end),
-    };
-    let mut extraction = Extraction::default();
-    let document_id = extraction.graph.add_entity(document_entity(document)).clone();
-    let canonical = |mention: &Mention| names.get(&mention.name).map_or(mention.name.clone(), |(_, full)| full.clone());
-    for sentence in annotated {
-        let mut ids = Vec::with_capacity(sentence.mentions.len());
-        for mention in &sentence.mentions {
-            let mut entity = Entity::new(mention.kind, &canonical(mention));
-            if mention.name != entity.label {
-                entity.aliases.insert(mention.name.clone());
-                if settings.explain {
-                    extraction.explanations.push(format!(
-                        "merge: {} '{}' → '{}' ({})",
-                        mention.kind, mention.name, entity.label, mention.origin
-                    ));
-                }
-            }
-            entity.lang = Some(document.language.tag().to_owned());
-            entity.description = mention.role.clone();
-            entity.mentions.push(graph::Mention {
-                document: document_id.clone(),
-                span: text_span(mention.span),
-                text: text[mention.span.range()].to_owned(),
-            });
-            ids.push(extraction.graph.add_entity(entity).clone());
-        }
-        for fact in extract_facts(text, &sentence.tokens, &sentence.mentions) {
-            let evidence = Evidence {
-                document: document_id.clone(),
-                sentence: sentence.sentence.index,
-                span: text_span(sentence.sentence.span),
-                text: text[sentence.sentence.span.range()].to_owned(),
-                rule: fact.rule.to_owned(),
-                confidence: fact.confidence,
-            };
-            add_fact(&mut extraction, &ids, &document_id, fact, evidence, settings.explain);
-        }
-    }
-    extraction
-}
-
-fn add_fact(
-    extraction: &mut Extraction,
-    ids: &[EntityId],
-    document_id: &EntityId,
-    fact: Fact,
-    evidence: Evidence,
+/// Turns one document's resolved mentions and facts into graph entities and
+/// relations, with spans mapped back to the original text.
+struct GraphBuilder<'a> {
+    document: &'a Document,
+    normalized: &'a Normalized<'a>,
+    offsets: CharOffsets<'a>,
     explain: bool,
-) {
-    let end = |endpoint: Endpoint| match endpoint {
-        Endpoint::Mention(idx) => ids[idx].clone(),
-        Endpoint::Document => document_id.clone(),
+    document_id: EntityId,
+    entity_ids: Vec<Option<EntityId>>,
+    extraction: Extraction,
+}
+
+impl<'a> GraphBuilder<'a> {
+    fn new(document: &'a Document, normalized: &'a Normalized<'a>, explain: bool) -> Self {
+        let mut extraction = Extraction::default();
+        let document_id = extraction.graph.add_entity(document_entity(document)).clone();
+        let offsets = CharOffsets::new(&document.text);
+        Self { document, normalized, offsets, explain, document_id, entity_ids: Vec::new(), extraction }
+    }
+
+    /// The span of the original text for a span of the normalised one.
+    fn text_span(&self, span: Span) -> TextSpan {
+        let span = self.normalized.to_original(span);
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            char_start: self.offsets.char_offset(span.start),
+            char_end: self.offsets.char_offset(span.end),
+        }
+    }
+
+    fn add_entities(&mut self, sentences: &[Sentence], mentions: &[Vec<Mention>], resolution: &Resolution) {
+        self.entity_ids = vec![None; resolution.entities.len()];
+        for (sentence, (sentence_mentions, assignment)) in
+            sentences.iter().zip(mentions.iter().zip(&resolution.assignments))
+        {
+            let _ = sentence;
+            for (mention, &idx) in sentence_mentions.iter().zip(assignment) {
+                let resolved = &resolution.entities[idx];
+                let mut entity = Entity::new(resolved.kind, &resolved.label);
+                entity.aliases = resolved.aliases.clone();
+                entity.lang = Some(self.document.language.tag().to_owned());
+                entity.description = mention.role.clone();
+                let span = self.text_span(mention.span);
+                let text = self.document.text[span.start..span.end].to_owned();
+                entity.mentions.push(graph::Mention { document: self.document_id.clone(), span, text });
+                let id = self.extraction.graph.add_entity(entity).clone();
+                self.entity_ids[idx] = Some(id);
+            }
+        }
+        if self.explain {
+            self.extraction.explanations.extend(resolution.explanations.iter().cloned());
+        }
+    }
+
+    fn add_facts(
+        &mut self,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+        resolution: &Resolution,
+        facts: Vec<Vec<Fact>>,
+    ) {
+        let mut recent_organization: Option<usize> = None;
+        for (n, (sentence, sentence_facts)) in sentences.iter().zip(facts).enumerate() {
+            let assignment = &resolution.assignments[n];
+            let last_here = mentions[n]
+                .iter()
+                .zip(assignment)
+                .filter(|(m, _)| m.kind == EntityKind::Organization)
+                .map(|(_, &i)| i)
+                .next_back();
+            recent_organization = last_here.or(recent_organization);
+            for fact in sentence_facts {
+                let end = |endpoint: Endpoint| match endpoint {
+                    Endpoint::Mention(m) => self.entity_ids[assignment[m]].clone(),
+                    Endpoint::Document => Some(self.document_id.clone()),
+                    Endpoint::RecentOrganization => recent_organization.and_then(|i| self.entity_ids[i].clone()),
+                };
+                let (Some(subject), Some(object)) = (end(fact.subject), end(fact.object)) else { continue };
+                self.add_fact(sentence, subject, object, fact);
+            }
+        }
+    }
+
+    fn add_fact(&mut self, sentence: &Sentence, subject: EntityId, object: EntityId, mut fact: Fact) {
+        if subject == object {
+            return;
+        }
+        let span = self.text_span(sentence.span);
+        let text = self.document.text[span.start..span.end].to_owned();
+        if self.explain {
+            self.extraction
+                .explanations
+                .push(format!("relation: {subject} {} {object} [{}] in: {text}", fact.kind, fact.rule));
+        }
+        if let (Some(date), Some(document_date)) = (&fact.attributes.date, &self.document.date) {
+            fact.attributes.date = Some(with_year_from(date, document_date));
+        }
+        let evidence = Evidence {
+            document: self.document_id.clone(),
+            sentence: sentence.index,
+            span,
+            text,
+            rule: fact.rule,
+            confidence: fact.confidence,
+        };
+        let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
+        self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
+    }
+}
+
+/// `--01-20` with the year of the document's date (`2025-01-28` → `2025-01-20`);
+/// a month after the document's month is taken from the year before.
+fn with_year_from(date: &str, document_date: &str) -> String {
+    let (Some(month_day), Some(year)) = (date.strip_prefix("--"), document_date.get(..4)) else {
+        return date.to_owned();
     };
-    let (subject, object) = (end(fact.subject), end(fact.object));
-    if subject == object {
-        return;
+    let (Ok(mut year), Some(document_month)) = (year.parse::<i32>(), document_date.get(5..7)) else {
+        return date.to_owned();
+    };
+    if month_day.get(..2) > Some(document_month) {
+        year -= 1;
     }
-    if explain {
-        extraction
-            .explanations
-            .push(format!("relation: {subject} {} {object} [{}] in: {}", fact.kind, fact.rule, evidence.text));
-    }
-    let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
-    extraction
-        .graph
-        .add_relation(&subject, &object, relation)
-        .expect("both ends were added with the sentence's mentions");
+    format!("{year:04}-{month_day}")
 }
 
 fn document_entity(document: &Document) -> Entity {
@@ -206,4 +270,16 @@ fn document_entity(document: &Document) -> Entity {
     entity.source =
         Some(DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() });
     entity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_year_of_a_day_from_the_document_date() {
+        assert_eq!(with_year_from("--01-20", "2025-01-28"), "2025-01-20");
+        assert_eq!(with_year_from("--12-30", "2025-01-05"), "2024-12-30");
+        assert_eq!(with_year_from("2023-07", "2025-01-05"), "2023-07");
+    }
 }

@@ -139,7 +139,7 @@ fn explain_prints_merges_and_relations_with_rule_and_sentence() {
     assert!(
         text.lines().any(|l| l.starts_with("relation: ")
             && l.contains(" works-at ")
-            && l.contains("[works-at/")
+            && l.contains("[works.")
             && l.contains(" in: ")),
         "{text}"
     );

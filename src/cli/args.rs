@@ -48,6 +48,11 @@ pub struct ExtractArgs {
     /// Print every merge and relation with its rule and sentence to stderr.
     #[arg(long)]
     pub explain: bool,
+    /// A rule file in the kgex pattern language, used with the built-in
+    /// rules of every language (repeatable; a rule with a built-in id
+    /// replaces it).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
 }
 
 /// Options of `kgex convert`.

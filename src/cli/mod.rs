@@ -78,7 +78,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let extraction = pipeline::extract_all(&documents, &Settings { explain: args.explain });
+    let settings = Settings { explain: args.explain, rules: load_rule_files(&args.rules)? };
+    let extraction = pipeline::extract_all(&documents, &settings);
     for line in &extraction.explanations {
         eprintln!("{line}");
     }
@@ -88,6 +89,16 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(SOME_INPUTS_FAILED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The rules of every `--rules` file, in order; `None` without any.
+fn load_rule_files(paths: &[std::path::PathBuf]) -> anyhow::Result<Option<kgex::relations::RuleFile>> {
+    let mut combined: Option<kgex::relations::RuleFile> = None;
+    for path in paths {
+        let file = kgex::relations::load_rules(path)?;
+        combined.get_or_insert_with(Default::default).extend(file);
+    }
+    Ok(combined)
 }
 
 fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {

@@ -1,12 +1,23 @@
-//! Entity recognition: finds the names in a sentence and gives each a kind.
+//! Entity recognition: finds the names in a sentence, gives each a kind, and
+//! resolves the different ways one document names the same thing.
 
+mod aliases;
+mod coreference;
 mod cues;
+mod gazetteer;
+mod inflection;
 mod kind;
+mod names;
 
-pub use self::cues::{possessive_base, strip_genitive, CueRecognizer};
+pub use self::aliases::{resolve, Resolution, ResolvedEntity};
+pub use self::coreference::add_definite_references;
+pub use self::cues::CueLists;
+pub use self::gazetteer::{Gazetteer, Listed};
+pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;
+pub use self::names::{is_product_code, NameRecognizer};
 
-use crate::text::{Sentence, Span};
+use crate::text::{Sentence, Span, Token};
 
 /// A name found in a text: where it is, what it is, and its base form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,10 +32,26 @@ pub struct Mention {
     pub role: Option<String>,
     /// The id of the rule or list that found it.
     pub origin: &'static str,
+    /// The list key shared by all names of one listed thing (`US` for "USA").
+    pub key: Option<&'static str>,
 }
 
-/// Finds names in one sentence.
+impl Mention {
+    /// A mention without role or list key.
+    pub fn new(span: Span, kind: EntityKind, name: String, origin: &'static str) -> Self {
+        Self { span, kind, name, role: None, origin, key: None }
+    }
+
+    /// The same mention with a list key.
+    pub fn with_key(mut self, key: Option<&'static str>) -> Self {
+        self.key = key;
+        self
+    }
+}
+
+/// Finds names in one sentence; a statistical tagger can implement it too.
 pub trait Recognizer {
-    /// The mentions in `sentence` of the document `text`, in text order.
-    fn recognize(&self, text: &str, sentence: &Sentence) -> Vec<Mention>;
+    /// The mentions in `sentence` of the document `text`, in text order;
+    /// `tokens` are the sentence's tokens.
+    fn recognize(&self, text: &str, sentence: &Sentence, tokens: &[Token]) -> Vec<Mention>;
 }

@@ -3,11 +3,15 @@
 
 mod dates;
 mod kind;
+mod matcher;
+mod pattern;
 mod rules;
 
 pub use self::dates::{find_date, is_iso_date_prefix};
 pub use self::kind::{CustomRelation, RelationKind};
-pub use self::rules::extract_facts;
+pub use self::matcher::SentenceView;
+pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile};
+pub use self::rules::{builtin_rules, load_rules};
 
 /// The optional attributes of a relation.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,6 +35,8 @@ pub enum Endpoint {
     Mention(usize),
     /// The document being read.
     Document,
+    /// The organisation named last before the sentence's match.
+    RecentOrganization,
 }
 
 /// A relation stated by one sentence.
@@ -45,7 +51,7 @@ pub struct Fact {
     /// Date, role, topic or quote where the sentence gives them.
     pub attributes: Attributes,
     /// The id of the rule that found it.
-    pub rule: &'static str,
+    pub rule: String,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f64,
 }

@@ -1,8 +1,10 @@
 //! Text processing: byte spans, character offsets, tokens and sentences.
 
+mod normalize;
 mod sentences;
 mod tokens;
 
+pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
 pub use self::tokens::{tokenize, Token, TokenKind};
 

@@ -16,7 +16,9 @@ pub struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "z", "B", "ca", "Dr", "Prof", "Nr", "Mio", "Mrd", "bzw", "vgl", "usw", "etc", "Inc", "Ltd", "Co", "Corp", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Okt", "Nov", "Dec", "Dez", "Mr", "Mrs", "Ms",
-    "St", "Jr", "Sr", "vs", "u", "a", "d", "h", "S", "U", "bspw", "ggf", "inkl", "evtl", "sog",
+    "St", "Jr", "Sr", "vs", "u", "a", "d", "h", "S", "U", "bspw", "ggf", "inkl", "evtl", "sog", "Vgl", "Abs", "Art",
+    "Bd", "Hrsg", "Mr", "Gen", "Gov", "Sen", "Rep", "Rev", "Mt", "Ft", "Nos", "No", "etc", "al", "approx", "Tel",
+    "Str", "geb", "gest", "zzgl", "Dipl", "Ing", "Mag", "Bsp", "Tsd",
 ];
 
 /// Splits `text` into sentences. Every line break ends a sentence (headlines
@@ -35,9 +37,10 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
     let slice = &text[line.range()];
     let mut start = 0;
+    let quoted = quoted_ranges(slice);
     let mut chars = slice.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
+        if !matches!(c, '.' | '!' | '?') || quoted.iter().any(|&(open, close)| open < offset && offset + 1 < close) {
             continue;
         }
         let mut end = offset + 1;
@@ -55,6 +58,34 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
         }
     }
     push_trimmed(text, Span::new(line.start + start, line.end), sentences);
+}
+
+/// The byte ranges of quotations in a line, from an opening quote (one
+/// after white space, a bracket or the line start) to the next closing one;
+/// a sentence does not end inside them.
+fn quoted_ranges(line: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut previous = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // An apostrophe between letters (`Acme's`) is no quote.
+        let apostrophe = matches!(c, '\'' | '’') && previous.is_alphabetic() && next.is_alphabetic();
+        let is_quote =
+            matches!(c, '"' | '„' | '“' | '”' | '»' | '«' | '‚' | '‘' | '’' | '‹' | '›' | '\'') && !apostrophe;
+        let opens = previous.is_whitespace() || matches!(previous, '(' | '[' | ':' | '—' | '–');
+        match open {
+            None if is_quote && opens => open = Some(offset),
+            Some(start) if is_quote && !opens => {
+                ranges.push((start, offset));
+                open = None;
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    ranges
 }
 
 /// Whether the text before a period ends in an abbreviation or a number
@@ -97,5 +128,9 @@ mod tests {
             ["Überschrift ohne Punkt", "Am 20. Januar kam z. B. Prof. Dr. Kim.", "Er sagte: \"Gut.\"", "Dann ging er."]
         );
         assert_eq!(texts("The U.S. firm Acme Inc. grew. It hired."), ["The U.S. firm Acme Inc. grew.", "It hired."]);
+        assert_eq!(
+            texts("„Gut. Sehr gut“, sagt Kim. Dann ging er. Vgl. Nr. 3 bzw. ca. 5 Mio. Euro."),
+            ["„Gut. Sehr gut“, sagt Kim.", "Dann ging er.", "Vgl. Nr. 3 bzw. ca. 5 Mio. Euro."]
+        );
     }
 }

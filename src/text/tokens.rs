@@ -73,10 +73,36 @@ fn joins_word(slice: &str, offset: usize, sep: char, word: &str) -> bool {
     match sep {
         '-' => after.is_some_and(char::is_alphanumeric) || (after == Some(' ') && !word.is_empty()),
         '\'' | '’' => after.is_some_and(char::is_alphabetic),
+        '.' if is_initialism(word) => after.is_some_and(char::is_uppercase) || word.contains('.'),
         _ => {
             word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
                 && after.is_some_and(|c| c.is_ascii_digit())
         }
+    }
+}
+
+/// `U`, `U.S`: capitals with dots between, the start of `U.S.` or `U.K.`.
+fn is_initialism(word: &str) -> bool {
+    word.len() <= 5 && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+impl Token {
+    /// The parts of a hyphenated compound (`US-Bundesstaat` → `US`,
+    /// `Bundesstaat`) as spans; one part for other tokens.
+    pub fn parts(&self, text: &str) -> Vec<Span> {
+        let mut parts = Vec::new();
+        let mut start = self.span.start;
+        for (offset, _) in self.text(text).match_indices('-') {
+            let at = self.span.start + offset;
+            if at > start {
+                parts.push(Span::new(start, at));
+            }
+            start = at + 1;
+        }
+        if start < self.span.end {
+            parts.push(Span::new(start, self.span.end));
+        }
+        parts
     }
 }
 
@@ -97,5 +123,13 @@ mod tests {
         );
         assert_eq!(texts("Informations- und"), ["Informations-", "und"]);
         assert_eq!(texts("Acme's q7-mini"), ["Acme's", "q7-mini"]);
+        assert_eq!(
+            texts("The U.S. firm, CEO. Am 20. Januar"),
+            ["The", "U.S.", "firm", ",", "CEO", ".", "Am", "20", ".", "Januar"]
+        );
+        let text = "Zeta-Gründer Kim";
+        let token = tokenize(text, Span::new(0, text.len()))[0];
+        let parts: Vec<&str> = token.parts(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(parts, ["Zeta", "Gründer"]);
     }
 }

@@ -1,0 +1,244 @@
+//! Aliases within one document: groups the mentions that name the same thing
+//! (a surname after the full name, "Deep Seek" after "DeepSeek", a genitive,
+//! the names a list gives one place), finds later mentions of names already
+//! known, and picks each entity's fullest name as its label.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::inflection::{possessive_base, strip_genitive};
+use super::{EntityKind, Gazetteer, Mention};
+use crate::text::{Span, Token, TokenKind};
+
+/// One entity of a document, with every name the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedEntity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its fullest name in the text.
+    pub label: String,
+    /// Its other names in the text.
+    pub aliases: BTreeSet<String>,
+}
+
+/// The entities of a document and which one each mention names.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// The entities, in the order of their first mention.
+    pub entities: Vec<ResolvedEntity>,
+    /// Per sentence, per mention: the index of its entity.
+    pub assignments: Vec<Vec<usize>>,
+    /// One line per merge, for `--explain`.
+    pub explanations: Vec<String>,
+}
+
+/// The origin of mentions found because their name was already known.
+const KNOWN_NAME: &str = "alias/known-name";
+
+/// A name → entity index; `None` when two entities share the name.
+type Lookup = HashMap<String, Option<usize>>;
+
+/// Case, spaces and hyphens left out, so spelling variants meet.
+fn squash(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+#[derive(Default)]
+struct Groups {
+    kinds: Vec<EntityKind>,
+    names: Vec<Vec<String>>,
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// The group each group was merged into (itself when it was not).
+    merged_into: Vec<usize>,
+}
+
+impl Groups {
+    fn group_of(&mut self, mention: &Mention) -> usize {
+        let key = mention.key.map_or_else(|| squash(&mention.name), str::to_owned);
+        let next = self.kinds.len();
+        let idx = *self.by_key.entry((mention.kind, key)).or_insert(next);
+        if idx == next {
+            self.kinds.push(mention.kind);
+            self.names.push(Vec::new());
+            self.merged_into.push(idx);
+        }
+        let idx = self.merged_into[idx];
+        if !self.names[idx].contains(&mention.name) {
+            self.names[idx].push(mention.name.clone());
+        }
+        idx
+    }
+
+    /// Merges a group whose names are all partial names of one other group
+    /// of the same kind ("Kim" found by a cue, "Mira Kim" elsewhere).
+    fn merge_partials(&mut self) {
+        let mut partial = Lookup::new();
+        for (idx, names) in self.names.iter().enumerate() {
+            for part in names.iter().flat_map(|name| partial_names(self.kinds[idx], name)) {
+                let entry = partial.entry(squash(part)).or_insert(Some(idx));
+                if *entry != Some(idx) {
+                    *entry = None;
+                }
+            }
+        }
+        for idx in 0..self.kinds.len() {
+            let targets: BTreeSet<Option<usize>> =
+                self.names[idx].iter().map(|n| partial.get(&squash(n)).copied().flatten()).collect();
+            let Some(&Some(target)) = targets.iter().next().filter(|_| targets.len() == 1) else { continue };
+            if target != idx && self.kinds[target] == self.kinds[idx] && self.merged_into[target] == target {
+                let names = std::mem::take(&mut self.names[idx]);
+                for name in names {
+                    if !self.names[target].contains(&name) {
+                        self.names[target].push(name);
+                    }
+                }
+                self.merged_into[idx] = target;
+            }
+        }
+    }
+
+    /// Every name, its squashed form and the partial names of people and
+    /// organisations, each pointing at its group.
+    fn lookup(&self) -> Lookup {
+        let mut lookup = Lookup::new();
+        let mut add = |name: String, idx: usize| {
+            let entry = lookup.entry(name).or_insert(Some(idx));
+            if *entry != Some(idx) {
+                *entry = None;
+            }
+        };
+        for (idx, names) in self.names.iter().enumerate() {
+            for name in names {
+                add(squash(name), self.merged_into[idx]);
+                for part in partial_names(self.kinds[idx], name) {
+                    add(squash(part), self.merged_into[idx]);
+                }
+            }
+        }
+        lookup
+    }
+}
+
+/// Shorter names a text may use after the full one: a person's surname (or
+/// family name first, when the first word is no listed first name), an
+/// organisation's name before `for` / `of`.
+fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    match kind {
+        EntityKind::Person if words.len() >= 2 => {
+            let mut parts = vec![words[words.len() - 1]];
+            if !Gazetteer::get().is_first_name(words[0]) {
+                parts.push(words[0]);
+            }
+            parts
+        }
+        EntityKind::Organization => {
+            let cut = [" for ", " of ", " für "].iter().find_map(|c| name.find(c));
+            cut.map(|at| vec![&name[..at]]).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Resolves the mentions of one document: adds the later mentions of known
+/// names to `mentions` and assigns every mention an entity.
+pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) -> Resolution {
+    let mut groups = Groups::default();
+    for mention in mentions.iter().flatten() {
+        groups.group_of(mention);
+    }
+    groups.merge_partials();
+    let lookup = groups.lookup();
+    let mut explanations = Vec::new();
+    for (sentence_tokens, sentence_mentions) in tokens.iter().zip(mentions.iter_mut()) {
+        for mention in find_known(text, sentence_tokens, sentence_mentions, &lookup, &groups.kinds) {
+            sentence_mentions.push(mention);
+        }
+        sentence_mentions.sort_by_key(|m| m.span);
+    }
+    let mut assign = |m: &Mention| match m.origin {
+        KNOWN_NAME => lookup.get(&squash(&m.name)).copied().flatten().unwrap_or_default(),
+        _ => groups.group_of(m),
+    };
+    let assignments: Vec<Vec<usize>> = mentions.iter().map(|ms| ms.iter().map(&mut assign).collect()).collect();
+    let entities = build_entities(&groups, &lookup, mentions, &assignments, &mut explanations);
+    Resolution { entities, assignments, explanations }
+}
+
+/// Later mentions of known names in one sentence: exact, squashed,
+/// possessive and partial forms, longest first, never over a mention.
+fn find_known(
+    text: &str,
+    tokens: &[Token],
+    existing: &[Mention],
+    lookup: &Lookup,
+    kinds: &[EntityKind],
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let first = tokens[start].text(text);
+        let name_like =
+            tokens[start].kind == TokenKind::Word && first.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        let hit = name_like.then(|| {
+            (start + 1..=(start + 6).min(tokens.len())).rev().find_map(|end| {
+                let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                known_form(&text[span.range()], lookup).map(|(base, idx)| (end, span, base, idx))
+            })
+        });
+        let Some(Some((end, span, base, idx))) = hit else {
+            start += 1;
+            continue;
+        };
+        let span = Span::new(span.start, span.start + base.len());
+        let overlaps = |m: &Mention| m.span.start < span.end && span.start < m.span.end;
+        if !existing.iter().any(overlaps) && !found.iter().any(overlaps) {
+            found.push(Mention::new(span, kinds[idx], base.to_owned(), KNOWN_NAME));
+        }
+        start = end;
+    }
+    found
+}
+
+/// The base form of `surface` and its group, if the surface names a known
+/// entity as written, as a genitive or possessive, or as a compound's head.
+fn known_form<'s>(surface: &'s str, lookup: &Lookup) -> Option<(&'s str, usize)> {
+    let head = surface.rsplit_once('-').map(|(head, _)| head);
+    [Some(surface), Some(strip_genitive(surface)), possessive_base(surface), head]
+        .into_iter()
+        .flatten()
+        .find_map(|form| lookup.get(&squash(form)).copied().flatten().map(|idx| (form, idx)))
+}
+
+fn build_entities(
+    groups: &Groups,
+    lookup: &Lookup,
+    mentions: &[Vec<Mention>],
+    assignments: &[Vec<usize>],
+    explanations: &mut Vec<String>,
+) -> Vec<ResolvedEntity> {
+    let mut entities: Vec<ResolvedEntity> = groups
+        .kinds
+        .iter()
+        .zip(&groups.names)
+        .map(|(&kind, names)| {
+            // Names of merged groups moved to their target; an empty group is never assigned.
+            let label = names.iter().max_by_key(|n| n.chars().count()).cloned().unwrap_or_default();
+            let aliases = names.iter().filter(|n| **n != label).cloned().collect();
+            ResolvedEntity { kind, label, aliases }
+        })
+        .collect();
+    for (mention, &idx) in mentions.iter().flatten().zip(assignments.iter().flatten()) {
+        let entity = &mut entities[idx];
+        if mention.name != entity.label && entity.aliases.insert(mention.name.clone()) {
+            explanations
+                .push(format!("merge: {} '{}' → '{}' ({})", entity.kind, mention.name, entity.label, mention.origin));
+        }
+    }
+    for (name, target) in lookup {
+        if target.is_none() {
+            explanations.push(format!("not merged: '{name}' could name more than one entity"));
+        }
+    }
+    explanations.sort();
+    entities
+}

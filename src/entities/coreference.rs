@@ -1,0 +1,58 @@
+//! Definite descriptions of an organisation ("das Unternehmen", "the
+//! company") refer to the organisation named last in the sentences before.
+
+use super::cues::CueLists;
+use super::{EntityKind, Mention, Resolution};
+use crate::input::Language;
+use crate::text::{Span, Token};
+
+/// How many sentences back an organisation may have been named.
+const LOOK_BACK: usize = 3;
+
+/// Adds a mention for every definite description of an organisation that
+/// follows a named one within [`LOOK_BACK`] sentences.
+pub fn add_definite_references(
+    text: &str,
+    language: Language,
+    tokens: &[Vec<Token>],
+    mentions: &mut [Vec<Mention>],
+    resolution: &mut Resolution,
+) {
+    let cues = CueLists::for_language(language);
+    // The organisation named last, and in which sentence.
+    let mut recent: Option<(usize, usize)> = None;
+    for n in 0..tokens.len() {
+        let found = references(text, cues, &tokens[n], &mentions[n]);
+        if let Some((idx, _)) = recent.filter(|&(_, at)| n - at <= LOOK_BACK) {
+            let label = resolution.entities[idx].label.clone();
+            for span in found {
+                let mention = Mention::new(span, EntityKind::Organization, label.clone(), "coreference/definite");
+                let at = mentions[n].partition_point(|m| m.span < span);
+                mentions[n].insert(at, mention);
+                resolution.assignments[n].insert(at, idx);
+            }
+        }
+        let last =
+            mentions[n].iter().zip(&resolution.assignments[n]).rev().find(|(m, _)| m.kind == EntityKind::Organization);
+        if let Some((_, &idx)) = last {
+            recent = Some((idx, n));
+        }
+    }
+}
+
+/// The spans of `das (adjective) Unternehmen` in a sentence, unless a name
+/// follows (`die Firma X` names X itself).
+fn references(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let is_article = |w: &str| matches!(w.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the");
+    let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+    (1..tokens.len())
+        .filter(|&i| cues.has("organization-reference", word(i)))
+        .filter(|&i| {
+            is_article(word(i - 1)) || i >= 2 && is_article(word(i - 2)) && word(i - 1).chars().all(char::is_lowercase)
+        })
+        .filter(|&i| !tokens.get(i + 1).is_some_and(|next| covered(next.span)))
+        .map(|i| tokens[i].span)
+        .filter(|&span| !covered(span))
+        .collect()
+}

