@@ -1,7 +1,7 @@
 //! kgex turns news text into a knowledge graph in which every fact carries the
 //! evidence it came from. The modules are listed in pipeline order; a stage
 //! uses only earlier stages: input → text → entities → relations → graph →
-//! export.
+//! export, then the pipeline that runs them and the evaluation that scores them.
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -14,6 +14,7 @@ pub mod graph;
 pub mod vocab;
 pub mod export;
 pub mod pipeline;
+pub mod eval;
 
 pub use crate::entities::EntityKind;
 pub use crate::error::{Error, SourcePosition};

@@ -21,6 +21,9 @@ Examples:
   kgex extract news.jsonl -f graphml -f dot -o out/
   cat article.txt | kgex extract - -f json
   kgex convert out/graph.json -f trig -o graph.trig
+  kgex extract --explain --rules my.rules article.txt -f json
+  kgex eval --gold gold/ out/ --show-errors
+  kgex eval-ner NER-de-dev.tsv
   kgex formats";
 
 /// The subcommands.
@@ -32,6 +35,44 @@ pub enum Command {
     Convert(ConvertArgs),
     /// List the output formats with their extension and media type.
     Formats,
+    /// Score graphs (JSON exports, or texts extracted on the fly) against
+    /// gold files, with the tables of the annotation guidelines' scorer.
+    Eval(EvalArgs),
+    /// Score the German name recogniser on GermEval-style tab-separated
+    /// data (token, outer BIO tag), strict spans per type PER, ORG, LOC.
+    EvalNer(EvalNerArgs),
+}
+
+/// Options of `kgex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A gold file (NAME.gold.json) or a folder of them.
+    #[arg(long, value_name = "PATH")]
+    pub gold: PathBuf,
+    /// Graphs (NAME.json) or texts (NAME.txt), or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// List every false positive and miss per document.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Exit with 1 when headline entity F1 is below this.
+    #[arg(long, value_name = "F1")]
+    pub min_entity_f1: Option<f64>,
+    /// Exit with 1 when core relation F1 is below this.
+    #[arg(long, value_name = "F1")]
+    pub min_core_f1: Option<f64>,
+    /// Exit with 1 when all-relation F1 is below this.
+    #[arg(long, value_name = "F1")]
+    pub min_all_f1: Option<f64>,
+}
+
+/// Options of `kgex eval-ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// Tab-separated file: index, token, outer tag[, inner tag]; `#` comments;
+    /// a blank line after each sentence.
+    #[arg(value_name = "FILE.tsv")]
+    pub input: PathBuf,
 }
 
 /// Options of `kgex extract`.

@@ -3,6 +3,7 @@
 //! anyhow.
 
 mod args;
+mod eval;
 mod output;
 
 use std::fs;
@@ -44,6 +45,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Convert(args) => convert(args),
+        Command::Eval(args) => eval::eval(args),
+        Command::EvalNer(args) => eval::eval_ner(args),
         Command::Formats => {
             formats();
             Ok(ExitCode::SUCCESS)

@@ -157,7 +157,11 @@ impl NameRecognizer {
             return found(EntityKind::Place, "head/place");
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
-        if let Some(listed) = self.lists.place(&name).filter(|l| l.country || !self.is_ordinary(ctx, run)) {
+        // A listed city that is also a noun (Essen, Halle) needs a preposition.
+        let after_preposition =
+            matches!(ctx.before(start, 1), "in" | "aus" | "nach" | "bei" | "nahe" | "from" | "to" | "near");
+        let listed = self.lists.place(&name).filter(|l| l.country || after_preposition || !self.is_ordinary(ctx, run));
+        if let Some(listed) = listed {
             return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
         }
         let before = ctx.before(start, 1);
