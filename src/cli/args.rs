@@ -94,6 +94,10 @@ pub struct ExtractArgs {
     /// replaces it).
     #[arg(long = "rules", value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+    /// Threads extracting documents in parallel (the output is the same
+    /// for any number).
+    #[arg(short, long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: u16,
 }
 
 /// Options of `kgex convert`.

@@ -24,7 +24,9 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut total = Scores::default();
     for (stem, gold_path) in &golds {
         let gold: Value = read_json(gold_path)?;
-        let Some(input) = candidates.get(stem) else {
+        // One gold file and one input pair up whatever their names.
+        let single = (golds.len() == 1 && candidates.len() == 1).then(|| candidates.values().next()).flatten();
+        let Some(input) = candidates.get(stem).or(single) else {
             bail!("no graph (.json) or text for gold file '{}' among the inputs", gold_path.display());
         };
         let graph = graph_of(input)?;

@@ -5,6 +5,7 @@
 mod args;
 mod eval;
 mod output;
+mod progress;
 
 use std::fs;
 use std::io;
@@ -15,8 +16,11 @@ use clap::Parser;
 
 use self::args::{Cli, Command, ConvertArgs, ExtractArgs, LanguageArg, OutputArgs};
 use kgex::export::read_json;
-use kgex::input::{read_inputs, Language};
-use kgex::pipeline::{self, Settings};
+use kgex::input::{list_sources, read_source, Document, Language, Source};
+use kgex::pipeline::{Extraction, Extractor, Settings};
+use rayon::prelude::*;
+
+use self::progress::Progress;
 use kgex::{ExportFormat, ExportOptions};
 
 /// Exit code when some inputs failed but the others were exported.
@@ -70,28 +74,76 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         LanguageArg::De => Some(Language::De),
         LanguageArg::En => Some(Language::En),
     };
-    let mut documents = Vec::new();
-    let mut n_failed = 0;
-    for result in read_inputs(&args.inputs, language) {
-        match result {
-            Ok(document) => documents.push(document),
-            Err(error) => {
-                n_failed += 1;
-                eprintln!("kgex: error: {error}");
-            }
-        }
-    }
     let settings = Settings { explain: args.explain, rules: load_rule_files(&args.rules)? };
-    let extraction = pipeline::extract_all(&documents, &settings);
-    for line in &extraction.explanations {
-        eprintln!("{line}");
-    }
-    output::write_all(&extraction.graph, &targets, &options)?;
+    let run = run_extraction(&args, language, &settings)?;
+    output::write_all(&run.extraction.graph, &targets, &options)?;
+    let (n_failed, n_documents) = (run.failed, run.documents);
     if n_failed > 0 {
-        eprintln!("kgex: {n_failed} input(s) failed; the other {} document(s) were exported", documents.len());
+        eprintln!("kgex: {n_failed} input(s) failed; the other {n_documents} document(s) were exported");
         return Ok(ExitCode::from(SOME_INPUTS_FAILED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a run extracted, with the count of documents and failed inputs.
+struct Run {
+    extraction: Extraction,
+    documents: usize,
+    failed: usize,
+}
+
+/// Documents read per batch before they are extracted in parallel; a batch
+/// is dropped once its graph is merged, so memory holds one batch of text.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Reads the inputs a batch at a time and extracts each batch on `--jobs`
+/// threads; graphs merge in input order, so the output does not depend on
+/// the number of threads.
+fn run_extraction(args: &ExtractArgs, language: Option<Language>, settings: &Settings) -> anyhow::Result<Run> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(usize::from(args.jobs)).build()?;
+    let extractor = Extractor::new(settings);
+    let sources = list_sources(&args.inputs);
+    let total = sources.iter().map(source_bytes).sum();
+    let mut progress = Progress::new(total);
+    let mut run = Run { extraction: Extraction::default(), documents: 0, failed: 0 };
+    let mut batch: Vec<Document> = Vec::new();
+    let mut batch_bytes = 0;
+    let n_sources = sources.len();
+    for (idx, source) in sources.into_iter().enumerate() {
+        let bytes = source_bytes(&source);
+        for result in read_source(source, language) {
+            match result {
+                Ok(document) => {
+                    batch_bytes += document.text.len();
+                    batch.push(document);
+                }
+                Err(error) => {
+                    run.failed += 1;
+                    eprintln!("kgex: error: {error}");
+                }
+            }
+        }
+        if batch_bytes >= BATCH_BYTES || idx + 1 == n_sources {
+            let parts: Vec<Extraction> = pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
+            run.documents += batch.len();
+            for part in parts {
+                part.explanations.iter().for_each(|line| eprintln!("{line}"));
+                run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() });
+            }
+            batch.clear();
+            batch_bytes = 0;
+        }
+        progress.advance(bytes);
+    }
+    progress.finish();
+    Ok(run)
+}
+
+fn source_bytes(source: &Source) -> u64 {
+    match source {
+        Source::File { path, .. } => fs::metadata(path).map_or(0, |m| m.len()),
+        _ => 0,
+    }
 }
 
 /// The rules of every `--rules` file, in order; `None` without any.

@@ -3,7 +3,7 @@
 
 mod read;
 
-pub use self::read::{read_inputs, InputError};
+pub use self::read::{list_sources, read_inputs, read_source, InputError, Source};
 
 /// The language of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -29,23 +29,56 @@ struct JsonLine {
     title: Option<String>,
 }
 
-/// Reads every path: files, folders (recursively, `*.txt`, `*.md`,
-/// `*.jsonl`, in name order), and `-` for standard input. `language` forces
-/// a language; `None` detects it per document.
-pub fn read_inputs(paths: &[PathBuf], language: Option<Language>) -> Vec<Result<Document, InputError>> {
-    let mut results = Vec::new();
+/// One input to read: standard input, a file (with its document name), or
+/// a path that could not be listed.
+#[derive(Debug)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file and the document name it gets.
+    File {
+        /// Where it is.
+        path: PathBuf,
+        /// Its name in the graph.
+        name: String,
+    },
+    /// A path that failed before any document was read.
+    Failed(Error),
+}
+
+/// Lists the inputs of every path without reading them: files, folders
+/// (recursively, `*.txt`, `*.md`, `*.jsonl`, in name order), `-` for stdin.
+pub fn list_sources(paths: &[PathBuf]) -> Vec<Source> {
+    let mut sources = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            results.push(read_stdin(language));
+            sources.push(Source::Stdin);
             continue;
         }
         match fs::metadata(path) {
-            Err(source) => results.push(Err(Error::Io { path: path.clone(), source })),
-            Ok(meta) if meta.is_dir() => read_folder(path, language, &mut results),
-            Ok(_) => read_file(path, &file_name(path, None), language, &mut results),
+            Err(source) => sources.push(Source::Failed(Error::Io { path: path.clone(), source })),
+            Ok(meta) if meta.is_dir() => list_folder(path, &mut sources),
+            Ok(_) => sources.push(Source::File { path: path.clone(), name: file_name(path, None) }),
         }
     }
+    sources
+}
+
+/// Reads the documents of one source. `language` forces a language; `None`
+/// detects it per document.
+pub fn read_source(source: Source, language: Option<Language>) -> Vec<Result<Document, InputError>> {
+    let mut results = Vec::new();
+    match source {
+        Source::Stdin => results.push(read_stdin(language)),
+        Source::File { path, name } => read_file(&path, &name, language, &mut results),
+        Source::Failed(error) => results.push(Err(error)),
+    }
     results
+}
+
+/// Reads every path at once; see [`list_sources`] and [`read_source`].
+pub fn read_inputs(paths: &[PathBuf], language: Option<Language>) -> Vec<Result<Document, InputError>> {
+    list_sources(paths).into_iter().flat_map(|source| read_source(source, language)).collect()
 }
 
 fn read_stdin(language: Option<Language>) -> Result<Document, InputError> {
@@ -58,20 +91,21 @@ fn read_stdin(language: Option<Language>) -> Result<Document, InputError> {
     Ok(document)
 }
 
-fn read_folder(folder: &Path, language: Option<Language>, results: &mut Vec<Result<Document, InputError>>) {
+fn list_folder(folder: &Path, sources: &mut Vec<Source>) {
     let mut files = Vec::new();
     if let Err(source) = collect_files(folder, &mut files) {
-        results.push(Err(Error::Io { path: folder.to_owned(), source }));
+        sources.push(Source::Failed(Error::Io { path: folder.to_owned(), source }));
         return;
     }
     if files.is_empty() {
-        results.push(Err(Error::Invalid {
+        sources.push(Source::Failed(Error::Invalid {
             path: folder.to_owned(),
             message: "folder holds no .txt, .md or .jsonl file".into(),
         }));
     }
     for file in files {
-        read_file(&file, &file_name(&file, Some(folder)), language, results);
+        let name = file_name(&file, Some(folder));
+        sources.push(Source::File { path: file, name });
     }
 }
 
