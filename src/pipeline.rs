@@ -103,22 +103,24 @@ impl Extractor {
                 e.kind == EntityKind::Organization && heads.contains(&last)
             })
             .collect();
-        let views = |outlets: &[bool]| -> Vec<SentenceView> {
-            tokens
-                .iter()
-                .zip(mentions)
-                .zip(&resolution.assignments)
-                .map(|((t, m), a)| SentenceView::new(text, t, m, &a.iter().map(|&i| outlets[i]).collect::<Vec<_>>()))
-                .collect()
-        };
-        for (view, assignment) in views(&outlets).iter().zip(&resolution.assignments) {
+        let outlets_of = |a: &[usize], outlets: &[bool]| a.iter().map(|&i| outlets[i]).collect::<Vec<_>>();
+        let mut views: Vec<SentenceView> = tokens
+            .iter()
+            .zip(mentions)
+            .zip(&resolution.assignments)
+            .map(|((t, m), a)| SentenceView::new(text, t, m, &outlets_of(a, &outlets)))
+            .collect();
+        for (view, assignment) in views.iter().zip(&resolution.assignments) {
             for fact in view.facts(rules, Some(&RelationKind::Cites)) {
                 if let Endpoint::Mention(m) = fact.object {
                     outlets[assignment[m]] = true;
                 }
             }
         }
-        views(&outlets).iter().map(|view| view.facts(rules, None)).collect()
+        for (view, assignment) in views.iter_mut().zip(&resolution.assignments) {
+            view.set_outlets(outlets_of(assignment, &outlets));
+        }
+        views.iter().map(|view| view.facts(rules, None)).collect()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile};
+use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile, WordSet};
 use super::{find_date, Attributes, Endpoint, Fact, RelationKind};
 use crate::entities::{EntityKind, Mention};
 use crate::text::{Span, Token, TokenKind};
@@ -20,10 +20,12 @@ pub struct SentenceView<'a> {
     outlets: Vec<bool>,
     /// Per token: the token after the quotation opening there.
     quote_end: Vec<Option<usize>>,
+    /// The sentence's words in lower case, for the rules' quick pre-check.
+    words: HashSet<String>,
 }
 
 /// What a match captured, as mention indices and token ranges.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Captures {
     subject: Option<usize>,
     object: Option<usize>,
@@ -39,7 +41,7 @@ impl<'a> SentenceView<'a> {
     /// `outlets[i]` tells whether mention `i` names a news outlet.
     pub fn new(text: &'a str, tokens: &[Token], mentions: &[Mention], outlets: &[bool]) -> Self {
         let tokens = split_named_compounds(text, tokens, mentions);
-        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         let mut mention_at = vec![None; tokens.len()];
         for (idx, mention) in mentions.iter().enumerate() {
             let start = tokens.iter().position(|t| t.span.end > mention.span.start);
@@ -50,23 +52,29 @@ impl<'a> SentenceView<'a> {
         }
         let quote_end = quotations(text, &tokens);
         let kinds = mentions.iter().map(|m| m.kind).collect();
-        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end }
+        let words = lower.iter().cloned().collect();
+        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end, words }
+    }
+
+    /// Sets which mentions name news outlets.
+    pub fn set_outlets(&mut self, outlets: Vec<bool>) {
+        self.outlets = outlets;
     }
 
     /// Every fact the rules of `file` find in the sentence, one per
     /// (relation, subject, object), the first rule winning.
     pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
-        let words: HashSet<&str> = self.lower.iter().map(String::as_str).collect();
+        let words = &self.words;
         let mut facts: Vec<Fact> = Vec::new();
         for rule in &file.rules {
             if only.is_some_and(|kind| *kind != rule.relation) {
                 continue;
             }
-            if !rule.anchors.is_empty() && !rule.anchors.iter().any(|a| words.contains(a.as_str())) {
+            if !rule.anchors.is_empty() && !rule.anchors.iter().any(|a| words.contains(a)) {
                 continue;
             }
             for start in 0..self.tokens.len() {
-                let Some(captures) = self.match_at(&rule.pattern, start, &file.lists) else { continue };
+                let Some(captures) = self.match_at(&rule.pattern, start, &file.word_sets) else { continue };
                 let fact = self.fact(rule, captures);
                 let seen =
                     facts.iter().any(|f| f.kind == fact.kind && f.subject == fact.subject && f.object == fact.object);
@@ -78,67 +86,63 @@ impl<'a> SentenceView<'a> {
         facts
     }
 
-    fn match_at(&self, pattern: &[Element], start: usize, lists: &HashMap<String, Vec<String>>) -> Option<Captures> {
-        self.ends(pattern, start, Captures::default(), lists).into_iter().next().map(|(_, captures)| captures)
+    fn match_at(&self, pattern: &[Element], start: usize, lists: &HashMap<String, WordSet>) -> Option<Captures> {
+        self.sequence(pattern, start, Captures::default(), lists, &|_, captures| Some(captures))
     }
 
-    /// Every way `pattern` matches from token `pos`: where it ends and what
-    /// it captured, the preferred way first.
-    fn ends(
+    /// The first way `pattern` matches from token `pos` for which the
+    /// continuation `then` (the rest of the enclosing pattern) succeeds.
+    fn sequence(
         &self,
         pattern: &[Element],
         pos: usize,
         captures: Captures,
-        lists: &HashMap<String, Vec<String>>,
-    ) -> Vec<(usize, Captures)> {
+        lists: &HashMap<String, WordSet>,
+        then: &dyn Fn(usize, Captures) -> Option<Captures>,
+    ) -> Option<Captures> {
         let Some((element, rest)) = pattern.split_first() else {
-            return vec![(pos, captures)];
+            return then(pos, captures);
         };
-        let mut results = Vec::new();
-        for (end, mut inner) in self.atom_ends(element, pos, &captures, lists) {
+        let after = |end: usize, mut inner: Captures| {
             record(&mut inner, element.capture, pos, end, self.mention_at.get(pos).copied().flatten());
-            results.extend(self.ends(rest, end, inner, lists));
-            if results.len() > 8 {
-                return results;
+            self.sequence(rest, end, inner, lists, then)
+        };
+        self.atom(element, pos, captures, lists, &after).or_else(|| {
+            if element.optional {
+                self.sequence(rest, pos, captures, lists, then)
+            } else {
+                None
             }
-        }
-        if element.optional {
-            results.extend(self.ends(rest, pos, captures, lists));
-        }
-        results
+        })
     }
 
-    /// The ends of one element's atom at `pos`, with the captures inside it.
-    fn atom_ends(
+    /// Matches one element's atom at `pos` and hands each end to `then`.
+    fn atom(
         &self,
         element: &Element,
         pos: usize,
-        captures: &Captures,
-        lists: &HashMap<String, Vec<String>>,
-    ) -> Vec<(usize, Captures)> {
-        let one = |matched: bool| if matched { vec![(pos + 1, captures.clone())] } else { Vec::new() };
+        captures: Captures,
+        lists: &HashMap<String, WordSet>,
+        then: &dyn Fn(usize, Captures) -> Option<Captures>,
+    ) -> Option<Captures> {
+        let one = |matched: bool| if matched { then(pos + 1, captures) } else { None };
         let word = self.lower.get(pos).map(String::as_str);
         match &element.atom {
             Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
-            Atom::List(name) => {
-                one(word.is_some_and(|w| lists.get(name).is_some_and(|l| l.iter().any(|x| word_matches(x, w)))))
-            }
+            Atom::List(name) => one(word.is_some_and(|w| lists.get(name).is_some_and(|l| l.contains(w)))),
             Atom::Any => one(pos < self.tokens.len()),
-            Atom::Skip(n) => (pos..=(pos + n).min(self.tokens.len())).map(|end| (end, captures.clone())).collect(),
-            Atom::Quote => match self.quote_end.get(pos).copied().flatten() {
-                Some(end) => vec![(end, captures.clone())],
-                None => Vec::new(),
-            },
+            Atom::Skip(n) => (pos..=(pos + n).min(self.tokens.len())).find_map(|end| then(end, captures)),
+            Atom::Quote => self.quote_end.get(pos).copied().flatten().and_then(|end| then(end, captures)),
             Atom::Entity(kinds, outlet) => match self.mention_at.get(pos).copied().flatten() {
                 Some((idx, end))
                     if (kinds.is_empty() || kinds.contains(&self.kinds[idx]))
                         && outlet.is_none_or(|o| o == self.outlets[idx]) =>
                 {
-                    vec![(end, captures.clone())]
+                    then(end, captures)
                 }
-                _ => Vec::new(),
+                _ => None,
             },
-            Atom::Group(inner) => self.ends(inner, pos, captures.clone(), lists),
+            Atom::Group(inner) => self.sequence(inner, pos, captures, lists, then),
         }
     }
 

@@ -10,7 +10,7 @@ mod rules;
 pub use self::dates::{find_date, is_iso_date_prefix};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::matcher::SentenceView;
-pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile};
+pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile, WordSet};
 pub use self::rules::{builtin_rules, load_rules};
 
 /// The optional attributes of a relation.

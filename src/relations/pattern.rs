@@ -107,8 +107,38 @@ pub struct Rule {
 pub struct RuleFile {
     /// Word lists by name, in lower case.
     pub lists: HashMap<String, Vec<String>>,
+    /// The same lists prepared for matching.
+    pub word_sets: HashMap<String, WordSet>,
     /// Rules in file order.
     pub rules: Vec<Rule>,
+}
+
+/// A word list prepared for matching: whole words in a set, `*end`
+/// patterns as endings.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    exact: std::collections::HashSet<String>,
+    endings: Vec<String>,
+}
+
+impl WordSet {
+    fn new(words: &[String]) -> Self {
+        let mut set = Self::default();
+        for word in words {
+            match word.strip_prefix('*').filter(|end| !end.is_empty()) {
+                Some(end) => set.endings.push(end.to_owned()),
+                None => {
+                    set.exact.insert(word.clone());
+                }
+            }
+        }
+        set
+    }
+
+    /// Whether `word` (in lower case) is in the list or has one of its endings.
+    pub fn contains(&self, word: &str) -> bool {
+        self.exact.contains(word) || self.endings.iter().any(|end| word.ends_with(end.as_str()))
+    }
 }
 
 /// A syntax error: line and column from 1, and what is wrong.
@@ -151,7 +181,12 @@ impl RuleFile {
                 }
             }
         }
+        file.prepare();
         Ok(file)
+    }
+
+    fn prepare(&mut self) {
+        self.word_sets = self.lists.iter().map(|(name, words)| (name.clone(), WordSet::new(words))).collect();
     }
 
     /// Adds the lists and rules of `other`; its lists extend lists of the same name.
@@ -161,6 +196,7 @@ impl RuleFile {
         }
         self.rules.retain(|rule| other.rules.iter().all(|r| r.id != rule.id));
         self.rules.extend(other.rules);
+        self.prepare();
     }
 
     fn parse_list(&mut self, line: usize, words: &[Word]) -> Result<(), PatternError> {
