@@ -17,3 +17,5 @@ mod bad_input;
 mod schema;
 // The extractor on the seed article: real entities and relations with evidence.
 mod pipeline;
+// Extraction quality on the seed against its gold graph, English, user rules, NFC, --jobs, eval.
+mod extraction;

@@ -1,10 +1,17 @@
 //! Definite descriptions of an organisation ("das Unternehmen", "the
-//! company") refer to the organisation named last in the sentences before.
+//! company") refer to the organisation the document has named most so far
+//! (the one named last among equals), if it was named in the sentences just
+//! before.
+
+use std::collections::HashMap;
 
 use super::cues::CueLists;
 use super::{EntityKind, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Span, Token};
+
+/// The origin of the mentions added here.
+const ORIGIN: &str = "coreference/definite";
 
 /// How many sentences back an organisation may have been named.
 const LOOK_BACK: usize = 3;
@@ -19,23 +26,27 @@ pub fn add_definite_references(
     resolution: &mut Resolution,
 ) {
     let cues = CueLists::for_language(language);
-    // The organisation named last, and in which sentence.
-    let mut recent: Option<(usize, usize)> = None;
+    // Per organisation: how often it was named, and in which sentence last.
+    let mut named: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut last_named: Option<usize> = None;
     for n in 0..tokens.len() {
         let found = references(text, cues, &tokens[n], &mentions[n]);
-        if let Some((idx, _)) = recent.filter(|&(_, at)| n - at <= LOOK_BACK) {
+        let main = named.iter().max_by_key(|(_, &(count, at))| (count, at)).map(|(&idx, _)| idx);
+        if let Some(idx) = main.filter(|_| last_named.is_some_and(|at| n - at <= LOOK_BACK)) {
             let label = resolution.entities[idx].label.clone();
             for span in found {
-                let mention = Mention::new(span, EntityKind::Organization, label.clone(), "coreference/definite");
+                let mention = Mention::new(span, EntityKind::Organization, label.clone(), ORIGIN);
                 let at = mentions[n].partition_point(|m| m.span < span);
                 mentions[n].insert(at, mention);
                 resolution.assignments[n].insert(at, idx);
             }
         }
-        let last =
-            mentions[n].iter().zip(&resolution.assignments[n]).rev().find(|(m, _)| m.kind == EntityKind::Organization);
-        if let Some((_, &idx)) = last {
-            recent = Some((idx, n));
+        for (mention, &idx) in mentions[n].iter().zip(&resolution.assignments[n]) {
+            if mention.kind == EntityKind::Organization && mention.origin != ORIGIN {
+                let entry = named.entry(idx).or_default();
+                *entry = (entry.0 + 1, n);
+                last_named = Some(n);
+            }
         }
     }
 }

@@ -190,9 +190,17 @@ impl NameRecognizer {
         {
             return found(EntityKind::Organization, "cue/reporting-outlet");
         }
+        // `X, the startup ...`, `X, das Startup ...`: an apposition naming a kind of organisation.
+        let article = matches!(ctx.word(end + 1), "the" | "a" | "an" | "das" | "die" | "der" | "ein" | "eine");
+        if after == "," && article && cue("organization-before", ctx.word(end + 2)) {
+            return found(EntityKind::Organization, "cue/organization-apposition");
+        }
         let spoken = cue("speech-verb", before) || before == "to" && ctx.before(start, 2) == "according";
         let apposition = after == "," && self.starts_apposition(ctx, end + 1);
-        if (spoken || apposition) && (2..=4).contains(&(end - start)) && !self.is_ordinary(ctx, (start, end)) {
+        // Many family names are nouns too, so after a speech verb two or more
+        // capitalised words are a speaker even when all are in the vocabulary.
+        let plausible = spoken || !self.is_ordinary(ctx, (start, end));
+        if (spoken || apposition) && (2..=4).contains(&(end - start)) && plausible {
             return found(EntityKind::Person, "cue/speaker-or-apposition");
         }
         None
