@@ -77,7 +77,7 @@ impl Extractor {
         add_definite_references(text, document.language, &tokens, &mut mentions, &mut resolution);
         let facts = self.find_facts(text, document.language, &tokens, &mentions, &resolution);
         let mut builder = GraphBuilder::new(document, &normalized, self.explain);
-        builder.add_entities(&sentences, &mentions, &resolution);
+        builder.add_entities(&mentions, &resolution);
         builder.add_facts(&sentences, &mentions, &resolution, facts);
         builder.extraction
     }
@@ -170,12 +170,9 @@ impl<'a> GraphBuilder<'a> {
         }
     }
 
-    fn add_entities(&mut self, sentences: &[Sentence], mentions: &[Vec<Mention>], resolution: &Resolution) {
+    fn add_entities(&mut self, mentions: &[Vec<Mention>], resolution: &Resolution) {
         self.entity_ids = vec![None; resolution.entities.len()];
-        for (sentence, (sentence_mentions, assignment)) in
-            sentences.iter().zip(mentions.iter().zip(&resolution.assignments))
-        {
-            let _ = sentence;
+        for (sentence_mentions, assignment) in mentions.iter().zip(&resolution.assignments) {
             for (mention, &idx) in sentence_mentions.iter().zip(assignment) {
                 let resolved = &resolution.entities[idx];
                 let mut entity = Entity::new(resolved.kind, &resolved.label);

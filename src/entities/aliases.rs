@@ -1,5 +1,5 @@
 //! Aliases within one document: groups the mentions that name the same thing
-//! (a surname after the full name, "Deep Seek" after "DeepSeek", a genitive,
+//! (a surname after the full name, "Zeta Labs" after "ZetaLabs", a genitive,
 //! the names a list gives one place), finds later mentions of names already
 //! known, and picks each entity's fullest name as its label.
 

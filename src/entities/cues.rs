@@ -92,16 +92,6 @@ impl CueLists {
         }
     }
 
-    /// Adds every entry of `other` to these lists.
-    pub fn extend(&mut self, other: &CueLists) {
-        for (name, section) in &other.sections {
-            let mine = self.sections.entry(name.clone()).or_default();
-            mine.exact.extend(section.exact.iter().cloned());
-            mine.folded.extend(section.folded.iter().cloned());
-            mine.endings.extend(section.endings.iter().cloned());
-        }
-    }
-
     /// Whether `word` is listed in `section` exactly as written.
     pub fn has(&self, section: &str, word: &str) -> bool {
         self.sections.get(section).is_some_and(|s| s.exact.contains(word))
@@ -110,12 +100,17 @@ impl CueLists {
     /// Whether `word` is listed in `section` in any case, or ends in one of
     /// its endings; a compound (`KI-Unternehmen`) is judged by its last part.
     pub fn matches(&self, section: &str, word: &str) -> bool {
+        self.matches_lower(section, &word.to_lowercase())
+    }
+
+    /// [`CueLists::matches`] for a word already in lower case, so that a
+    /// caller asking several sections folds the word once.
+    pub fn matches_lower(&self, section: &str, lower: &str) -> bool {
         let Some(section) = self.sections.get(section) else { return false };
-        let lower = word.to_lowercase();
-        if section.folded.contains(&lower) {
+        if section.folded.contains(lower) {
             return true;
         }
-        let last = lower.rsplit('-').next().unwrap_or(&lower);
+        let last = lower.rsplit('-').next().unwrap_or(lower);
         section.folded.contains(last)
             || section.endings.iter().any(|ending| last.len() > ending.len() && last.ends_with(ending.as_str()))
             || section.endings.iter().any(|ending| last == ending)

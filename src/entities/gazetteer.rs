@@ -36,7 +36,6 @@ pub struct Gazetteer {
     first_names: HashSet<&'static str>,
     german_words: HashSet<&'static str>,
     english_words: HashSet<&'static str>,
-    country_names: HashMap<&'static str, &'static str>,
 }
 
 impl Gazetteer {
@@ -77,7 +76,6 @@ impl Gazetteer {
                 self.adjectives.insert(name.to_lowercase(), code);
             } else {
                 self.places.insert(name, Listed { kind: EntityKind::Place, key: code, country: true });
-                self.country_names.entry(code).or_insert(name);
             }
         }
     }
@@ -98,11 +96,6 @@ impl Gazetteer {
             .iter()
             .filter_map(|ending| lower.strip_suffix(ending))
             .find_map(|stem| self.adjectives.get(stem).copied())
-    }
-
-    /// The first listed name of a country code, in the order of the list.
-    pub fn country_name(&self, code: &str) -> Option<&'static str> {
-        self.country_names.get(code).copied()
     }
 
     /// Whether `word` is a listed first name.
@@ -126,11 +119,6 @@ impl Gazetteer {
     /// Whether `word` is an ordinary German noun; English words never are.
     pub fn is_german_noun(&self, word: &str) -> bool {
         self.german_words.contains(word)
-    }
-
-    /// Whether `word` is an ordinary English word (in lower case).
-    pub fn is_english_word(&self, word: &str) -> bool {
-        self.english_words.contains(word.to_lowercase().as_str())
     }
 }
 

@@ -58,11 +58,6 @@ impl NameRecognizer {
         Self { language, cues: CueLists::for_language(language), lists: Gazetteer::get() }
     }
 
-    /// The language whose cues it uses.
-    pub fn language(&self) -> Language {
-        self.language
-    }
-
     /// Whether `word` starts with a capital or mixes letters and digits
     /// (`A7`, `x2-mini`), and is no function word or cue.
     fn is_name_word(&self, word: &str) -> bool {
@@ -77,9 +72,10 @@ impl NameRecognizer {
 
     /// Whether `word` is a role or kind word that precedes names.
     pub(super) fn is_kind_cue(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
         ["person-before", "organization-before", "place-before", "product-before"]
             .iter()
-            .any(|section| self.cues.matches(section, word))
+            .any(|section| self.cues.matches_lower(section, &lower))
             && !self.cues.has("organization-head", word)
             && !self.cues.has("place-head", word)
     }
@@ -164,7 +160,6 @@ impl NameRecognizer {
         if let Some(listed) = listed {
             return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
         }
-        let before = ctx.before(start, 1);
         let kind_before = self.kind_before(ctx, start);
         if let Some(found) = kind_before {
             return Some(found);
@@ -175,7 +170,6 @@ impl NameRecognizer {
         if self.is_person_by_first_name(ctx, run) {
             return found(EntityKind::Person, "list/first-name");
         }
-        let _ = before;
         None
     }
 
@@ -316,7 +310,7 @@ pub fn is_product_code(word: &str) -> bool {
 }
 
 impl Recognizer for NameRecognizer {
-    fn recognize(&self, text: &str, sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
+    fn recognize(&self, text: &str, _sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
         let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
         let runs = self.runs(&ctx);
@@ -335,7 +329,6 @@ impl Recognizer for NameRecognizer {
                 mentions.push(mention);
             }
         }
-        let _ = sentence;
         mentions.sort_by_key(|m| m.span);
         mentions
     }
