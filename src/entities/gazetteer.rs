@@ -1,6 +1,7 @@
 //! General name lists built from open data (see NOTICE and `data/build.py`):
 //! countries with their German and English names and adjectives, US states,
-//! cities, first names, and the ordinary German and English words that a
+//! cities, the places of 1,000 inhabitants or more, first names and family
+//! names, and the ordinary German and English words that a
 //! capitalised name candidate must not be.
 
 use std::collections::{HashMap, HashSet};
@@ -13,6 +14,8 @@ const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
 const US_STATES: &str = include_str!("data/us-states.txt");
 const FIRST_NAMES: &str = include_str!("data/first-names.txt");
+const SMALL_PLACES: &str = include_str!("data/small-places.txt");
+const SURNAMES: &str = include_str!("data/surnames.txt");
 const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
 const ENGLISH_WORDS: &str = include_str!("data/en-vocabulary.txt");
 
@@ -34,6 +37,8 @@ pub struct Gazetteer {
     places: HashMap<&'static str, Listed>,
     adjectives: HashMap<String, &'static str>,
     first_names: HashSet<&'static str>,
+    small_places: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
     german_words: HashSet<&'static str>,
     english_words: HashSet<&'static str>,
 }
@@ -48,6 +53,8 @@ impl Gazetteer {
     fn load() -> Self {
         let mut lists = Self {
             first_names: FIRST_NAMES.lines().collect(),
+            small_places: SMALL_PLACES.lines().collect(),
+            surnames: SURNAMES.lines().collect(),
             german_words: GERMAN_WORDS.lines().collect(),
             english_words: ENGLISH_WORDS.lines().collect(),
             ..Self::default()
@@ -103,6 +110,17 @@ impl Gazetteer {
         self.first_names.contains(word)
     }
 
+    /// Whether `name` is a place of 1,000 inhabitants or more. Many are
+    /// ordinary words too, so this is evidence for the tagger, not a rule.
+    pub fn is_small_place(&self, name: &str) -> bool {
+        self.small_places.contains(name)
+    }
+
+    /// Whether `word` is a listed family name (also evidence, not a rule).
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
     /// Whether `word` is an ordinary word of `language` (a German noun, an
     /// English word at the start of a sentence), rather than a name.
     pub fn is_ordinary_word(&self, language: Language, word: &str) -> bool {
@@ -142,6 +160,8 @@ mod tests {
         assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
         assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));
         assert!(lists.is_first_name("Maria"));
+        assert!(lists.is_small_place("Königswinter"));
+        assert!(lists.is_surname("Miller"));
         assert!(lists.is_ordinary_word(Language::De, "Wirbel"));
         assert!(!lists.is_ordinary_word(Language::De, "Zalando"));
         assert!(lists.is_ordinary_word(Language::En, "Company"));

