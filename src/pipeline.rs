@@ -2,8 +2,14 @@
 //! text → sentences → tokens → mentions → entities → facts → graph.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use crate::entities::{add_definite_references, resolve, EntityKind, Mention, NameRecognizer, Recognizer, Resolution};
+use crate::entities::tagger::Tagger;
+use crate::entities::{
+    add_definite_references, resolve, EntityKind, EntityRecognizer, Layers, Mention, NameLists, Recognizer, Resolution,
+    MODEL_ORIGIN,
+};
 use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan};
 use crate::input::{Document, Language};
 use crate::relations::{builtin_rules, Endpoint, Fact, RelationKind, RuleFile, SentenceView};
@@ -16,6 +22,15 @@ pub struct Settings {
     pub explain: bool,
     /// Rules added to the built-in ones of every language.
     pub rules: Option<RuleFile>,
+    /// Tagger models that replace the built-in one of their language.
+    pub models: Vec<Arc<Tagger>>,
+    /// Names to find with a kind, and names to veto.
+    pub names: Arc<NameLists>,
+    /// Which layers of the recogniser run.
+    pub layers: Layers,
+    /// Tagger names less confident than this are left out; confidences
+    /// start at 0.5, so 0 (the default) keeps every name the tagger finds.
+    pub min_confidence: f32,
 }
 
 /// The graph of some documents, with the explanation lines if asked for.
@@ -41,6 +56,10 @@ pub struct Extractor {
     explain: bool,
     german: Cow<'static, RuleFile>,
     english: Cow<'static, RuleFile>,
+    models: Vec<Arc<Tagger>>,
+    names: Arc<NameLists>,
+    layers: Layers,
+    min_confidence: f32,
 }
 
 impl Extractor {
@@ -54,7 +73,20 @@ impl Extractor {
                 Cow::Owned(rules)
             }
         };
-        Self { explain: settings.explain, german: combine(Language::De), english: combine(Language::En) }
+        Self {
+            explain: settings.explain,
+            german: combine(Language::De),
+            english: combine(Language::En),
+            models: settings.models.clone(),
+            names: Arc::clone(&settings.names),
+            layers: settings.layers,
+            min_confidence: settings.min_confidence,
+        }
+    }
+
+    /// The tagger for `language`: the user's model, or the built-in one.
+    fn tagger(&self, language: Language) -> &Tagger {
+        Tagger::choose(&self.models, language)
     }
 
     fn rules(&self, language: Language) -> &RuleFile {
@@ -68,7 +100,8 @@ impl Extractor {
     pub fn extract(&self, document: &Document) -> Extraction {
         let normalized = Normalized::new(&document.text);
         let text = normalized.text();
-        let recognizer = NameRecognizer::new(document.language);
+        let recognizer = EntityRecognizer::new(self.tagger(document.language), &self.names, self.layers)
+            .with_min_confidence(self.min_confidence);
         let sentences = split_sentences(text);
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
         let mut mentions: Vec<Vec<Mention>> =
@@ -187,6 +220,7 @@ impl<'a> GraphBuilder<'a> {
             }
         }
         if self.explain {
+            self.extraction.explanations.extend(found_by(mentions, resolution));
             self.extraction.explanations.extend(resolution.explanations.iter().cloned());
         }
     }
@@ -245,6 +279,32 @@ impl<'a> GraphBuilder<'a> {
         let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
         self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
     }
+}
+
+/// One line per entity saying which layer found its mentions: the tagger,
+/// with its highest confidence, or the rules and lists, by origin.
+fn found_by(mentions: &[Vec<Mention>], resolution: &Resolution) -> Vec<String> {
+    let mut sources: Vec<BTreeMap<&str, (usize, f32)>> = vec![BTreeMap::new(); resolution.entities.len()];
+    for (sentence_mentions, assignment) in mentions.iter().zip(&resolution.assignments) {
+        for (mention, &idx) in sentence_mentions.iter().zip(assignment) {
+            let entry = sources[idx].entry(mention.origin).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 = entry.1.max(mention.confidence.unwrap_or(0.0));
+        }
+    }
+    let entities = resolution.entities.iter().zip(&sources).filter(|(_, s)| !s.is_empty());
+    entities
+        .map(|(entity, sources)| {
+            let parts: Vec<String> = sources
+                .iter()
+                .map(|(origin, (count, confidence))| match *origin {
+                    MODEL_ORIGIN => format!("model (confidence up to {confidence:.2}) ×{count}"),
+                    _ => format!("rule {origin} ×{count}"),
+                })
+                .collect();
+            format!("entity: {} '{}' found by {}", entity.kind, entity.label, parts.join(", "))
+        })
+        .collect()
 }
 
 /// `--01-20` with the year of the document's date (`2025-01-28` → `2025-01-20`);

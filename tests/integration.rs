@@ -19,3 +19,5 @@ mod schema;
 mod pipeline;
 // Extraction quality on the seed against its gold graph, English, user rules, NFC, --jobs, eval.
 mod extraction;
+// The tagger: shipped models, repeatable training, broken models, the rule layer.
+mod tagger;

@@ -24,6 +24,8 @@ Examples:
   kgex extract --explain --rules my.rules article.txt -f json
   kgex eval --gold gold/ out/ --show-errors
   kgex eval-ner NER-de-dev.tsv
+  kgex eval-ner --lang en dev_revised.json
+  kgex train ner --lang de --data germeval:NER-de-train.tsv -o de.ner
   kgex formats";
 
 /// The subcommands.
@@ -41,6 +43,67 @@ pub enum Command {
     /// Score the German name recogniser on GermEval-style tab-separated
     /// data (token, outer BIO tag), strict spans per type PER, ORG, LOC.
     EvalNer(EvalNerArgs),
+    /// Train a statistical model from annotated corpora.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+/// What `kgex train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the name tagger of one language (an averaged perceptron over
+    /// BILOU tags); the same data and options give the same model file.
+    Ner(TrainNerArgs),
+}
+
+/// Options of `kgex train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Language of the training text.
+    #[arg(long, value_enum)]
+    pub lang: ModelLanguage,
+    /// Training data as FORMAT:PATH (repeatable), FORMAT one of conll,
+    /// germeval, conllu, docred; PATH a file or a folder of such files.
+    #[arg(long = "data", required = true, value_name = "FORMAT:PATH")]
+    pub data: Vec<String>,
+    /// Held-out data as FORMAT:PATH, scored after every epoch (repeatable).
+    #[arg(long = "dev", value_name = "FORMAT:PATH")]
+    pub dev: Vec<String>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Seed of the order in which sentences are visited.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Leave out features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+    /// Divides score margins before they become confidences.
+    #[arg(long, default_value_t = 20.0)]
+    pub temperature: f32,
+    /// The model file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// A language a model is trained for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelLanguage {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+/// Which layers of the recogniser run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayerArg {
+    /// The tagger, with the rule layer adding and vetoing.
+    Both,
+    /// The tagger alone.
+    Model,
+    /// The rule layer alone (cues, lists, shapes).
+    Rules,
 }
 
 /// Options of `kgex eval`.
@@ -69,10 +132,43 @@ pub struct EvalArgs {
 /// Options of `kgex eval-ner`.
 #[derive(Debug, Args)]
 pub struct EvalNerArgs {
-    /// Tab-separated file: index, token, outer tag[, inner tag]; `#` comments;
-    /// a blank line after each sentence.
-    #[arg(value_name = "FILE.tsv")]
-    pub input: PathBuf,
+    /// Annotated files or folders: GermEval/CoNLL tag files (token, tag;
+    /// or index, token, outer tag, inner tag), GUM CoNLL-U, DocRED JSON.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// Format of the inputs: conll (also germeval), conllu, docred; taken
+    /// from the extension when absent (.json docred, .conllu or a folder
+    /// conllu, otherwise conll).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Language of the data: picks the built-in model and rules.
+    #[arg(long, value_enum, default_value_t = ModelLanguage::De)]
+    pub lang: ModelLanguage,
+    /// List every missed and every false name per sentence.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Which layers of the recogniser to score.
+    #[arg(long, value_enum, default_value_t = LayerArg::Both)]
+    pub layer: LayerArg,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
+}
+
+/// Options of the name recogniser.
+#[derive(Debug, Args)]
+pub struct RecognizerArgs {
+    /// A tagger model written by `kgex train ner`, used instead of the
+    /// built-in model of its language (repeatable, one per language).
+    #[arg(long = "model", value_name = "FILE")]
+    pub models: Vec<PathBuf>,
+    /// A names file: [person], [organization], [place], [product] sections
+    /// list names always found with that kind, [veto] names never taken as
+    /// names (repeatable).
+    #[arg(long = "names", value_name = "FILE")]
+    pub names: Vec<PathBuf>,
+    /// Leave out the names the tagger is less sure of than this (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = kgex::entities::DEFAULT_MIN_CONFIDENCE)]
+    pub min_confidence: f32,
 }
 
 /// Options of `kgex extract`.
@@ -94,6 +190,8 @@ pub struct ExtractArgs {
     /// replaces it).
     #[arg(long = "rules", value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
     /// Threads extracting documents in parallel (the output is the same
     /// for any number).
     #[arg(short, long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

@@ -9,8 +9,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::Value;
 
-use super::args::{EvalArgs, EvalNerArgs};
-use kgex::eval::{score_document, score_ner, Scores};
+use super::args::{EvalArgs, EvalNerArgs, LayerArg};
+use kgex::entities::tagger::{append_sentences, read_corpus_path, CorpusFormat, Tagger};
+use kgex::entities::{EntityRecognizer, Layers};
+use kgex::eval::{recognizer_names, score_document, score_names, Scores};
 use kgex::input::read_inputs;
 use kgex::pipeline::{self, Settings};
 use kgex::{ExportFormat, ExportOptions};
@@ -55,10 +57,38 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 
 /// Scores the German recogniser on a GermEval-style file.
 pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
-    let source = fs::read_to_string(&args.input).with_context(|| format!("cannot read '{}'", args.input.display()))?;
-    let scores = score_ner(&args.input, &source)?;
+    let language = super::train::language(args.lang);
+    let (models, names) = super::recognizer::load(&args.recognizer)?;
+    let layers = match args.layer {
+        LayerArg::Both => Layers::Both,
+        LayerArg::Model => Layers::Model,
+        LayerArg::Rules => Layers::Rules,
+    };
+    let recognizer = EntityRecognizer::new(Tagger::choose(&models, language), &names, layers)
+        .with_min_confidence(args.recognizer.min_confidence);
+    let mut sentences = Vec::new();
+    for input in &args.inputs {
+        let format = match &args.format {
+            Some(name) => name.parse::<CorpusFormat>().map_err(anyhow::Error::msg)?,
+            None => guess_format(input),
+        };
+        append_sentences(&mut sentences, read_corpus_path(input, format)?);
+    }
+    let scores = score_names(&sentences, args.show_errors, |words| recognizer_names(&recognizer, words));
+    scores.errors.iter().for_each(|line| println!("{line}"));
     print!("{}", scores.table());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus format of a path from its extension: `.json` DocRED,
+/// `.conllu` or a folder CoNLL-U, anything else CoNLL.
+fn guess_format(path: &Path) -> CorpusFormat {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => CorpusFormat::DocRed,
+        Some("conllu") => CorpusFormat::Conllu,
+        _ if path.is_dir() => CorpusFormat::Conllu,
+        _ => CorpusFormat::Conll,
+    }
 }
 
 /// `*.gold.json` in a folder, or one gold file, by document stem.

@@ -6,6 +6,8 @@ mod args;
 mod eval;
 mod output;
 mod progress;
+mod recognizer;
+mod train;
 
 use std::fs;
 use std::io;
@@ -51,6 +53,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert(args),
         Command::Eval(args) => eval::eval(args),
         Command::EvalNer(args) => eval::eval_ner(args),
+        Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Formats => {
             formats();
             Ok(ExitCode::SUCCESS)
@@ -74,7 +77,15 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         LanguageArg::De => Some(Language::De),
         LanguageArg::En => Some(Language::En),
     };
-    let settings = Settings { explain: args.explain, rules: load_rule_files(&args.rules)? };
+    let (models, names) = recognizer::load(&args.recognizer)?;
+    let settings = Settings {
+        explain: args.explain,
+        rules: load_rule_files(&args.rules)?,
+        models,
+        names,
+        layers: kgex::entities::Layers::Both,
+        min_confidence: args.recognizer.min_confidence,
+    };
     let run = run_extraction(&args, language, &settings)?;
     output::write_all(&run.extraction.graph, &targets, &options)?;
     let (n_failed, n_documents) = (run.failed, run.documents);

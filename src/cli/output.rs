@@ -95,11 +95,20 @@ fn write_file(
     options: &ExportOptions,
     path: &Path,
 ) -> anyhow::Result<()> {
+    write_atomically(path, |writer| Ok(export::export(graph, format, options, writer)?))
+}
+
+/// Writes a file through a temporary file in the same folder, renamed into
+/// place only when `write` succeeded, so a failure leaves no half file.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<tempfile::NamedTempFile>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let temporary = tempfile::Builder::new().prefix(".kgex-").tempfile_in(folder)?;
     let mut writer = BufWriter::with_capacity(1 << 16, temporary);
-    export::export(graph, format, options, &mut writer)?;
+    write(&mut writer)?;
     let temporary = writer.into_inner().map_err(|error| error.into_error())?;
     temporary.as_file().sync_data()?;
     set_readable(&temporary)?;

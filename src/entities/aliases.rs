@@ -142,6 +142,7 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
 /// Resolves the mentions of one document: adds the later mentions of known
 /// names to `mentions` and assigns every mention an entity.
 pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) -> Resolution {
+    harmonize_kinds(mentions);
     let mut groups = Groups::default();
     for mention in mentions.iter().flatten() {
         groups.group_of(mention);
@@ -164,6 +165,24 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     Resolution { entities, assignments, explanations }
 }
 
+/// One name, one kind within a document: the mentions whose names squash
+/// alike (or share a list key) all take the kind with the most weight, a
+/// rule's mention counting 1 and the tagger's its confidence. Ties go to the
+/// kind first in [`EntityKind::ALL`].
+fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
+    let key_of = |m: &Mention| m.key.map_or_else(|| squash(&m.name), str::to_owned);
+    let mut votes: HashMap<String, [f32; EntityKind::ALL.len()]> = HashMap::new();
+    for mention in mentions.iter().flatten() {
+        let slot = EntityKind::ALL.iter().position(|&k| k == mention.kind).unwrap_or_default();
+        votes.entry(key_of(mention)).or_default()[slot] += mention.confidence.unwrap_or(1.0);
+    }
+    for mention in mentions.iter_mut().flatten() {
+        let weights = &votes[&key_of(mention)];
+        let best = (0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best });
+        mention.kind = EntityKind::ALL[best];
+    }
+}
+
 /// Later mentions of known names in one sentence: exact, squashed,
 /// possessive and partial forms, longest first, never over a mention.
 fn find_known(
@@ -182,7 +201,8 @@ fn find_known(
         let hit = name_like.then(|| {
             (start + 1..=(start + 6).min(tokens.len())).rev().find_map(|end| {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-                known_form(&text[span.range()], lookup).map(|(base, idx)| (end, span, base, idx))
+                // `X 's` leaves `X ` once the possessive is stripped: no space ends a name.
+                known_form(&text[span.range()], lookup).map(|(base, idx)| (end, span, base.trim_end(), idx))
             })
         });
         let Some(Some((end, span, base, idx))) = hit else {
@@ -202,7 +222,11 @@ fn find_known(
 /// The base form of `surface` and its group, if the surface names a known
 /// entity as written, as a genitive or possessive, or as a compound's head.
 fn known_form<'s>(surface: &'s str, lookup: &Lookup) -> Option<(&'s str, usize)> {
-    let head = surface.rsplit_once('-').map(|(head, _)| head);
+    // Only a hyphen inside a word joins a compound: `X -` is a dash after X.
+    let head = surface
+        .rsplit_once('-')
+        .filter(|(head, tail)| !head.ends_with(char::is_whitespace) && !tail.starts_with(char::is_whitespace))
+        .map(|(head, _)| head);
     [Some(surface), Some(strip_genitive(surface)), possessive_base(surface), head]
         .into_iter()
         .flatten()

@@ -7,7 +7,10 @@ mod cues;
 mod gazetteer;
 mod inflection;
 mod kind;
+mod name_lists;
 mod names;
+mod recognizer;
+pub mod tagger;
 
 pub use self::aliases::{resolve, Resolution, ResolvedEntity};
 pub use self::coreference::add_definite_references;
@@ -15,12 +18,14 @@ pub use self::cues::CueLists;
 pub use self::gazetteer::{Gazetteer, Listed};
 pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;
+pub use self::name_lists::NameLists;
 pub use self::names::{is_product_code, NameRecognizer};
+pub use self::recognizer::{EntityRecognizer, Layers, DEFAULT_MIN_CONFIDENCE, MODEL_ORIGIN, USER_LIST_ORIGIN};
 
 use crate::text::{Sentence, Span, Token};
 
 /// A name found in a text: where it is, what it is, and its base form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// Where the name is in the document's text (without article or title).
     pub span: Span,
@@ -34,12 +39,15 @@ pub struct Mention {
     pub origin: &'static str,
     /// The list key shared by all names of one listed thing (`US` for "USA").
     pub key: Option<&'static str>,
+    /// How sure the tagger is of a mention it found (0 to 1); `None` for a
+    /// mention a rule or list found.
+    pub confidence: Option<f32>,
 }
 
 impl Mention {
     /// A mention without role or list key.
     pub fn new(span: Span, kind: EntityKind, name: String, origin: &'static str) -> Self {
-        Self { span, kind, name, role: None, origin, key: None }
+        Self { span, kind, name, role: None, origin, key: None, confidence: None }
     }
 
     /// The same mention with a list key.

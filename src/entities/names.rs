@@ -19,7 +19,7 @@ pub struct NameRecognizer {
 }
 
 /// A sentence's tokens with their texts, for looking around a run.
-pub(super) struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub words: Vec<&'a str>,
@@ -287,6 +287,25 @@ impl NameRecognizer {
                 .with_key(found.key);
         mention.role = role;
         mention
+    }
+
+    /// Whether the cue lists say `word` is never (part of) a name.
+    pub(super) fn is_never_a_name(&self, word: &str) -> bool {
+        self.cues.has("not-a-name", word)
+    }
+
+    /// A mention of tokens `run` that another layer (the tagger) found, with
+    /// the base form, role and list key the rules give their own mentions.
+    pub(super) fn mention_of(
+        &self,
+        ctx: &Context,
+        run: (usize, usize),
+        kind: EntityKind,
+        origin: &'static str,
+    ) -> Mention {
+        let name = &ctx.text[ctx.span(run.0, run.1).range()];
+        let key = self.lists.place(name).filter(|l| l.kind == kind).map(|l| l.key);
+        self.mention(ctx, run, Found { kind, origin, key })
     }
 
     /// The owner in `Xs Y-product` / `X's Y` as an organisation.

@@ -4,7 +4,7 @@
 
 mod ner;
 
-pub use self::ner::{score_ner, NerScores};
+pub use self::ner::{recognizer_names, score_names, NerScores};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;

@@ -1,19 +1,16 @@
-//! Scores the name recogniser on GermEval-style data: one token per line
-//! (`index TAB token TAB outer-tag [TAB inner-tag]`), `#` comment lines, a
-//! blank line after each sentence; BIO tags, strict span matching per type.
+//! Scores name recognition on annotated sentences (GermEval, CoNLL, GUM,
+//! DocRED; see [`crate::entities::tagger::CorpusFormat`]): strict spans per
+//! type, counted for PER, ORG and LOC and over all three.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 
 use super::Counts;
-use crate::entities::{resolve, EntityKind, NameRecognizer, Recognizer};
-use crate::error::{Error, Result};
-use crate::input::Language;
+use crate::entities::tagger::{LabelledSentence, NameSpan, NameType};
+use crate::entities::{resolve, EntityKind, Mention, Recognizer};
 use crate::text::{Sentence, Span, Token, TokenKind};
 
-/// The GermEval types kgex predicts, and the entity kinds they stand for.
-const TYPES: [(&str, EntityKind); 3] =
-    [("PER", EntityKind::Person), ("ORG", EntityKind::Organization), ("LOC", EntityKind::Place)];
+/// The types scored.
+const SCORED: [NameType; 3] = [NameType::Person, NameType::Organization, NameType::Place];
 
 /// Counts per type (`PER`, `ORG`, `LOC`) and over all three (`all`).
 #[derive(Debug, Clone, Default)]
@@ -22,6 +19,8 @@ pub struct NerScores {
     pub sentences: usize,
     /// Per type, and `all`.
     pub counts: BTreeMap<String, Counts>,
+    /// `FN TYPE name` and `FP TYPE name` lines, when asked for.
+    pub errors: Vec<String>,
 }
 
 impl NerScores {
@@ -38,103 +37,120 @@ impl NerScores {
         }
         out
     }
+
+    /// F1 over all scored types.
+    pub fn f1(&self) -> f64 {
+        self.counts.get("all").copied().unwrap_or_default().prf().2
+    }
+
+    /// Adds one sentence: its gold names and the names predicted.
+    pub fn add(&mut self, gold: &[NameSpan], predicted: &[NameSpan]) {
+        self.sentences += 1;
+        for name in SCORED.iter().map(|t| t.code()).chain(["all"]) {
+            let of_type =
+                |s: &&NameSpan| SCORED.contains(&s.name_type) && (name == "all" || s.name_type.code() == name);
+            let gold: HashSet<&NameSpan> = gold.iter().filter(of_type).collect();
+            let predicted: HashSet<&NameSpan> = predicted.iter().filter(of_type).collect();
+            let tp = gold.intersection(&predicted).count();
+            let counts = self.counts.entry(name.to_owned()).or_default();
+            counts.tp += tp;
+            counts.fp += predicted.len() - tp;
+            counts.fn_ += gold.len() - tp;
+        }
+    }
 }
 
-/// A labelled span of tokens: first token, one past the last, type.
-type Labelled = (usize, usize, &'static str);
-
-/// Scores the German recogniser on the tab-separated file at `path`.
-pub fn score_ner(path: &Path, source: &str) -> Result<NerScores> {
-    let recognizer = NameRecognizer::new(Language::De);
+/// Scores `predict` on annotated sentences, which it gets a document at a
+/// time (the sentences of one document as token lists) and answers with
+/// the names of each; with `list_errors`, every miss and false positive is
+/// listed in [`NerScores::errors`].
+pub fn score_names(
+    sentences: &[LabelledSentence],
+    list_errors: bool,
+    mut predict: impl FnMut(&[Vec<&str>]) -> Vec<Vec<NameSpan>>,
+) -> NerScores {
     let mut scores = NerScores::default();
-    let mut words: Vec<&str> = Vec::new();
-    let mut tags: Vec<&str> = Vec::new();
-    let lines = source.lines().chain(std::iter::once(""));
-    for (idx, line) in lines.enumerate() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.trim().is_empty() {
-            if !words.is_empty() {
-                score_sentence(&recognizer, &words, &tags, &mut scores);
-                words.clear();
-                tags.clear();
+    for document in sentences.chunk_by(|a, b| a.document == b.document) {
+        let words: Vec<Vec<&str>> = document.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+        let predicted = predict(&words);
+        for ((sentence, words), predicted) in document.iter().zip(&words).zip(&predicted) {
+            scores.add(&sentence.names, predicted);
+            if list_errors {
+                scores.list_errors(words, &sentence.names, predicted);
             }
-            continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() < 3 {
-            let offset = source.lines().take(idx).map(|l| l.len() + 1).sum::<usize>();
-            return Err(Error::at_offset(path, source.as_bytes(), offset, "expected `index<TAB>token<TAB>tag`"));
-        }
-        words.push(fields[1]);
-        tags.push(fields[2]);
     }
-    Ok(scores)
+    scores
 }
 
-fn score_sentence(recognizer: &NameRecognizer, words: &[&str], tags: &[&str], scores: &mut NerScores) {
-    let gold = gold_spans(tags);
-    let predicted = predicted_spans(recognizer, words);
-    scores.sentences += 1;
-    for (name, _) in TYPES.iter().copied().chain([("all", EntityKind::Document)]) {
-        let of_type = |s: &&Labelled| name == "all" || s.2 == name;
-        let gold: HashSet<&Labelled> = gold.iter().filter(of_type).collect();
-        let predicted: HashSet<&Labelled> = predicted.iter().filter(of_type).collect();
-        let tp = gold.intersection(&predicted).count();
-        let counts = scores.counts.entry(name.to_owned()).or_default();
-        counts.tp += tp;
-        counts.fp += predicted.len() - tp;
-        counts.fn_ += gold.len() - tp;
+impl NerScores {
+    fn list_errors(&mut self, words: &[&str], gold: &[NameSpan], predicted: &[NameSpan]) {
+        let scored = |n: &&NameSpan| SCORED.contains(&n.name_type);
+        let text = |n: &NameSpan| words[n.start..n.end].join(" ");
+        let missed = gold.iter().filter(scored).filter(|n| !predicted.contains(n));
+        let wrong = predicted.iter().filter(scored).filter(|n| !gold.contains(n));
+        let lines: Vec<String> = missed
+            .map(|n| format!("FN {} {}", n.name_type, text(n)))
+            .chain(wrong.map(|n| format!("FP {} {}", n.name_type, text(n))))
+            .collect();
+        if !lines.is_empty() {
+            self.errors.push(format!("# {}", words.join(" ")));
+            self.errors.extend(lines.into_iter().map(|l| format!("  {l}")));
+        }
     }
 }
 
-/// The PER, ORG and LOC spans of BIO tags (derived and part types such as
-/// `LOCderiv` are other types and left out).
-fn gold_spans(tags: &[&str]) -> Vec<Labelled> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, &'static str)> = None;
-    for (idx, tag) in tags.iter().chain(std::iter::once(&"O")).enumerate() {
-        let (prefix, kind) = tag.split_once('-').unwrap_or((tag, ""));
-        let known = TYPES.iter().find(|(name, _)| *name == kind).map(|(name, _)| *name);
-        let continues = prefix == "I" && open.is_some_and(|(_, t)| Some(t) == known);
-        if continues {
-            continue;
-        }
-        if let Some((start, kind)) = open.take() {
-            spans.push((start, idx, kind));
-        }
-        if let (Some(kind), "B" | "I") = (known, prefix) {
-            open = Some((idx, kind));
-        }
-    }
-    spans
-}
-
-/// The recogniser's PER, ORG and LOC spans over the sentence's tokens.
-fn predicted_spans(recognizer: &NameRecognizer, words: &[&str]) -> Vec<Labelled> {
+/// The names a recogniser finds in a document given as sentences of tokens
+/// (joined with spaces, one sentence per line, into the document's text),
+/// with the later mentions of known names that resolution adds over the
+/// whole document. A mention of part of a token (`EU` in `EU-Staaten`) is
+/// left out: token-level annotation marks such parts as a type of their
+/// own, which is not scored.
+pub fn recognizer_names(recognizer: &dyn Recognizer, document: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
     let mut text = String::new();
-    let mut tokens = Vec::with_capacity(words.len());
-    for word in words {
-        if !text.is_empty() {
-            text.push(' ');
+    let mut sentences = Vec::with_capacity(document.len());
+    let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(document.len());
+    for (index, words) in document.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
         }
         let start = text.len();
-        text.push_str(word);
-        let kind = if word.chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punctuation };
-        tokens.push(Token { span: Span::new(start, text.len()), kind });
+        let mut sentence_tokens = Vec::with_capacity(words.len());
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            let at = text.len();
+            text.push_str(word);
+            let kind = if word.chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punctuation };
+            sentence_tokens.push(Token { span: Span::new(at, text.len()), kind });
+        }
+        sentences.push(Sentence { index, span: Span::new(start, text.len()) });
+        tokens.push(sentence_tokens);
     }
-    let sentence = Sentence { index: 0, span: Span::new(0, text.len()) };
-    let mut mentions = vec![recognizer.recognize(&text, &sentence, &tokens)];
-    resolve(&text, std::slice::from_ref(&tokens), &mut mentions);
+    let mut mentions: Vec<Vec<Mention>> =
+        sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(&text, s, t)).collect();
+    resolve(&text, &tokens, &mut mentions);
+    mentions.iter().zip(&tokens).map(|(m, t)| token_spans(&text, t, m)).collect()
+}
+
+/// The mentions of one sentence as token spans of the scored types.
+fn token_spans(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<NameSpan> {
     let mut spans = Vec::new();
-    for mention in &mentions[0] {
-        let Some(&(name, _)) = TYPES.iter().find(|(_, kind)| *kind == mention.kind) else { continue };
+    for mention in mentions {
+        let name_type = match mention.kind {
+            EntityKind::Person => NameType::Person,
+            EntityKind::Organization => NameType::Organization,
+            EntityKind::Place => NameType::Place,
+            EntityKind::Product | EntityKind::Document => continue,
+        };
         let first = tokens.iter().position(|t| t.span.end > mention.span.start);
         let last = tokens.iter().rposition(|t| t.span.start < mention.span.end);
-        if let (Some(first), Some(last)) = (first, last) {
-            spans.push((first, last + 1, name));
+        let (Some(first), Some(last)) = (first, last) else { continue };
+        if text.get(mention.span.end..tokens[last].span.end).is_some_and(|rest| rest.starts_with('-')) {
+            continue;
         }
+        spans.push(NameSpan { start: first, end: last + 1, name_type });
     }
     spans.sort_unstable();
     spans.dedup();
@@ -146,17 +162,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_bio_tags_and_scores_strictly() {
-        assert_eq!(
-            gold_spans(&["B-PER", "I-PER", "O", "B-LOC", "B-LOCderiv", "I-ORG", "B-ORG", "I-ORG"]),
-            [(0, 2, "PER"), (3, 4, "LOC"), (5, 6, "ORG"), (6, 8, "ORG")]
-        );
-        let source =
-            "# doc\n1\tMaria\tB-PER\tO\n2\tSchulz\tI-PER\tO\n3\tsagt\tO\tO\n4\tin\tO\tO\n5\tFrankreich\tB-LOC\tO\n\n";
-        let scores = score_ner(Path::new("x.tsv"), source).unwrap();
-        assert_eq!(scores.sentences, 1);
-        assert_eq!(scores.counts["all"], Counts { tp: 2, fp: 0, fn_: 0 });
-        let error = score_ner(Path::new("x.tsv"), "1\tnur zwei\n").unwrap_err().to_string();
-        assert!(error.starts_with("x.tsv:1:1:"), "{error}");
+    fn scores_strict_spans_per_type() {
+        let span = |start, end, name_type| NameSpan { start, end, name_type };
+        let gold = [span(0, 2, NameType::Person), span(4, 5, NameType::Place), span(6, 7, NameType::Misc)];
+        let predicted = [span(0, 2, NameType::Person), span(4, 5, NameType::Organization), span(6, 7, NameType::Misc)];
+        let mut scores = NerScores::default();
+        scores.add(&gold, &predicted);
+        assert_eq!(scores.counts["all"], Counts { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(scores.counts["LOC"], Counts { tp: 0, fp: 0, fn_: 1 });
+        assert_eq!(scores.counts["ORG"], Counts { tp: 0, fp: 1, fn_: 0 });
     }
 }

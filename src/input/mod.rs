@@ -6,9 +6,10 @@ mod read;
 pub use self::read::{list_sources, read_inputs, read_source, InputError, Source};
 
 /// The language of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Language {
     /// German.
+    #[default]
     De,
     /// English.
     En,

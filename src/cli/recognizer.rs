@@ -1,0 +1,38 @@
+//! The recogniser options shared by `extract` and `eval-ner`: `--model`
+//! files that replace the built-in taggers, `--names` files.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::bail;
+
+use super::args::RecognizerArgs;
+use kgex::entities::tagger::Tagger;
+use kgex::entities::NameLists;
+
+/// The `--model` files, read; two for one language is a usage error.
+pub fn load_models(paths: &[PathBuf]) -> anyhow::Result<Vec<Arc<Tagger>>> {
+    let mut taggers: Vec<Arc<Tagger>> = Vec::new();
+    for path in paths {
+        let tagger = Tagger::read(path)?;
+        if taggers.iter().any(|t| t.language() == tagger.language()) {
+            bail!("two --model files for language '{}'", tagger.language().tag());
+        }
+        taggers.push(Arc::new(tagger));
+    }
+    Ok(taggers)
+}
+
+/// The names of every `--names` file, later files winning.
+pub fn load_names(paths: &[PathBuf]) -> anyhow::Result<NameLists> {
+    let mut names = NameLists::default();
+    for path in paths {
+        names.extend(NameLists::read(path)?);
+    }
+    Ok(names)
+}
+
+/// Models and names of the recogniser options.
+pub fn load(args: &RecognizerArgs) -> anyhow::Result<(Vec<Arc<Tagger>>, Arc<NameLists>)> {
+    Ok((load_models(&args.models)?, Arc::new(load_names(&args.names)?)))
+}
