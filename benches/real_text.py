@@ -31,10 +31,14 @@ def spkatt(folder):
 
 
 def smartdata(folder):
+    # Concatenated pretty-printed JSON objects, not one per line.
+    decoder = json.JSONDecoder()
     for name in ("dev.json.gz", "test.json.gz"):
-        for n, line in enumerate(gzip.open(folder / name, "rt", encoding="utf-8")):
-            document = json.loads(line)
+        source, at, n = gzip.open(folder / name, "rt", encoding="utf-8").read(), 0, 0
+        while (at := len(source) - len(source[at:].lstrip())) < len(source):
+            document, at = decoder.raw_decode(source, at)
             yield f"smartdata-{name.split('.')[0]}-{n}", document["text"]["string"], "de"
+            n += 1
 
 
 def redocred(folder):

@@ -3,7 +3,7 @@
 //! the names a list gives one place), finds later mentions of names already
 //! known, and picks each entity's fullest name as its label.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::inflection::{possessive_base, strip_genitive};
 use super::{EntityKind, Gazetteer, Mention};
@@ -149,9 +149,10 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     }
     groups.merge_partials();
     let lookup = groups.lookup();
+    let prefixes = key_prefixes(&lookup);
     let mut explanations = Vec::new();
     for (sentence_tokens, sentence_mentions) in tokens.iter().zip(mentions.iter_mut()) {
-        for mention in find_known(text, sentence_tokens, sentence_mentions, &lookup, &groups.kinds) {
+        for mention in find_known(text, sentence_tokens, sentence_mentions, &lookup, &prefixes, &groups.kinds) {
             sentence_mentions.push(mention);
         }
         sentence_mentions.sort_by_key(|m| m.span);
@@ -183,6 +184,14 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
     }
 }
 
+/// Characters of a key's start that [`find_known`] checks first.
+const PREFIX_CHARS: usize = 2;
+
+/// The starts of the keys, and the whole of keys shorter than that.
+fn key_prefixes(lookup: &Lookup) -> HashSet<String> {
+    lookup.keys().map(|key| key.chars().take(PREFIX_CHARS).collect()).collect()
+}
+
 /// Later mentions of known names in one sentence: exact, squashed,
 /// possessive and partial forms, longest first, never over a mention.
 fn find_known(
@@ -190,14 +199,20 @@ fn find_known(
     tokens: &[Token],
     existing: &[Mention],
     lookup: &Lookup,
+    prefixes: &HashSet<String>,
     kinds: &[EntityKind],
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let first = tokens[start].text(text);
-        let name_like =
-            tokens[start].kind == TokenKind::Word && first.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        // Every form of a known name squashes to a key that starts as the
+        // first word does: most windows are ruled out before any is squashed.
+        let squashed = squash(first);
+        let opens = |n: usize| prefixes.contains(&squashed.chars().take(n).collect::<String>());
+        let name_like = tokens[start].kind == TokenKind::Word
+            && first.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            && (1..=PREFIX_CHARS).any(opens);
         let hit = name_like.then(|| {
             (start + 1..=(start + 6).min(tokens.len())).rev().find_map(|end| {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);

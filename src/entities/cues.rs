@@ -2,7 +2,7 @@
 //! before an organisation, place or product, heads inside names, speech and
 //! report verbs. The lists are data files compiled in; users add their own.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::input::Language;
@@ -34,7 +34,10 @@ pub const SECTIONS: &[&str] = &[
 struct Section {
     exact: HashSet<String>,
     folded: HashSet<String>,
-    endings: Vec<String>,
+    endings: HashSet<String>,
+    /// The byte lengths of the endings, so that a word's endings are looked
+    /// up rather than every ending compared.
+    ending_lengths: Vec<usize>,
 }
 
 /// The cue lists of one language.
@@ -84,7 +87,13 @@ impl CueLists {
     fn add(&mut self, section: &str, entry: &str) {
         let section = self.sections.entry(section.to_owned()).or_default();
         match entry.strip_prefix('-') {
-            Some(ending) if !ending.is_empty() => section.endings.push(ending.to_lowercase()),
+            Some(ending) if !ending.is_empty() => {
+                let ending = ending.to_lowercase();
+                if !section.ending_lengths.contains(&ending.len()) {
+                    section.ending_lengths.push(ending.len());
+                }
+                section.endings.insert(ending);
+            }
             _ => {
                 section.exact.insert(entry.to_owned());
                 section.folded.insert(entry.to_lowercase());
@@ -112,8 +121,11 @@ impl CueLists {
         }
         let last = lower.rsplit('-').next().unwrap_or(lower);
         section.folded.contains(last)
-            || section.endings.iter().any(|ending| last.len() > ending.len() && last.ends_with(ending.as_str()))
-            || section.endings.iter().any(|ending| last == ending)
+            || section.ending_lengths.iter().any(|&len| {
+                last.len() >= len
+                    && last.is_char_boundary(last.len() - len)
+                    && section.endings.contains(&last[last.len() - len..])
+            })
     }
 }
 

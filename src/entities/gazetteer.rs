@@ -4,7 +4,7 @@
 //! names, and the ordinary German and English words that a
 //! capitalised name candidate must not be.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::EntityKind;

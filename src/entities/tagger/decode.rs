@@ -1,7 +1,8 @@
 //! Decoding: the best tag sequence of a sentence (Viterbi over the model's
 //! emission and transition scores), and how far each token's tag is ahead
 //! of the best sequence that tags it otherwise (max-marginals), from which
-//! a name gets its confidence.
+//! a name gets its confidence. Forbidden moves (`O` to an inside tag) are
+//! never tried: each tag keeps the list of tags that may come before it.
 
 use super::labels::N_TAGS;
 use super::model::FORBIDDEN;
@@ -24,26 +25,70 @@ pub struct Decoded {
     pub margins: Vec<i32>,
 }
 
-/// Forward scores: `forward[i][t]` is the best score of tokens `0..=i` with
-/// token `i` tagged `t`; `back[i][t]` the tag before it on that path.
-fn forward(model: &impl Transitions, emissions: &[[i32; N_TAGS]]) -> (Vec<[i32; N_TAGS]>, Vec<[u8; N_TAGS]>) {
-    let mut scores = Vec::with_capacity(emissions.len());
+/// The transition scores laid out for decoding, with the allowed moves.
+#[derive(Debug, Clone)]
+pub struct Moves {
+    /// `scores[from * N_TAGS + to]`.
+    scores: [i32; N_TAGS * N_TAGS],
+    start: [i32; N_TAGS],
+    end: [i32; N_TAGS],
+    /// Per tag, the tags that may precede it.
+    before: Vec<Vec<u8>>,
+    /// Per tag, the tags that may follow it.
+    after: Vec<Vec<u8>>,
+}
+
+impl Moves {
+    /// The moves of `model`.
+    pub fn new(model: &impl Transitions) -> Self {
+        let mut moves = Moves {
+            scores: [FORBIDDEN; N_TAGS * N_TAGS],
+            start: [FORBIDDEN; N_TAGS],
+            end: [FORBIDDEN; N_TAGS],
+            before: vec![Vec::new(); N_TAGS],
+            after: vec![Vec::new(); N_TAGS],
+        };
+        for to in 0..N_TAGS as u8 {
+            moves.start[usize::from(to)] = model.transition(None, to);
+            moves.end[usize::from(to)] = model.end(to);
+            for from in 0..N_TAGS as u8 {
+                let score = model.transition(Some(from), to);
+                moves.scores[usize::from(from) * N_TAGS + usize::from(to)] = score;
+                if score > FORBIDDEN {
+                    moves.before[usize::from(to)].push(from);
+                    moves.after[usize::from(from)].push(to);
+                }
+            }
+        }
+        moves
+    }
+}
+
+/// Forward scores (`forward[i][t]`: the best score of tokens `0..=i` with
+/// token `i` tagged `t`) and back pointers.
+fn forward(moves: &Moves, emissions: &[[i32; N_TAGS]]) -> (Vec<[i32; N_TAGS]>, Vec<[u8; N_TAGS]>) {
+    let mut scores: Vec<[i32; N_TAGS]> = Vec::with_capacity(emissions.len());
     let mut back = Vec::with_capacity(emissions.len());
-    for (idx, emission) in emissions.iter().enumerate() {
+    let mut first = [FORBIDDEN; N_TAGS];
+    for tag in 0..N_TAGS {
+        first[tag] = (moves.start[tag] + emissions[0][tag]).max(FORBIDDEN);
+    }
+    scores.push(first);
+    back.push([0; N_TAGS]);
+    for emission in &emissions[1..] {
+        let previous = scores[scores.len() - 1];
         let mut here = [FORBIDDEN; N_TAGS];
         let mut from = [0u8; N_TAGS];
-        for tag in 0..N_TAGS as u8 {
-            let (best, previous) = if idx == 0 {
-                (model.transition(None, tag), 0)
-            } else {
-                let before: &[i32; N_TAGS] = &scores[idx - 1];
-                (0..N_TAGS as u8)
-                    .map(|p| (before[usize::from(p)].saturating_add(model.transition(Some(p), tag)), p))
-                    .max_by_key(|&(score, p)| (score, std::cmp::Reverse(p)))
-                    .unwrap_or((FORBIDDEN, 0))
-            };
-            here[usize::from(tag)] = best.saturating_add(emission[usize::from(tag)]).max(FORBIDDEN);
-            from[usize::from(tag)] = previous;
+        for tag in 0..N_TAGS {
+            let (mut best, mut best_from) = (FORBIDDEN, 0);
+            for &p in &moves.before[tag] {
+                let score = previous[usize::from(p)] + moves.scores[usize::from(p) * N_TAGS + tag];
+                if score > best {
+                    (best, best_from) = (score, p);
+                }
+            }
+            here[tag] = (best + emission[tag]).max(FORBIDDEN);
+            from[tag] = best_from;
         }
         scores.push(here);
         back.push(from);
@@ -51,45 +96,34 @@ fn forward(model: &impl Transitions, emissions: &[[i32; N_TAGS]]) -> (Vec<[i32; 
     (scores, back)
 }
 
-/// Backward scores: `backward[i][t]` is the best score of tokens after `i`
-/// given token `i` tagged `t`, the end of the sentence included.
-fn backward(model: &impl Transitions, emissions: &[[i32; N_TAGS]]) -> Vec<[i32; N_TAGS]> {
+/// Backward scores: `backward[i][t]` is the best score of the tokens after
+/// `i` given token `i` tagged `t`, the end of the sentence included.
+fn backward(moves: &Moves, emissions: &[[i32; N_TAGS]]) -> Vec<[i32; N_TAGS]> {
     let n = emissions.len();
-    let mut scores = vec![[0; N_TAGS]; n];
-    for tag in 0..N_TAGS as u8 {
-        scores[n - 1][usize::from(tag)] = model.end(tag);
-    }
-    for idx in (0..n.saturating_sub(1)).rev() {
-        for tag in 0..N_TAGS as u8 {
-            scores[idx][usize::from(tag)] = (0..N_TAGS as u8)
-                .map(|next| {
-                    model
-                        .transition(Some(tag), next)
-                        .saturating_add(emissions[idx + 1][usize::from(next)])
-                        .saturating_add(scores[idx + 1][usize::from(next)])
-                })
-                .max()
-                .unwrap_or(FORBIDDEN)
-                .max(FORBIDDEN);
+    let mut scores = vec![[FORBIDDEN; N_TAGS]; n];
+    scores[n - 1] = moves.end;
+    for idx in (0..n - 1).rev() {
+        let (next_emission, next) = (&emissions[idx + 1], scores[idx + 1]);
+        for (tag, score) in scores[idx].iter_mut().enumerate() {
+            let mut best = FORBIDDEN;
+            for &t in &moves.after[tag] {
+                let t = usize::from(t);
+                best = best.max(moves.scores[tag * N_TAGS + t] + next_emission[t] + next[t]);
+            }
+            *score = best.max(FORBIDDEN);
         }
     }
     scores
 }
 
-/// The best tags of a sentence.
-pub fn best_tags(model: &impl Transitions, emissions: &[[i32; N_TAGS]]) -> Vec<u8> {
-    if emissions.is_empty() {
-        return Vec::new();
-    }
-    let (scores, back) = forward(model, emissions);
-    follow_back(model, &scores, &back)
-}
-
-fn follow_back(model: &impl Transitions, scores: &[[i32; N_TAGS]], back: &[[u8; N_TAGS]]) -> Vec<u8> {
+fn follow_back(moves: &Moves, scores: &[[i32; N_TAGS]], back: &[[u8; N_TAGS]]) -> Vec<u8> {
     let last = scores.len() - 1;
-    let mut tag = (0..N_TAGS as u8)
-        .max_by_key(|&t| (scores[last][usize::from(t)].saturating_add(model.end(t)), std::cmp::Reverse(t)))
-        .unwrap_or(0);
+    let mut tag = 0u8;
+    for t in 1..N_TAGS {
+        if scores[last][t] + moves.end[t] > scores[last][usize::from(tag)] + moves.end[usize::from(tag)] {
+            tag = t as u8;
+        }
+    }
     let mut tags = vec![0; scores.len()];
     for idx in (0..scores.len()).rev() {
         tags[idx] = tag;
@@ -98,21 +132,30 @@ fn follow_back(model: &impl Transitions, scores: &[[i32; N_TAGS]], back: &[[u8; 
     tags
 }
 
+/// The best tags of a sentence.
+pub fn best_tags(moves: &Moves, emissions: &[[i32; N_TAGS]]) -> Vec<u8> {
+    if emissions.is_empty() {
+        return Vec::new();
+    }
+    let (scores, back) = forward(moves, emissions);
+    follow_back(moves, &scores, &back)
+}
+
 /// The best tags with their margins.
-pub fn decode(model: &impl Transitions, emissions: &[[i32; N_TAGS]]) -> Decoded {
+pub fn decode(moves: &Moves, emissions: &[[i32; N_TAGS]]) -> Decoded {
     if emissions.is_empty() {
         return Decoded::default();
     }
-    let (forward_scores, back) = forward(model, emissions);
-    let tags = follow_back(model, &forward_scores, &back);
-    let backward_scores = backward(model, emissions);
+    let (forward_scores, back) = forward(moves, emissions);
+    let tags = follow_back(moves, &forward_scores, &back);
+    let backward_scores = backward(moves, emissions);
     let margins = tags
         .iter()
         .enumerate()
         .map(|(idx, &best)| {
-            let through = |t: usize| forward_scores[idx][t].saturating_add(backward_scores[idx][t]);
+            let through = |t: usize| forward_scores[idx][t] + backward_scores[idx][t];
             let runner_up = (0..N_TAGS).filter(|&t| t != usize::from(best)).map(through).max().unwrap_or(FORBIDDEN);
-            through(usize::from(best)).saturating_sub(runner_up).max(0)
+            (through(usize::from(best)) - runner_up).max(0)
         })
         .collect();
     Decoded { tags, margins }

@@ -3,6 +3,10 @@
 //! cue lists say about it and its neighbours. Each feature is a 64-bit hash
 //! of a template number and strings, so no feature string is ever built.
 
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::entities::cues::CueLists;
 use crate::entities::gazetteer::Gazetteer;
 use crate::input::Language;
@@ -22,6 +26,18 @@ const WINDOW_CUES: [&str; 8] = [
     "organization-head",
     "place-head",
 ];
+
+/// Words whose list and cue information a thread keeps (news repeats its
+/// words; looking them up again is most of the cost of features). The
+/// cache only saves work: what it holds is what `info` computes.
+const MAX_CACHED_WORDS: usize = 200_000;
+
+/// One cache per language: German, English.
+type InfoCache = [HashMap<String, Rc<WordInfo>>; 2];
+
+thread_local! {
+    static INFO_CACHE: std::cell::RefCell<InfoCache> = std::cell::RefCell::new(InfoCache::default());
+}
 
 /// Longest list name looked up, in tokens.
 const MAX_LIST_TOKENS: usize = 4;
@@ -50,9 +66,10 @@ impl Hash {
     }
 }
 
-/// What the lists say about one token, computed once per sentence.
-#[derive(Debug, Clone, Default)]
-struct TokenInfo {
+/// What the lists say about a word, wherever it stands; computed once per
+/// word and thread, and shared.
+#[derive(Debug, Default)]
+pub(super) struct WordInfo {
     lower: String,
     shape: String,
     short_shape: String,
@@ -60,8 +77,24 @@ struct TokenInfo {
     flags: u32,
     /// Bits per section of [`WINDOW_CUES`].
     cues: u32,
-    /// Position in a listed place name: 0 none, 1 begin, 2 inside, 3 last, 4 unit.
+    /// The features of the word alone (see [`Featurizer::local`]).
+    pub(super) local: Vec<u64>,
+}
+
+/// A token of a sentence: its word's information and its place in a listed
+/// place name (0 none, 1 begin, 2 inside, 3 last, 4 unit).
+#[derive(Debug, Clone)]
+pub(super) struct TokenInfo {
+    word: Rc<WordInfo>,
     list_place: u8,
+}
+
+impl std::ops::Deref for TokenInfo {
+    type Target = WordInfo;
+
+    fn deref(&self) -> &WordInfo {
+        &self.word
+    }
 }
 
 const FLAG_CAPITALISED: u32 = 1;
@@ -99,18 +132,39 @@ impl Featurizer {
         offsets.clear();
         offsets.push(out.len());
         for idx in 0..words.len() {
-            self.token(words, &infos, idx, out);
+            out.extend_from_slice(&infos[idx].local);
+            Self::context(&infos, idx, out);
             offsets.push(out.len());
         }
     }
 
-    fn infos(&self, words: &[&str]) -> Vec<TokenInfo> {
-        let mut infos: Vec<TokenInfo> = words.iter().map(|w| self.info(w)).collect();
+    /// What the lists say about each word of a sentence.
+    pub(super) fn infos(&self, words: &[&str]) -> Vec<TokenInfo> {
+        let mut infos: Vec<TokenInfo> = INFO_CACHE.with_borrow_mut(|caches| {
+            let cache = &mut caches[usize::from(self.language == Language::En)];
+            if cache.len() > MAX_CACHED_WORDS {
+                cache.clear();
+            }
+            words
+                .iter()
+                .map(|&word| {
+                    let info = match cache.get(word) {
+                        Some(info) => Rc::clone(info),
+                        None => {
+                            let info = Rc::new(self.info(word));
+                            cache.insert(word.to_owned(), Rc::clone(&info));
+                            info
+                        }
+                    };
+                    TokenInfo { word: info, list_place: 0 }
+                })
+                .collect()
+        });
         self.mark_list_places(words, &mut infos);
         infos
     }
 
-    fn info(&self, word: &str) -> TokenInfo {
+    fn info(&self, word: &str) -> WordInfo {
         let lower = word.to_lowercase();
         let (shape, short_shape) = shapes(word);
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
@@ -139,7 +193,9 @@ impl Featurizer {
             .enumerate()
             .filter(|(_, section)| self.cues.matches_lower(section, &lower))
             .fold(0, |bits, (n, _)| bits | 1 << n);
-        TokenInfo { lower, shape, short_shape, flags, cues, list_place: 0 }
+        let mut info = WordInfo { lower, shape, short_shape, flags, cues, local: Vec::new() };
+        info.local = Self::local(word, &info);
+        info
     }
 
     /// `Kanadas`, `Griechenlandes`: a listed place with a genitive ending.
@@ -152,14 +208,23 @@ impl Featurizer {
     /// states, cities), which may be several words long.
     fn mark_list_places(&self, words: &[&str], infos: &mut [TokenInfo]) {
         let mut idx = 0;
+        let mut name = String::new();
         while idx < words.len() {
             if infos[idx].flags & FLAG_CAPITALISED == 0 {
                 idx += 1;
                 continue;
             }
-            let longest = (1..=MAX_LIST_TOKENS.min(words.len() - idx))
-                .rev()
-                .find(|&len| self.lists.place(&words[idx..idx + len].join(" ")).is_some());
+            name.clear();
+            let mut longest = None;
+            for len in 1..=MAX_LIST_TOKENS.min(words.len() - idx) {
+                if len > 1 {
+                    name.push(' ');
+                }
+                name.push_str(words[idx + len - 1]);
+                if self.lists.place(&name).is_some() {
+                    longest = Some(len);
+                }
+            }
             let Some(len) = longest else {
                 idx += 1;
                 continue;
@@ -176,18 +241,43 @@ impl Featurizer {
         }
     }
 
-    fn token(&self, words: &[&str], infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
+    /// The features that depend on the word alone, kept with its cached
+    /// information.
+    fn local(word: &str, info: &WordInfo) -> Vec<u64> {
+        let mut out = Vec::with_capacity(24);
+        let mut push = |hash: Hash| out.push(hash.finish());
+        push(Hash::new(0));
+        push(Hash::new(1).str(word));
+        push(Hash::new(2).str(&info.lower));
+        push_affixes(&info.lower, &mut push);
+        push(Hash::new(11).str(&info.shape));
+        push(Hash::new(12).str(&info.short_shape));
+        for bit in 0..FLAG_COUNT {
+            if info.flags & (1 << bit) != 0 {
+                push(Hash::new(23).byte(bit));
+                push(Hash::new(24).byte(bit).str(&info.short_shape));
+            }
+        }
+        for bit in 0..WINDOW_CUES.len() {
+            if info.cues & (1 << bit) != 0 {
+                push(Hash::new(27).byte(bit as u8));
+            }
+        }
+        if let Some((head, tail)) = info.lower.rsplit_once('-').filter(|(h, t)| !h.is_empty() && !t.is_empty()) {
+            push(Hash::new(32).str(head));
+            push(Hash::new(33).str(tail));
+        }
+        out
+    }
+
+    /// The features of token `idx` that depend on its neighbours or its
+    /// place in the sentence.
+    pub(super) fn context(infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
         let info = &infos[idx];
         let at = |offset: isize| -> Option<&TokenInfo> { idx.checked_add_signed(offset).and_then(|i| infos.get(i)) };
         let lower_at = |offset: isize| at(offset).map_or(if offset < 0 { "<s>" } else { "</s>" }, |i| &i.lower);
         let short_at = |offset: isize| at(offset).map_or("#", |i| &i.short_shape);
         let mut push = |hash: Hash| out.push(hash.finish());
-        push(Hash::new(0));
-        push(Hash::new(1).str(words[idx]));
-        push(Hash::new(2).str(&info.lower));
-        push_affixes(&info.lower, &mut push);
-        push(Hash::new(11).str(&info.shape));
-        push(Hash::new(12).str(&info.short_shape));
         for (template, offset) in [(13, -1), (14, -2), (15, 1), (16, 2)] {
             push(Hash::new(template).str(lower_at(offset)));
         }
@@ -199,15 +289,9 @@ impl Featurizer {
         if idx == 0 {
             push(Hash::new(22).str(&info.short_shape));
         }
-        for bit in 0..FLAG_COUNT {
-            if info.flags & (1 << bit) != 0 {
-                push(Hash::new(23).byte(bit));
-                push(Hash::new(24).byte(bit).str(&info.short_shape));
-            }
-        }
         for (offset, template) in [(-2isize, 25u8), (-1, 26), (0, 27), (1, 28), (2, 29)] {
             let Some(near) = at(offset) else { continue };
-            for bit in 0..WINDOW_CUES.len() {
+            for bit in (0..WINDOW_CUES.len()).filter(|_| offset != 0) {
                 if near.cues & (1 << bit) != 0 {
                     push(Hash::new(template).byte(bit as u8));
                 }
@@ -218,10 +302,6 @@ impl Featurizer {
             if near.list_place != 0 {
                 push(Hash::new(31).byte(offset as u8).byte(near.list_place));
             }
-        }
-        if let Some((head, tail)) = info.lower.rsplit_once('-').filter(|(h, t)| !h.is_empty() && !t.is_empty()) {
-            push(Hash::new(32).str(head));
-            push(Hash::new(33).str(tail));
         }
         for (template, offset) in [(35, -1), (36, 1)] {
             push(Hash::new(template).str(suffix(lower_at(offset), 3)));

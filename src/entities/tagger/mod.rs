@@ -9,8 +9,12 @@ mod labels;
 mod model;
 mod train;
 
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 pub use self::corpus::{append_sentences, name_type, read_corpus, read_corpus_path, CorpusFormat};
 pub use self::features::Featurizer;
@@ -18,13 +22,28 @@ pub use self::labels::{NameSpan, NameType};
 pub use self::model::Model;
 pub use self::train::{train, LabelledSentence, TrainOptions};
 
-use self::decode::decode;
+use self::decode::{decode, Moves};
 use self::labels::{names_of, N_TAGS};
 use crate::error::{Error, Result};
 use crate::input::Language;
 
 const GERMAN_MODEL: &[u8] = include_bytes!("../../../models/de.ner");
 const ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/en.ner");
+
+/// Numbers taggers, for [`LOCAL_SCORES`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Words whose scores from their own features a thread keeps.
+const MAX_CACHED_WORDS: usize = 200_000;
+
+/// Scores per word type: (tagger id, word → tag scores), per language. The
+/// features of the word alone are the same wherever it stands, so their
+/// sum is looked up once per word; the cache only saves work.
+type LocalScores = [(u64, HashMap<String, [i32; N_TAGS]>); 2];
+
+thread_local! {
+    static LOCAL_SCORES: RefCell<LocalScores> = RefCell::new(Default::default());
+}
 
 /// The most tokens tagged at once.
 pub const MAX_WINDOW: usize = 400;
@@ -41,7 +60,10 @@ pub struct TaggedName {
 /// A model with the features it was trained on.
 #[derive(Debug, Clone)]
 pub struct Tagger {
+    /// Tells this tagger's cached scores from another's.
+    id: u64,
     model: Model,
+    moves: Moves,
     featurizer: Featurizer,
 }
 
@@ -49,7 +71,8 @@ impl Tagger {
     /// A tagger for `model`.
     pub fn new(model: Model) -> Self {
         let featurizer = Featurizer::new(model.language());
-        Self { model, featurizer }
+        let moves = Moves::new(&model);
+        Self { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), model, moves, featurizer }
     }
 
     /// Reads a model file written by `kgex train ner`.
@@ -101,18 +124,33 @@ impl Tagger {
     }
 
     fn tag_window(&self, words: &[&str]) -> Vec<TaggedName> {
-        let mut features = Vec::with_capacity(words.len() * 48);
-        let mut offsets = Vec::with_capacity(words.len() + 1);
-        self.featurizer.sentence(words, &mut features, &mut offsets);
-        let emissions: Vec<[i32; N_TAGS]> = offsets
-            .windows(2)
-            .map(|w| {
-                let mut scores = [0; N_TAGS];
-                self.model.add_emissions(&features[w[0]..w[1]], &mut scores);
-                scores
-            })
-            .collect();
-        let decoded = decode(&self.model, &emissions);
+        let infos = self.featurizer.infos(words);
+        let mut context = Vec::with_capacity(40);
+        let emissions: Vec<[i32; N_TAGS]> = LOCAL_SCORES.with_borrow_mut(|caches| {
+            let (owner, cache) = &mut caches[usize::from(self.language() == Language::En)];
+            if *owner != self.id || cache.len() > MAX_CACHED_WORDS {
+                *owner = self.id;
+                cache.clear();
+            }
+            (0..words.len())
+                .map(|idx| {
+                    let mut scores = match cache.get(words[idx]) {
+                        Some(scores) => *scores,
+                        None => {
+                            let mut scores = [0; N_TAGS];
+                            self.model.add_emissions(&infos[idx].local, &mut scores);
+                            cache.insert(words[idx].to_owned(), scores);
+                            scores
+                        }
+                    };
+                    context.clear();
+                    Featurizer::context(&infos, idx, &mut context);
+                    self.model.add_emissions(&context, &mut scores);
+                    scores
+                })
+                .collect()
+        });
+        let decoded = decode(&self.moves, &emissions);
         names_of(&decoded.tags)
             .into_iter()
             .map(|span| {

@@ -35,48 +35,63 @@ pub struct Model {
     hashes: Vec<u64>,
     table: FeatureTable,
     offsets: Vec<u32>,
-    tags: Vec<u8>,
-    weights: Vec<i16>,
+    /// Tag and weight of every row, one after the other.
+    entries: Vec<(u8, i16)>,
     /// `(N_TAGS + 1) × N_TAGS`, forbidden moves set to [`FORBIDDEN`].
     transitions: Vec<i32>,
     /// Per tag: 0, or [`FORBIDDEN`] where a sentence may not end.
     ends: Vec<i32>,
 }
 
-/// An open-addressing hash table from feature hash to row number, built
-/// when a model is loaded.
+/// An open-addressing hash table from feature hash to the feature's
+/// entries, built when a model is loaded. A slot is 8 bytes, so that the
+/// table of a shipped model (2 MB) stays in the processor's caches: the
+/// high 32 bits of the hash (the low bits choose the slot) and the entries
+/// packed as first entry (27 bits) and count (5 bits).
 #[derive(Debug, Clone, Default)]
 struct FeatureTable {
-    keys: Vec<u64>,
-    rows: Vec<u32>,
+    slots: Vec<(u32, u32)>,
     mask: usize,
 }
 
+/// Entries of one feature: at most one per tag, so 5 bits count them.
+const COUNT_BITS: u32 = 5;
+
 impl FeatureTable {
-    fn new(hashes: &[u64]) -> Self {
+    fn new(hashes: &[u64], offsets: &[u32]) -> Self {
         let capacity = (hashes.len() * 2).next_power_of_two().max(16);
-        let mut table = Self { keys: vec![0; capacity], rows: vec![0; capacity], mask: capacity - 1 };
+        let mut table = Self { slots: vec![(0, 0); capacity], mask: capacity - 1 };
         for (row, &hash) in hashes.iter().enumerate() {
             let mut slot = hash as usize & table.mask;
-            while table.keys[slot] != 0 {
+            while table.slots[slot].0 != 0 {
                 slot = (slot + 1) & table.mask;
             }
-            table.keys[slot] = hash;
-            table.rows[slot] = row as u32;
+            let count = offsets[row + 1] - offsets[row];
+            table.slots[slot] = (fingerprint(hash), offsets[row] << COUNT_BITS | count);
         }
         table
     }
 
-    fn get(&self, hash: u64) -> Option<usize> {
+    /// The range of entries of a feature.
+    fn get(&self, hash: u64) -> Option<(usize, usize)> {
+        let key = fingerprint(hash);
         let mut slot = hash as usize & self.mask;
         loop {
-            match self.keys[slot] {
-                0 => return None,
-                key if key == hash => return Some(self.rows[slot] as usize),
+            match self.slots[slot] {
+                (0, _) => return None,
+                (found, packed) if found == key => {
+                    let start = (packed >> COUNT_BITS) as usize;
+                    return Some((start, start + (packed & ((1 << COUNT_BITS) - 1)) as usize));
+                }
                 _ => slot = (slot + 1) & self.mask,
             }
         }
     }
+}
+
+/// The high half of a feature hash, never 0 (which marks an empty slot).
+fn fingerprint(hash: u64) -> u32 {
+    ((hash >> 32) as u32).max(1)
 }
 
 impl Transitions for Model {
@@ -147,11 +162,10 @@ impl Model {
             language: parts.language,
             scale: parts.scale,
             temperature: parts.temperature,
-            table: FeatureTable::new(&parts.hashes),
+            table: FeatureTable::new(&parts.hashes, &parts.offsets),
             hashes: parts.hashes,
             offsets: parts.offsets,
-            tags: parts.tags,
-            weights: parts.weights,
+            entries: parts.tags.into_iter().zip(parts.weights).collect(),
             transitions,
             ends,
         }
@@ -170,9 +184,8 @@ impl Model {
     /// Adds the weights of `features` to `scores` (one score per tag).
     pub fn add_emissions(&self, features: &[u64], scores: &mut [i32; N_TAGS]) {
         for &hash in features {
-            let Some(row) = self.table.get(hash) else { continue };
-            let (start, end) = (self.offsets[row] as usize, self.offsets[row + 1] as usize);
-            for (&tag, &weight) in self.tags[start..end].iter().zip(&self.weights[start..end]) {
+            let Some((start, end)) = self.table.get(hash) else { continue };
+            for &(tag, weight) in &self.entries[start..end] {
                 scores[usize::from(tag)] += i32::from(weight);
             }
         }
@@ -186,7 +199,7 @@ impl Model {
 
     /// The model in its file format.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 * self.hashes.len() + 4 * self.weights.len());
+        let mut out = Vec::with_capacity(16 * self.hashes.len() + 3 * self.entries.len());
         out.extend_from_slice(MAGIC);
         for value in [FORMAT_VERSION, FEATURE_SET_VERSION] {
             out.extend_from_slice(&value.to_le_bytes());
@@ -196,11 +209,11 @@ impl Model {
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.temperature.to_le_bytes());
         out.extend_from_slice(&(self.hashes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
         self.hashes.iter().for_each(|h| out.extend_from_slice(&h.to_le_bytes()));
         self.offsets.iter().for_each(|o| out.extend_from_slice(&o.to_le_bytes()));
-        out.extend_from_slice(&self.tags);
-        self.weights.iter().for_each(|w| out.extend_from_slice(&w.to_le_bytes()));
+        self.entries.iter().for_each(|&(tag, _)| out.push(tag));
+        self.entries.iter().for_each(|(_, w)| out.extend_from_slice(&w.to_le_bytes()));
         for (idx, &t) in self.transitions.iter().enumerate() {
             let (from, to) = (idx / N_TAGS, idx % N_TAGS);
             let allowed = may_follow((from < N_TAGS).then_some(from as u8), to as u8);
@@ -282,6 +295,9 @@ impl Parts {
             && self.offsets.last().copied() == Some(self.tags.len() as u32);
         if !offsets_ok {
             return Err("feature offsets do not match the weights".into());
+        }
+        if self.tags.len() >= 1 << (32 - COUNT_BITS) || self.offsets.windows(2).any(|w| w[1] - w[0] > N_TAGS as u32) {
+            return Err("a feature has more weights than there are tags, or the model is too large".into());
         }
         if self.tags.iter().any(|&t| usize::from(t) >= N_TAGS) {
             return Err("a weight names a tag that does not exist".into());

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::decode::{best_tags, Transitions};
+use super::decode::{best_tags, Moves, Transitions};
 use super::features::Featurizer;
 use super::labels::{may_end, may_follow, tags_of, NameSpan, N_TAGS};
 use super::model::{Model, RawWeights, FORBIDDEN};
@@ -217,7 +217,7 @@ pub fn train(
             let tokens = data.sentence_offsets[s]..data.sentence_offsets[s + 1];
             if !tokens.is_empty() {
                 let emissions = perceptron.emissions(&data, tokens.clone());
-                let predicted = best_tags(&perceptron, &emissions);
+                let predicted = best_tags(&Moves::new(&perceptron), &emissions);
                 let gold = &data.gold[tokens.clone()];
                 if predicted != gold {
                     perceptron.update(&data, tokens.start, gold, &predicted);
