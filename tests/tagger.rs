@@ -117,6 +117,10 @@ fn explain_says_which_layer_found_each_entity() {
     let model = stderr.lines().find(|l| l.starts_with("entity: ") && l.contains("found by model (confidence up to 0."));
     assert!(model.is_some(), "{stderr}");
     assert!(stderr.lines().any(|l| l.starts_with("entity: Product ") && l.contains("found by rule ")), "{stderr}");
+    let output = util::run(&["extract", "--explain", "--layer", "rules", "seeds/", "-f", "json"]);
+    let stderr = util::stderr(&output);
+    assert!(output.status.success() && stderr.contains("entity: "), "{stderr}");
+    assert!(!stderr.contains("found by model"), "the rules alone used the tagger: {stderr}");
 }
 
 #[test]

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::Value;
 
-use super::args::{EvalArgs, EvalNerArgs, LayerArg};
+use super::args::{EvalArgs, EvalNerArgs};
 use kgex::entities::tagger::{append_sentences, read_corpus_path, CorpusFormat, Tagger};
-use kgex::entities::{EntityRecognizer, Layers};
+use kgex::entities::EntityRecognizer;
 use kgex::eval::{recognizer_names, score_document, score_names, Scores};
 use kgex::input::read_inputs;
 use kgex::pipeline::{self, Settings};
@@ -55,15 +55,11 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// Scores the German recogniser on a GermEval-style file.
+/// Scores the name recogniser on annotated corpora.
 pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let language = super::train::language(args.lang);
     let (models, names) = super::recognizer::load(&args.recognizer)?;
-    let layers = match args.layer {
-        LayerArg::Both => Layers::Both,
-        LayerArg::Model => Layers::Model,
-        LayerArg::Rules => Layers::Rules,
-    };
+    let layers = super::recognizer::layers(args.recognizer.layer);
     let recognizer = EntityRecognizer::new(Tagger::choose(&models, language), &names, layers)
         .with_min_confidence(args.recognizer.min_confidence);
     let mut sentences = Vec::new();

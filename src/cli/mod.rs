@@ -83,7 +83,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         rules: load_rule_files(&args.rules)?,
         models,
         names,
-        layers: kgex::entities::Layers::Both,
+        layers: recognizer::layers(args.recognizer.layer),
         min_confidence: args.recognizer.min_confidence,
     };
     let run = run_extraction(&args, language, &settings)?;

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use anyhow::bail;
 
-use super::args::RecognizerArgs;
+use super::args::{LayerArg, RecognizerArgs};
 use kgex::entities::tagger::Tagger;
-use kgex::entities::NameLists;
+use kgex::entities::{Layers, NameLists};
 
 /// The `--model` files, read; two for one language is a usage error.
 pub fn load_models(paths: &[PathBuf]) -> anyhow::Result<Vec<Arc<Tagger>>> {
@@ -30,6 +30,15 @@ pub fn load_names(paths: &[PathBuf]) -> anyhow::Result<NameLists> {
         names.extend(NameLists::read(path)?);
     }
     Ok(names)
+}
+
+/// The layers a `--layer` value names.
+pub fn layers(layer: LayerArg) -> Layers {
+    match layer {
+        LayerArg::Both => Layers::Both,
+        LayerArg::Model => Layers::Model,
+        LayerArg::Rules => Layers::Rules,
+    }
 }
 
 /// Models and names of the recogniser options.
