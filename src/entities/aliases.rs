@@ -3,9 +3,11 @@
 //! the names a list gives one place), finds later mentions of names already
 //! known, and picks each entity's fullest name as its label.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
-use super::inflection::{possessive_base, strip_genitive};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::inflection::{compound_head, possessive_base, strip_genitive};
 use super::{EntityKind, Gazetteer, Mention};
 use crate::text::{Span, Token, TokenKind};
 
@@ -71,7 +73,7 @@ impl Groups {
     /// Merges a group whose names are all partial names of one other group
     /// of the same kind ("Kim" found by a cue, "Mira Kim" elsewhere).
     fn merge_partials(&mut self) {
-        let mut partial = Lookup::new();
+        let mut partial = Lookup::default();
         for (idx, names) in self.names.iter().enumerate() {
             for part in names.iter().flat_map(|name| partial_names(self.kinds[idx], name)) {
                 let entry = partial.entry(squash(part)).or_insert(Some(idx));
@@ -99,7 +101,7 @@ impl Groups {
     /// Every name, its squashed form and the partial names of people and
     /// organisations, each pointing at its group.
     fn lookup(&self) -> Lookup {
-        let mut lookup = Lookup::new();
+        let mut lookup = Lookup::default();
         let mut add = |name: String, idx: usize| {
             let entry = lookup.entry(name).or_insert(Some(idx));
             if *entry != Some(idx) {
@@ -172,7 +174,7 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
 /// kind first in [`EntityKind::ALL`].
 fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
     let key_of = |m: &Mention| m.key.map_or_else(|| squash(&m.name), str::to_owned);
-    let mut votes: HashMap<String, [f32; EntityKind::ALL.len()]> = HashMap::new();
+    let mut votes: HashMap<String, [f32; EntityKind::ALL.len()]> = HashMap::default();
     for mention in mentions.iter().flatten() {
         let slot = EntityKind::ALL.iter().position(|&k| k == mention.kind).unwrap_or_default();
         votes.entry(key_of(mention)).or_default()[slot] += mention.confidence.unwrap_or(1.0);
@@ -184,12 +186,24 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
     }
 }
 
-/// Characters of a key's start that [`find_known`] checks first.
-const PREFIX_CHARS: usize = 2;
-
-/// The starts of the keys, and the whole of keys shorter than that.
+/// Every start of every key (`d`, `de`, `dee`, ... of `deepseek`).
 fn key_prefixes(lookup: &Lookup) -> HashSet<String> {
-    lookup.keys().map(|key| key.chars().take(PREFIX_CHARS).collect()).collect()
+    let mut prefixes = HashSet::default();
+    for key in lookup.keys() {
+        prefixes.extend(key.char_indices().skip(1).map(|(at, _)| key[..at].to_owned()));
+        prefixes.insert(key.clone());
+    }
+    prefixes
+}
+
+/// Whether a name that starts with the word `first` can be known: its
+/// squashed form, less a genitive ending of one or two letters, or the head
+/// of a compound starts a key.
+fn may_start_known(first: &str, prefixes: &HashSet<String>) -> bool {
+    let squashed = squash(first);
+    let ends: Vec<usize> = squashed.char_indices().map(|(at, _)| at).chain([squashed.len()]).collect();
+    let shortened = ends.iter().rev().take(3).any(|&end| end > 0 && prefixes.contains(&squashed[..end]));
+    shortened || compound_head(first).is_some_and(|(head, _)| prefixes.contains(&squash(head)))
 }
 
 /// Later mentions of known names in one sentence: exact, squashed,
@@ -206,13 +220,10 @@ fn find_known(
     let mut start = 0;
     while start < tokens.len() {
         let first = tokens[start].text(text);
-        // Every form of a known name squashes to a key that starts as the
-        // first word does: most windows are ruled out before any is squashed.
-        let squashed = squash(first);
-        let opens = |n: usize| prefixes.contains(&squashed.chars().take(n).collect::<String>());
+        // Most windows are ruled out by their first word, before any is squashed.
         let name_like = tokens[start].kind == TokenKind::Word
             && first.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-            && (1..=PREFIX_CHARS).any(opens);
+            && may_start_known(first, prefixes);
         let hit = name_like.then(|| {
             (start + 1..=(start + 6).min(tokens.len())).rev().find_map(|end| {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);

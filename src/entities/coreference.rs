@@ -3,7 +3,7 @@
 //! (the one named last among equals), if it was named in the sentences just
 //! before.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::CueLists;
 use super::{EntityKind, Mention, Resolution};
@@ -27,11 +27,13 @@ pub fn add_definite_references(
 ) {
     let cues = CueLists::for_language(language);
     // Per organisation: how often it was named, and in which sentence last.
-    let mut named: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut named: HashMap<usize, (usize, usize)> = HashMap::default();
     let mut last_named: Option<usize> = None;
     for n in 0..tokens.len() {
         let found = references(text, cues, &tokens[n], &mentions[n]);
-        let main = named.iter().max_by_key(|(_, &(count, at))| (count, at)).map(|(&idx, _)| idx);
+        // Ties go to the organisation named first, whatever the map's order.
+        let main =
+            named.iter().max_by_key(|(&idx, &(count, at))| (count, at, std::cmp::Reverse(idx))).map(|(&idx, _)| idx);
         if let Some(idx) = main.filter(|_| last_named.is_some_and(|at| n - at <= LOOK_BACK)) {
             let label = resolution.entities[idx].label.clone();
             for span in found {

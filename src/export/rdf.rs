@@ -5,7 +5,7 @@
 //! relation, a reified statement carrying its attributes, one evidence node
 //! per supporting sentence (NIF offsets), one NIF phrase per mention.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -93,7 +93,7 @@ pub fn for_each_quad(
     mut sink: impl FnMut(QuadRef<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
     let terms = Terms::new();
-    let mut iris = HashMap::with_capacity(graph.entity_count());
+    let mut iris = HashMap::with_capacity_and_hasher(graph.entity_count(), Default::default());
     for entity in graph.entities() {
         iris.insert(&entity.id, NamedNode::new(entity.id.iri(&options.base)).map_err(invalid_data)?);
     }

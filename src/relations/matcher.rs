@@ -2,7 +2,7 @@
 //! tokens (compounds split after a named first part), its mentions and its
 //! quotations.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile, WordSet};
 use super::{find_date, Attributes, Endpoint, Fact, RelationKind};

@@ -16,7 +16,7 @@
 //! `quote=`, `former=`, `date=` capture attributes. A pattern word `*end`
 //! matches any word ending in `end`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::RelationKind;
 use crate::entities::EntityKind;

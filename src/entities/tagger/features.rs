@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::labels::N_TAGS;
 use crate::entities::cues::CueLists;
 use crate::entities::gazetteer::Gazetteer;
 use crate::input::Language;
@@ -79,6 +80,9 @@ pub(super) struct WordInfo {
     cues: u32,
     /// The features of the word alone (see [`Featurizer::local`]).
     pub(super) local: Vec<u64>,
+    /// The scores of those features under a tagger: its id and the sum per
+    /// tag, kept by the tagger that computed them.
+    pub(super) scores: std::cell::Cell<Option<(u64, [i32; N_TAGS])>>,
 }
 
 /// A token of a sentence: its word's information and its place in a listed
@@ -193,7 +197,8 @@ impl Featurizer {
             .enumerate()
             .filter(|(_, section)| self.cues.matches_lower(section, &lower))
             .fold(0, |bits, (n, _)| bits | 1 << n);
-        let mut info = WordInfo { lower, shape, short_shape, flags, cues, local: Vec::new() };
+        let mut info =
+            WordInfo { lower, shape, short_shape, flags, cues, local: Vec::new(), scores: Default::default() };
         info.local = Self::local(word, &info);
         info
     }

@@ -9,12 +9,9 @@ mod labels;
 mod model;
 mod train;
 
-use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap as HashMap;
 
 pub use self::corpus::{append_sentences, name_type, read_corpus, read_corpus_path, CorpusFormat};
 pub use self::features::Featurizer;
@@ -30,20 +27,9 @@ use crate::input::Language;
 const GERMAN_MODEL: &[u8] = include_bytes!("../../../models/de.ner");
 const ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/en.ner");
 
-/// Numbers taggers, for [`LOCAL_SCORES`].
+/// Numbers taggers, so that a word's cached scores are used only by the
+/// tagger that computed them.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-
-/// Words whose scores from their own features a thread keeps.
-const MAX_CACHED_WORDS: usize = 200_000;
-
-/// Scores per word type: (tagger id, word → tag scores), per language. The
-/// features of the word alone are the same wherever it stands, so their
-/// sum is looked up once per word; the cache only saves work.
-type LocalScores = [(u64, HashMap<String, [i32; N_TAGS]>); 2];
-
-thread_local! {
-    static LOCAL_SCORES: RefCell<LocalScores> = RefCell::new(Default::default());
-}
 
 /// The most tokens tagged at once.
 pub const MAX_WINDOW: usize = 400;
@@ -126,30 +112,24 @@ impl Tagger {
     fn tag_window(&self, words: &[&str]) -> Vec<TaggedName> {
         let infos = self.featurizer.infos(words);
         let mut context = Vec::with_capacity(40);
-        let emissions: Vec<[i32; N_TAGS]> = LOCAL_SCORES.with_borrow_mut(|caches| {
-            let (owner, cache) = &mut caches[usize::from(self.language() == Language::En)];
-            if *owner != self.id || cache.len() > MAX_CACHED_WORDS {
-                *owner = self.id;
-                cache.clear();
-            }
-            (0..words.len())
-                .map(|idx| {
-                    let mut scores = match cache.get(words[idx]) {
-                        Some(scores) => *scores,
-                        None => {
-                            let mut scores = [0; N_TAGS];
-                            self.model.add_emissions(&infos[idx].local, &mut scores);
-                            cache.insert(words[idx].to_owned(), scores);
-                            scores
-                        }
-                    };
-                    context.clear();
-                    Featurizer::context(&infos, idx, &mut context);
-                    self.model.add_emissions(&context, &mut scores);
-                    scores
-                })
-                .collect()
-        });
+        let emissions: Vec<[i32; N_TAGS]> = (0..words.len())
+            .map(|idx| {
+                // The word's own features score the same wherever it stands.
+                let mut scores = match infos[idx].scores.get() {
+                    Some((owner, scores)) if owner == self.id => scores,
+                    _ => {
+                        let mut scores = [0; N_TAGS];
+                        self.model.add_emissions(&infos[idx].local, &mut scores);
+                        infos[idx].scores.set(Some((self.id, scores)));
+                        scores
+                    }
+                };
+                context.clear();
+                Featurizer::context(&infos, idx, &mut context);
+                self.model.add_emissions(&context, &mut scores);
+                scores
+            })
+            .collect();
         let decoded = decode(&self.moves, &emissions);
         names_of(&decoded.tags)
             .into_iter()

@@ -3,7 +3,7 @@
 //! numbered in order of first use, sentences are shuffled by a seeded
 //! generator, and the weights are integers until they are averaged.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::decode::{best_tags, Moves, Transitions};
 use super::features::Featurizer;
@@ -65,9 +65,9 @@ fn encode(language: Language, sentences: &[LabelledSentence], min_count: u32) ->
         featurizer.sentence(&words, &mut all, &mut offsets);
         per_sentence.push((start, offsets.clone()));
     }
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut counts: HashMap<u64, u32> = HashMap::default();
     all.iter().for_each(|&h| *counts.entry(h).or_default() += 1);
-    let mut numbers: HashMap<u64, u32> = HashMap::new();
+    let mut numbers: HashMap<u64, u32> = HashMap::default();
     let mut hashes = Vec::new();
     let mut encoded = Encoded {
         features: Vec::new(),
