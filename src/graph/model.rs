@@ -115,9 +115,16 @@ impl Entity {
             self.aliases.insert(other.label);
         }
         self.aliases.extend(other.aliases.into_iter().filter(|alias| *alias != self.label));
+        // Documents usually arrive in order: then the new mentions all come
+        // after the old ones and appending keeps the order, without sorting
+        // an entity's ever longer list at every document.
+        let in_order = other.mentions.windows(2).all(|w| w[0] < w[1])
+            && self.mentions.last().zip(other.mentions.first()).is_none_or(|(last, first)| last < first);
         self.mentions.extend(other.mentions);
-        self.mentions.sort();
-        self.mentions.dedup();
+        if !in_order {
+            self.mentions.sort();
+            self.mentions.dedup();
+        }
         self.lang = self.lang.take().or(other.lang);
         self.description = self.description.take().or(other.description);
         self.source = self.source.take().or(other.source);
@@ -138,8 +145,15 @@ impl Relation {
         attributes.former = attributes.former.or(other.attributes.former);
         attributes.topic = attributes.topic.take().or(other.attributes.topic);
         attributes.quote = attributes.quote.take().or(other.attributes.quote);
+        fn before(a: &Evidence, b: &Evidence) -> bool {
+            (&a.document, a.span, &a.rule) < (&b.document, b.span, &b.rule)
+        }
+        let in_order = other.evidence.windows(2).all(|w| before(&w[0], &w[1]))
+            && self.evidence.last().zip(other.evidence.first()).is_none_or(|(last, first)| before(last, first));
         self.evidence.extend(other.evidence);
-        self.sort_evidence();
+        if !in_order {
+            self.sort_evidence();
+        }
     }
 
     /// Sorts evidence by document, position and rule, and drops repeats.

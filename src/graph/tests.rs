@@ -70,3 +70,18 @@ fn a_relation_to_an_unknown_entity_is_refused() {
     let missing = EntityId::new(EntityKind::Person, "C D");
     assert_eq!(graph.add_relation(&a, &missing, Relation::new(RelationKind::MetWith)), Err(UnknownEntity(missing)));
 }
+
+#[test]
+fn evidence_stays_sorted_and_unique_in_any_order_of_arrival() {
+    let mut graph = KnowledgeGraph::new();
+    let anna = graph.add_entity(Entity::new(EntityKind::Person, "Anna Berg")).clone();
+    let acme = graph.add_entity(Entity::new(EntityKind::Organization, "Acme")).clone();
+    for (document, start) in [("a", 0), ("b", 5), ("c", 1), ("a", 7), ("b", 5)] {
+        let works = relation(RelationKind::WorksAt, vec![evidence(document, start, "r")]);
+        graph.add_relation(&anna, &acme, works).unwrap();
+    }
+    let works_at = graph.relations().next().unwrap().relation;
+    let order: Vec<_> = works_at.evidence.iter().map(|e| (e.document.to_string(), e.span.start)).collect();
+    let expected = [("document/a", 0), ("document/a", 7), ("document/b", 5), ("document/c", 1)];
+    assert_eq!(order, expected.map(|(d, s)| (d.to_owned(), s)));
+}
