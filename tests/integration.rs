@@ -21,3 +21,5 @@ mod pipeline;
 mod extraction;
 // The tagger: shipped models, repeatable training, broken models, the rule layer.
 mod tagger;
+// Shards that merge into what one run writes.
+mod shards;

@@ -21,6 +21,7 @@ Examples:
   kgex extract news.jsonl -f graphml -f dot -o out/
   cat article.txt | kgex extract - -f json
   kgex convert out/graph.json -f trig -o graph.trig
+  kgex merge part1/graph.json part2/graph.json -o merged/
   kgex extract --explain --rules my.rules article.txt -f json
   kgex eval --gold gold/ out/ --show-errors
   kgex eval-ner NER-de-dev.tsv
@@ -35,6 +36,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Re-export a graph written as kgex JSON in another format.
     Convert(ConvertArgs),
+    /// Merge graphs written as kgex JSON (shards of one corpus) by entity
+    /// IRI, in the order given, and write the result in any format.
+    Merge(MergeArgs),
     /// List the output formats with their extension and media type.
     Formats,
     /// Score graphs (JSON exports, or texts extracted on the fly) against
@@ -197,6 +201,11 @@ pub struct ExtractArgs {
     /// for any number).
     #[arg(short, long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: u16,
+    /// Write a graph per shard of about SIZE bytes of text (64M, 500K, 2G)
+    /// into the -o folder, as shard-00000.json, ... (or the -f formats);
+    /// `kgex merge` joins them into what one run would have written.
+    #[arg(long, value_name = "SIZE", value_parser = super::shards::parse_size, requires = "output")]
+    pub shard_size: Option<u64>,
 }
 
 /// Options of `kgex convert`.
@@ -205,6 +214,16 @@ pub struct ConvertArgs {
     /// A graph written by `kgex extract -f json`.
     #[arg(value_name = "GRAPH.json")]
     pub input: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `kgex merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graphs written by `kgex extract -f json`, merged in this order.
+    #[arg(required = true, value_name = "GRAPH.json")]
+    pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -7,6 +7,7 @@ mod eval;
 mod output;
 mod progress;
 mod recognizer;
+mod shards;
 mod train;
 
 use std::fs;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use self::args::{Cli, Command, ConvertArgs, ExtractArgs, LanguageArg, OutputArgs};
+use self::args::{Cli, Command, ConvertArgs, ExtractArgs, LanguageArg, MergeArgs, OutputArgs};
 use kgex::export::read_json;
 use kgex::input::{list_sources, read_source, Document, Language, Source};
 use kgex::pipeline::{Extraction, Extractor, Settings};
@@ -51,6 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Convert(args) => convert(args),
+        Command::Merge(args) => merge(args),
         Command::Eval(args) => eval::eval(args),
         Command::EvalNer(args) => eval::eval_ner(args),
         Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
@@ -69,9 +71,19 @@ fn export_options(args: &OutputArgs, base: Option<&str>) -> anyhow::Result<Expor
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let targets = output::targets(&args.output)?;
-    output::check_not_input(&targets, &args.inputs)?;
     let options = export_options(&args.output, None)?;
+    let mut shards = None;
+    let mut targets = Vec::new();
+    match (args.shard_size, &args.output.output) {
+        (Some(size), Some(folder)) => {
+            let formats = output::formats(&args.output)?;
+            shards = Some(shards::Shards::new(size, folder, formats, options.clone())?);
+        }
+        _ => {
+            targets = output::targets(&args.output)?;
+            output::check_not_input(&targets, &args.inputs)?;
+        }
+    }
     let language = match args.lang {
         LanguageArg::Auto => None,
         LanguageArg::De => Some(Language::De),
@@ -86,8 +98,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         layers: recognizer::layers(args.recognizer.layer),
         min_confidence: args.recognizer.min_confidence,
     };
-    let run = run_extraction(&args, language, &settings)?;
-    output::write_all(&run.extraction.graph, &targets, &options)?;
+    let run = run_extraction(&args, language, &settings, shards.as_mut())?;
+    match shards {
+        Some(shards) => {
+            let written = shards.finish()?;
+            eprintln!("kgex: {} document(s) in {written} shard(s)", run.documents);
+        }
+        None => output::write_all(&run.extraction.graph, &targets, &options)?,
+    }
     let (n_failed, n_documents) = (run.failed, run.documents);
     if n_failed > 0 {
         eprintln!("kgex: {n_failed} input(s) failed; the other {n_documents} document(s) were exported");
@@ -110,7 +128,12 @@ const BATCH_BYTES: usize = 8 << 20;
 /// Reads the inputs a batch at a time and extracts each batch on `--jobs`
 /// threads; graphs merge in input order, so the output does not depend on
 /// the number of threads.
-fn run_extraction(args: &ExtractArgs, language: Option<Language>, settings: &Settings) -> anyhow::Result<Run> {
+fn run_extraction(
+    args: &ExtractArgs,
+    language: Option<Language>,
+    settings: &Settings,
+    mut shards: Option<&mut shards::Shards>,
+) -> anyhow::Result<Run> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(usize::from(args.jobs)).build()?;
     let extractor = Extractor::new(settings);
     let sources = list_sources(&args.inputs);
@@ -137,9 +160,12 @@ fn run_extraction(args: &ExtractArgs, language: Option<Language>, settings: &Set
         if batch_bytes >= BATCH_BYTES || idx + 1 == n_sources {
             let parts: Vec<Extraction> = pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
             run.documents += batch.len();
-            for part in parts {
+            for (document, part) in batch.iter().zip(parts) {
                 part.explanations.iter().for_each(|line| eprintln!("{line}"));
-                run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() });
+                match shards.as_deref_mut() {
+                    Some(shards) => shards.add(part.graph, document.text.len())?,
+                    None => run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() }),
+                }
             }
             batch.clear();
             batch_bytes = 0;
@@ -174,6 +200,32 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let (graph, base) = read_json(&args.input, &bytes)?;
     let options = export_options(&args.output, Some(&base))?;
     output::write_all(&graph, &targets, &options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Merges JSON graphs in the order given; their IRI bases must agree, since
+/// entities are merged by IRI.
+fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let targets = output::targets(&args.output)?;
+    output::check_not_input(&targets, &args.inputs)?;
+    let mut merged = kgex::KnowledgeGraph::new();
+    let mut common_base: Option<String> = None;
+    for input in &args.inputs {
+        let bytes = fs::read(input).with_context(|| format!("cannot read '{}'", input.display()))?;
+        let (graph, base) = read_json(input, &bytes)?;
+        match &common_base {
+            Some(first) if *first != base => anyhow::bail!(
+                "'{}' has entity IRIs under <{base}>, the graphs before it under <{first}>: \
+                 graphs merge by IRI, so they need one base",
+                input.display()
+            ),
+            Some(_) => {}
+            None => common_base = Some(base),
+        }
+        merged.merge(graph);
+    }
+    let options = export_options(&args.output, common_base.as_deref())?;
+    output::write_all(&merged, &targets, &options)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,13 +16,14 @@ pub struct Target {
     pub path: Option<PathBuf>,
 }
 
+/// The formats `-f` names, in order.
+pub fn formats(args: &OutputArgs) -> anyhow::Result<Vec<ExportFormat>> {
+    args.formats.iter().map(|name| name.parse::<ExportFormat>().map_err(anyhow::Error::msg)).collect()
+}
+
 /// The outputs the options ask for.
 pub fn targets(args: &OutputArgs) -> anyhow::Result<Vec<Target>> {
-    let formats = args
-        .formats
-        .iter()
-        .map(|name| name.parse::<ExportFormat>().map_err(anyhow::Error::msg))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let formats = formats(args)?;
     let Some(output) = &args.output else {
         return match formats.as_slice() {
             [] => Ok(vec![Target { format: ExportFormat::Turtle, path: None }]),
