@@ -173,14 +173,15 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
 /// rule's mention counting 1 and the tagger's its confidence. Ties go to the
 /// kind first in [`EntityKind::ALL`].
 fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
-    let key_of = |m: &Mention| m.key.map_or_else(|| squash(&m.name), str::to_owned);
-    let mut votes: HashMap<String, [f32; EntityKind::ALL.len()]> = HashMap::default();
-    for mention in mentions.iter().flatten() {
+    let keys: Vec<String> =
+        mentions.iter().flatten().map(|m| m.key.map_or_else(|| squash(&m.name), str::to_owned)).collect();
+    let mut votes: HashMap<&str, [f32; EntityKind::ALL.len()]> = HashMap::default();
+    for (mention, key) in mentions.iter().flatten().zip(&keys) {
         let slot = EntityKind::ALL.iter().position(|&k| k == mention.kind).unwrap_or_default();
-        votes.entry(key_of(mention)).or_default()[slot] += mention.confidence.unwrap_or(1.0);
+        votes.entry(key).or_default()[slot] += mention.confidence.unwrap_or(1.0);
     }
-    for mention in mentions.iter_mut().flatten() {
-        let weights = &votes[&key_of(mention)];
+    for (mention, key) in mentions.iter_mut().flatten().zip(&keys) {
+        let weights = &votes[key.as_str()];
         let best = (0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best });
         mention.kind = EntityKind::ALL[best];
     }

@@ -78,11 +78,6 @@ impl NameLists {
         self.add.extend(other.add);
         self.veto.extend(other.veto);
     }
-
-    /// Whether there is nothing to add or veto.
-    pub fn is_empty(&self) -> bool {
-        self.add.is_empty() && self.veto.is_empty()
-    }
 }
 
 #[cfg(test)]

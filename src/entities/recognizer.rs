@@ -7,7 +7,6 @@
 use super::names::Context;
 use super::tagger::{NameType, Tagger};
 use super::{EntityKind, Mention, NameLists, NameRecognizer, Recognizer};
-use crate::input::Language;
 use crate::text::{Sentence, Span, Token};
 
 /// The origin of mentions the tagger found.
@@ -52,11 +51,6 @@ impl<'a> EntityRecognizer<'a> {
     pub fn with_min_confidence(mut self, min_confidence: f32) -> Self {
         self.min_confidence = min_confidence;
         self
-    }
-
-    /// The language of its tagger and rules.
-    pub fn language(&self) -> Language {
-        self.tagger.language()
     }
 
     /// The tagger's names as mentions; `Misc` names come back as spans
@@ -151,12 +145,16 @@ impl Recognizer for EntityRecognizer<'_> {
     fn recognize(&self, text: &str, sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
         let mut mentions = self.listed(&ctx);
-        if self.layers != Layers::Rules {
+        let rules = match self.layers {
+            Layers::Model => Vec::new(),
+            Layers::Both | Layers::Rules => self.rules.recognize(text, sentence, tokens),
+        };
+        if self.layers == Layers::Rules {
+            add_unless_overlapping(&mut mentions, rules, &[]);
+        } else {
             let (tagged, misc) = self.tagged(&ctx);
             // A product the rules find wins over the tagger, which knows no
             // products, and so does a kind a cue word states (`die Agentur X`).
-            let rules =
-                if self.layers == Layers::Both { self.rules.recognize(text, sentence, tokens) } else { Vec::new() };
             let (stated, others): (Vec<Mention>, Vec<Mention>) =
                 rules.into_iter().partition(|m| m.kind == EntityKind::Product || is_stated_kind(m.origin));
             add_unless_overlapping(&mut mentions, stated, &[]);
@@ -165,9 +163,6 @@ impl Recognizer for EntityRecognizer<'_> {
             // judges better: on held-out German news it added false names.
             let others = others.into_iter().filter(|m| m.origin != "cue/speaker-or-apposition").collect();
             add_unless_overlapping(&mut mentions, others, &misc);
-        } else {
-            let rules = self.rules.recognize(text, sentence, tokens);
-            add_unless_overlapping(&mut mentions, rules, &[]);
         }
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
         mentions.sort_by_key(|m| m.span);

@@ -89,11 +89,6 @@ impl Tagger {
         self.model.language()
     }
 
-    /// Its model.
-    pub fn model(&self) -> &Model {
-        &self.model
-    }
-
     /// The names in a sentence of `words`. A sentence longer than
     /// [`MAX_WINDOW`] tokens (a text without punctuation) is tagged in
     /// windows of that many, so memory stays bounded.
