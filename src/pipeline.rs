@@ -12,7 +12,10 @@ use crate::entities::{
 };
 use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan};
 use crate::input::{Document, Language};
-use crate::relations::{builtin_rules, Endpoint, Fact, RelationKind, RuleFile, SentenceView};
+use crate::relations::{
+    builtin_rules, find_quotes, Attributes, Endpoint, Fact, Quote, QuoteForm, QuoteInput, RelationKind, RuleFile,
+    SentenceView,
+};
 use crate::text::{split_sentences, tokenize, CharOffsets, Normalized, Sentence, Span, Token};
 
 /// How extraction runs.
@@ -99,33 +102,54 @@ impl Extractor {
     /// Extracts the graph of one document.
     pub fn extract(&self, document: &Document) -> Extraction {
         let normalized = Normalized::new(&document.text);
-        let text = normalized.text();
-        let recognizer = EntityRecognizer::new(self.tagger(document.language), &self.names, self.layers)
+        let analysis = self.analyze(document.language, normalized.text());
+        let (mut facts, outlets) = self.find_facts(&analysis, document.language);
+        let quotes = find_quotes(&analysis.quote_input(document.language));
+        add_quote_facts(&analysis, &quotes, &outlets, &mut facts);
+        let mut builder = GraphBuilder::new(document, &normalized, self.explain);
+        builder.add_entities(&analysis.mentions, &analysis.resolution);
+        builder.add_facts(&analysis.sentences, &analysis.mentions, &analysis.resolution, facts);
+        builder.extraction
+    }
+
+    /// The quotations of one document with their speakers, in spans of the
+    /// original text.
+    pub fn quotes(&self, document: &Document) -> Vec<FoundQuote> {
+        let normalized = Normalized::new(&document.text);
+        let analysis = self.analyze(document.language, normalized.text());
+        let quotes = find_quotes(&analysis.quote_input(document.language));
+        let label = |q: &Quote| q.entity.map(|e| analysis.resolution.entities[e].label.clone());
+        quotes
+            .iter()
+            .map(|q| FoundQuote {
+                message: normalized.to_original(q.message),
+                speaker: normalized.to_original(q.speaker),
+                entity: label(q),
+                cue: q.cue.map(|c| normalized.to_original(c)),
+                form: q.form,
+                rule: q.rule,
+            })
+            .collect()
+    }
+
+    /// Sentences, tokens, mentions and the entities they resolve to.
+    fn analyze<'t>(&self, language: Language, text: &'t str) -> Analysis<'t> {
+        let recognizer = EntityRecognizer::new(self.tagger(language), &self.names, self.layers)
             .with_min_confidence(self.min_confidence);
         let sentences = split_sentences(text);
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
         let mut mentions: Vec<Vec<Mention>> =
             sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(text, s, t)).collect();
         let mut resolution = resolve(text, &tokens, &mut mentions);
-        add_definite_references(text, document.language, &tokens, &mut mentions, &mut resolution);
-        let facts = self.find_facts(text, document.language, &tokens, &mentions, &resolution);
-        let mut builder = GraphBuilder::new(document, &normalized, self.explain);
-        builder.add_entities(&mentions, &resolution);
-        builder.add_facts(&sentences, &mentions, &resolution, facts);
-        builder.extraction
+        add_definite_references(text, language, &tokens, &mut mentions, &mut resolution);
+        Analysis { text, sentences, tokens, mentions, resolution }
     }
 
     /// The facts of every sentence; news outlets are known first, from the
     /// `cites` rules and the outlet words of the rules, so that "laut X"
     /// tells a cited outlet from a quoted source.
-    fn find_facts(
-        &self,
-        text: &str,
-        language: Language,
-        tokens: &[Vec<Token>],
-        mentions: &[Vec<Mention>],
-        resolution: &Resolution,
-    ) -> Vec<Vec<Fact>> {
+    fn find_facts(&self, analysis: &Analysis, language: Language) -> (Vec<Vec<Fact>>, Vec<bool>) {
+        let Analysis { text, tokens, mentions, resolution, .. } = analysis;
         let rules = self.rules(language);
         let heads = rules.lists.get("outlet-head").cloned().unwrap_or_default();
         let mut outlets: Vec<bool> = resolution
@@ -153,7 +177,73 @@ impl Extractor {
         for (view, assignment) in views.iter_mut().zip(&resolution.assignments) {
             view.set_outlets(outlets_of(assignment, &outlets));
         }
-        views.iter().map(|view| view.facts(rules, None)).collect()
+        (views.iter().map(|view| view.facts(rules, None)).collect(), outlets)
+    }
+}
+
+/// A quotation found in a document, in byte spans of the original text.
+#[derive(Debug, Clone)]
+pub struct FoundQuote {
+    /// What was said.
+    pub message: Span,
+    /// The words naming the speaker.
+    pub speaker: Span,
+    /// The speaker's entity label, when the speaker resolves to one.
+    pub entity: Option<String>,
+    /// The cue word, when there is one.
+    pub cue: Option<Span>,
+    /// Direct, indirect or reported.
+    pub form: QuoteForm,
+    /// What found it.
+    pub rule: &'static str,
+}
+
+/// One document's text after entity recognition.
+struct Analysis<'t> {
+    text: &'t str,
+    sentences: Vec<Sentence>,
+    tokens: Vec<Vec<Token>>,
+    mentions: Vec<Vec<Mention>>,
+    resolution: Resolution,
+}
+
+impl<'t> Analysis<'t> {
+    fn quote_input(&self, language: Language) -> QuoteInput<'_> {
+        QuoteInput {
+            text: self.text,
+            language,
+            sentences: &self.sentences,
+            tokens: &self.tokens,
+            mentions: &self.mentions,
+            resolution: &self.resolution,
+        }
+    }
+}
+
+/// A `quoted-in` fact for every quotation whose speaker is a person or an
+/// organisation that is not a news outlet (outlets are cited, not quoted).
+fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[bool], facts: &mut [Vec<Fact>]) {
+    for quote in quotes {
+        let Some(entity) = quote.entity else { continue };
+        let kind = analysis.resolution.entities[entity].kind;
+        if outlets[entity] || !matches!(kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        let words = analysis.text[quote.message.range()].trim();
+        let attributes = Attributes { quote: Some(words.to_owned()), ..Attributes::default() };
+        let confidence = match quote.form {
+            QuoteForm::Direct => 0.9,
+            QuoteForm::Indirect => 0.8,
+            QuoteForm::Reported => 0.6,
+        };
+        facts[quote.sentence].push(Fact {
+            kind: RelationKind::QuotedIn,
+            subject: Endpoint::Entity(entity),
+            object: Endpoint::Document,
+            attributes,
+            rule: quote.rule.to_owned(),
+            confidence,
+        });
     }
 }
 
@@ -247,6 +337,7 @@ impl<'a> GraphBuilder<'a> {
                     Endpoint::Mention(m) => self.entity_ids[assignment[m]].clone(),
                     Endpoint::Document => Some(self.document_id.clone()),
                     Endpoint::RecentOrganization => recent_organization.and_then(|i| self.entity_ids[i].clone()),
+                    Endpoint::Entity(i) => self.entity_ids[i].clone(),
                 };
                 let (Some(subject), Some(object)) = (end(fact.subject), end(fact.object)) else { continue };
                 self.add_fact(sentence, subject, object, fact);

@@ -47,6 +47,10 @@ pub enum Command {
     /// Score the German name recogniser on GermEval-style tab-separated
     /// data (token, outer BIO tag), strict spans per type PER, ORG, LOC.
     EvalNer(EvalNerArgs),
+    /// Score quotation and speaker finding on SpkAtt-2023 speaker
+    /// attribution JSON (German): an annotation with a source is found when
+    /// a quotation overlaps its message and its speaker words its source.
+    EvalQuotes(EvalQuotesArgs),
     /// Train a statistical model from annotated corpora.
     #[command(subcommand)]
     Train(TrainCommand),
@@ -151,6 +155,22 @@ pub struct EvalNerArgs {
     /// List every missed and every false name per sentence.
     #[arg(long)]
     pub show_errors: bool,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
+}
+
+/// Options of `kgex eval-quotes`.
+#[derive(Debug, Args)]
+pub struct EvalQuotesArgs {
+    /// SpkAtt JSON files or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// List every missed annotation and every wrong quotation.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Exit with 1 when F1 is below this.
+    #[arg(long, value_name = "F1")]
+    pub min_f1: Option<f64>,
     #[command(flatten)]
     pub recognizer: RecognizerArgs,
 }

@@ -4,6 +4,7 @@
 
 mod args;
 mod eval;
+mod quotes;
 mod output;
 mod progress;
 mod recognizer;
@@ -55,6 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Merge(args) => merge(args),
         Command::Eval(args) => eval::eval(args),
         Command::EvalNer(args) => eval::eval_ner(args),
+        Command::EvalQuotes(args) => quotes::eval_quotes(args),
         Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Formats => {
             formats();

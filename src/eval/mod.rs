@@ -3,8 +3,12 @@
 //! their matched ends) and the recogniser against GermEval-style NER data.
 
 mod ner;
+mod quotes;
+mod spkatt;
 
 pub use self::ner::{recognizer_names, score_names, NerScores};
+pub use self::quotes::{QuoteScores, SystemQuote};
+pub use self::spkatt::{read_spkatt, GoldQuote, SpkAttDocument};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;

@@ -5,12 +5,14 @@ mod dates;
 mod kind;
 mod matcher;
 mod pattern;
+mod quotes;
 mod rules;
 
 pub use self::dates::{find_date, is_iso_date_prefix};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::matcher::SentenceView;
 pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile, WordSet};
+pub use self::quotes::{find_quotes, quotations, Quote, QuoteForm, QuoteInput};
 pub use self::rules::{builtin_rules, load_rules};
 
 /// The optional attributes of a relation.
@@ -37,6 +39,9 @@ pub enum Endpoint {
     Document,
     /// The organisation named last before the sentence's match.
     RecentOrganization,
+    /// An entity of the document (an index into its resolution), for facts
+    /// whose subject is named in another sentence (a pronoun's antecedent).
+    Entity(usize),
 }
 
 /// A relation stated by one sentence.

@@ -1,0 +1,107 @@
+//! `kgex eval-quotes`: speaker attribution scored on SpkAtt-2023 data.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+
+use super::args::EvalQuotesArgs;
+use kgex::eval::{read_spkatt, GoldQuote, QuoteScores, SystemQuote};
+use kgex::input::{Document, Language};
+use kgex::pipeline::{Extractor, Settings};
+
+/// Scores every SpkAtt document given and prints the table.
+pub fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+    let (models, names) = super::recognizer::load(&args.recognizer)?;
+    let settings = Settings {
+        models,
+        names,
+        layers: super::recognizer::layers(args.recognizer.layer),
+        min_confidence: args.recognizer.min_confidence,
+        ..Settings::default()
+    };
+    let extractor = Extractor::new(&settings);
+    let mut scores = QuoteScores::default();
+    for path in json_files(&args.inputs)? {
+        let json = fs::read_to_string(&path).with_context(|| format!("cannot read '{}'", path.display()))?;
+        let gold = read_spkatt(&json).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+        let document = Document::from_text(name, &gold.text, Language::De);
+        let system: Vec<SystemQuote> = extractor
+            .quotes(&document)
+            .into_iter()
+            .map(|q| SystemQuote { message: q.message, speaker: q.speaker, form: q.form.as_str(), cue: q.cue })
+            .collect();
+        if args.show_errors {
+            print_errors(&path, &gold.text, &gold.quotes, &system);
+        }
+        scores.add(&gold.quotes, &system);
+    }
+    print!("{}", scores.table());
+    let f1 = scores.total.prf().2;
+    match args.min_f1 {
+        Some(min) if f1 < min => {
+            println!("FAIL speaker attribution F1 {f1:.3} < {min:.3}");
+            Ok(ExitCode::from(1))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuote]) {
+    let words = |spans: &[kgex::text::Span]| -> String {
+        let (Some(first), Some(last)) = (spans.first(), spans.last()) else { return String::new() };
+        text[first.start..last.end.max(first.end)].chars().take(90).collect()
+    };
+    println!("# {}", path.display());
+    for quote in system {
+        let cue = quote.cue.map_or("", |c| &text[c.range()]);
+        let hit = if gold.iter().any(|g| {
+            g.message.iter().any(|s| s.start < quote.message.end && quote.message.start < s.end)
+                && g.source.iter().any(|s| s.start < quote.speaker.end && quote.speaker.start < s.end)
+        }) {
+            "+"
+        } else {
+            "-"
+        };
+        println!(
+            "  kgex{hit} {:<9} cue={cue} [{}] <- {}",
+            quote.form,
+            words(&[quote.message]),
+            &text[quote.speaker.range()]
+        );
+    }
+    for g in gold.iter().filter(|g| !g.nested && !g.source.is_empty()) {
+        let over = |a: &kgex::text::Span, b: &kgex::text::Span| a.start < b.end && b.start < a.end;
+        let message = system.iter().find(|q| g.message.iter().any(|s| over(s, &q.message)));
+        let hit = match message {
+            Some(q) if g.source.iter().any(|s| over(s, &q.speaker)) => "+",
+            Some(_) => "~",
+            None => "-",
+        };
+        println!("  gold{hit} {:<9} [{}] <- {}", g.form, words(&g.message), words(&g.source));
+    }
+}
+
+/// The `.json` files of the inputs, folders read one level deep, sorted.
+fn json_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = fs::read_dir(input).with_context(|| format!("cannot read '{}'", input.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    if files.is_empty() {
+        bail!("no SpkAtt JSON file among the inputs");
+    }
+    Ok(files)
+}

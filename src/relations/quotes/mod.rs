@@ -1,0 +1,350 @@
+//! Quotations and reported speech: who said what. Direct quotations are
+//! found between quotation marks over the whole text; reported speech from
+//! speech verbs, subjunctive clauses and source frames (`laut X`, `X
+//! zufolge`, `according to X`). Each gets a speaker: a name, a pronoun
+//! resolved to the person named last, or a noun phrase (`der Sprecher des
+//! Ministeriums`) resolved to the body it names.
+
+mod lexicon;
+mod marks;
+mod speaker;
+
+use self::lexicon::{Lexicon, Section};
+use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
+use crate::entities::{EntityKind, Mention, Resolution};
+use crate::input::Language;
+use crate::text::{Sentence, Span, Token, TokenKind};
+
+pub use self::marks::quotations;
+
+/// How the words are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum QuoteForm {
+    /// Between quotation marks.
+    Direct,
+    /// A clause of reported speech (`dass`, subjunctive, `laut X`).
+    Indirect,
+    /// A speech act summed up (`X kritisierte die Pläne`).
+    Reported,
+}
+
+impl QuoteForm {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteForm::Direct => "Direct",
+            QuoteForm::Indirect => "Indirect",
+            QuoteForm::Reported => "Reported",
+        }
+    }
+}
+
+/// One quotation with its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// What was said (quotation marks excluded).
+    pub message: Span,
+    /// The words naming the speaker, in the frame's sentence or an earlier one.
+    pub speaker: Span,
+    /// The entity the speaker is, when known (an index into the resolution).
+    pub entity: Option<usize>,
+    /// Direct, indirect or reported.
+    pub form: QuoteForm,
+    /// The cue word (speech verb or frame word), when there is one.
+    pub cue: Option<Span>,
+    /// The sentence that holds the frame.
+    pub sentence: usize,
+    /// What found it.
+    pub rule: &'static str,
+}
+
+/// What quote finding reads of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteInput<'a> {
+    /// The (normalised) text.
+    pub text: &'a str,
+    /// Its language.
+    pub language: Language,
+    /// Its sentences.
+    pub sentences: &'a [Sentence],
+    /// The tokens of every sentence.
+    pub tokens: &'a [Vec<Token>],
+    /// The mentions of every sentence.
+    pub mentions: &'a [Vec<Mention>],
+    /// Which entity every mention is.
+    pub resolution: &'a Resolution,
+}
+
+/// The words of one sentence as quote finding sees them.
+pub struct SentenceWords<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Lower-case token texts.
+    pub lower: Vec<String>,
+    /// Whether a token is inside a direct quotation.
+    pub quoted: Vec<bool>,
+    /// For a token that starts a mention: the mention and its last token.
+    pub mention_at: Vec<Option<(usize, usize)>>,
+    /// The kind of every mention.
+    pub kinds: Vec<EntityKind>,
+    /// Whether the text is English.
+    pub english: bool,
+}
+
+impl<'a> SentenceWords<'a> {
+    fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span]) -> Self {
+        let tokens = &input.tokens[n];
+        let lower = tokens.iter().map(|t| t.text(input.text).to_lowercase()).collect();
+        let quoted =
+            tokens.iter().map(|t| quotations.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect();
+        let mut mention_at = vec![None; tokens.len()];
+        for (m, mention) in input.mentions[n].iter().enumerate() {
+            let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
+            let last = tokens.iter().rposition(|t| t.span.end <= mention.span.end);
+            if let (Some(first), Some(last)) = (first, last) {
+                if first <= last && mention_at[first].is_none() {
+                    mention_at[first] = Some((m, last));
+                }
+            }
+        }
+        let kinds = input.mentions[n].iter().map(|m| m.kind).collect();
+        Self { text: input.text, tokens, lower, quoted, mention_at, kinds, english: input.language == Language::En }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The token's text as written.
+    pub fn original(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Whether token `j` is a word in lower case.
+    pub fn is_lower_word(&self, j: usize) -> bool {
+        self.tokens[j].kind == TokenKind::Word && self.original(j).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether token `j` is a number.
+    pub fn is_number(&self, j: usize) -> bool {
+        self.tokens[j].kind == TokenKind::Number
+    }
+
+    fn is_word(&self, j: usize) -> bool {
+        self.tokens[j].kind != TokenKind::Punctuation
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+}
+
+/// The quotations of a document with their speakers, in text order.
+pub fn find_quotes(input: &QuoteInput) -> Vec<Quote> {
+    let lexicon = Lexicon::for_language(input.language);
+    let marks: Vec<Span> = quotations(input.text).into_iter().filter(|q| is_speech(input.text, *q)).collect();
+    let mut finder = Finder { input, lexicon, marks: &marks, quotes: Vec::new() };
+    for n in 0..input.sentences.len() {
+        finder.sentence(n);
+    }
+    finder.quotes
+}
+
+struct Finder<'a, 'b> {
+    input: &'b QuoteInput<'a>,
+    lexicon: &'static Lexicon,
+    marks: &'b [Span],
+    quotes: Vec<Quote>,
+}
+
+/// A speaker found for a frame: its words and entity.
+#[derive(Debug, Clone, Copy)]
+struct Speaker {
+    span: Span,
+    entity: Option<usize>,
+    cue: Option<Span>,
+}
+
+impl Finder<'_, '_> {
+    fn sentence(&mut self, n: usize) {
+        let words = SentenceWords::new(self.input, n, self.marks);
+        let found = candidates(&words, self.lexicon);
+        let span = self.input.sentences[n].span;
+        let starting: Vec<Span> =
+            self.marks.iter().filter(|q| span.start <= q.start && q.start <= span.end).copied().collect();
+        let before = self.quotes.len();
+        for quotation in starting {
+            self.direct(n, &words, &found, quotation);
+        }
+        if self.quotes.len() == before {
+            self.reported(n, &words, &found);
+        }
+    }
+
+    /// A quotation starting in sentence `n`: its speaker from a cue outside
+    /// it, a colon before it, or the quotation just before (a quotation
+    /// that goes on in a new sentence or paragraph).
+    fn direct(&mut self, n: usize, words: &SentenceWords, found: &[Candidate], quotation: Span) {
+        let outside = (0..words.len()).filter(|&j| !words.quoted[j] && words.is_word(j)).count();
+        let cue = self.cues(words, found).first().map(|&(c, j, _)| (c, j, "quote/direct"));
+        let colon = (0..words.len())
+            .find(|&j| words.lower[j] == ":" && words.tokens[j].span.end <= quotation.start)
+            .and_then(|j| speaker_of(words, self.lexicon, found, j).map(|c| (c, j, "quote/colon")));
+        if let Some((candidate, j, rule)) = cue.or(colon) {
+            let speaker = self.speaker(n, words, candidate, Some(j));
+            self.push(quotation, speaker, QuoteForm::Direct, n, rule);
+        } else if outside <= 1 {
+            if let Some(previous) = self.previous(n) {
+                self.push(quotation, previous, QuoteForm::Direct, n, "quote/continued");
+            }
+        }
+    }
+
+    /// Reported speech in a sentence without a direct quotation.
+    fn reported(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) {
+        for (candidate, cue, learned) in self.cues(words, found) {
+            let frame = (candidate.first.min(cue), candidate.last.max(cue));
+            let Some((first, last)) = message_side(words, frame) else { continue };
+            let form = self.form(words, first, last, cue);
+            // A learned verb with a plain object is too often no speech at all.
+            if learned && form == QuoteForm::Reported {
+                continue;
+            }
+            let speaker = self.speaker(n, words, candidate, Some(cue));
+            self.push(words.span(first, last), speaker, form, n, "quote/reported");
+            return;
+        }
+        let subjunctive =
+            (0..words.len()).any(|j| !words.quoted[j] && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        if let (true, Some(previous)) = (subjunctive, self.previous(n)) {
+            let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
+            self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
+        }
+    }
+
+    /// The speech cues of the sentence outside quotations that have a
+    /// speaker, in text order: source frames and speech verbs, with whether
+    /// the verb is only a learned one.
+    fn cues(&self, words: &SentenceWords, found: &[Candidate]) -> Vec<(Candidate, usize, bool)> {
+        let lexicon = self.lexicon;
+        let lower: Vec<&str> = words.lower.iter().map(String::as_str).collect();
+        let info = |c: &&Candidate| c.kind == SpeakerKind::Info;
+        let any = |_: &&Candidate| true;
+        (0..words.len())
+            .filter(|&j| !words.quoted[j])
+            .filter_map(|j| {
+                let before_len =
+                    lexicon.phrase_at(&lower[j..]).or(lexicon.has(Section::FrameBefore, lower[j]).then_some(1));
+                if let Some(len) = before_len {
+                    let fits: &dyn Fn(&&Candidate) -> bool = if lower[j] == "nach" { &info } else { &any };
+                    return found
+                        .iter()
+                        .filter(fits)
+                        .find(|c| c.first >= j + len && c.first <= j + len + 1)
+                        .map(|c| (*c, j, false));
+                }
+                if lexicon.has(Section::FrameAfter, lower[j]) {
+                    let fits: &dyn Fn(&&Candidate) -> bool = if lower[j] == "nach" { &info } else { &any };
+                    return found.iter().filter(fits).find(|c| c.last + 1 == j).map(|c| (*c, j, false));
+                }
+                if lexicon.has(Section::FrameSo, lower[j]) && j > 0 && lower[j - 1] == "," {
+                    return found.iter().find(|c| c.first > j && c.first <= j + 2).map(|c| (*c, j, false));
+                }
+                // Verbs are written in lower case (`Fragen` is a noun); after
+                // `zu` or `to` a verb is an infinitive, no report.
+                if !words.is_lower_word(j) || j > 0 && matches!(lower[j - 1], "zu" | "to") {
+                    return None;
+                }
+                if lexicon.has(Section::NeedsParticle, lower[j]) {
+                    let clause_end = (j + 1..words.len()).find(|&k| lower[k] == ",").unwrap_or(words.len());
+                    let particle = (j + 1..clause_end).any(|k| lexicon.has(Section::Particle, lower[k]));
+                    return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
+                }
+                let learned = lexicon.has(Section::LearnedVerb, lower[j]);
+                if lexicon.has(Section::SpeechVerb, lower[j]) || learned {
+                    let learned = learned && !lexicon.has(Section::SpeechVerb, lower[j]);
+                    return speaker_of(words, lexicon, found, j).map(|c| (c, j, learned));
+                }
+                None
+            })
+            .collect()
+    }
+
+    fn form(&self, words: &SentenceWords, first: usize, last: usize, cue: usize) -> QuoteForm {
+        let lexicon = self.lexicon;
+        let lower = words.lower[cue].as_str();
+        let frame = lexicon.has(Section::SpeechVerb, lower) || lexicon.has(Section::LearnedVerb, lower);
+        let clause = first > 0 && matches!(words.lower[first - 1].as_str(), "," | ":")
+            || matches!(words.lower[first].as_str(), "dass" | "ob" | "that" | "wie");
+        let subjunctive = (first..=last).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        if !frame || clause || subjunctive {
+            QuoteForm::Indirect
+        } else {
+            QuoteForm::Reported
+        }
+    }
+
+    /// The speaker's words and entity: a name is its entity, a noun phrase
+    /// the body it names, a pronoun the person named last before it.
+    fn speaker(&self, n: usize, words: &SentenceWords, candidate: Candidate, cue: Option<usize>) -> Speaker {
+        let assignment = &self.input.resolution.assignments[n];
+        let span = words.span(candidate.first, candidate.last);
+        let entity = match candidate.kind {
+            SpeakerKind::Name | SpeakerKind::Noun | SpeakerKind::Info | SpeakerKind::Phrase => {
+                candidate.mention.map(|m| assignment[m])
+            }
+            SpeakerKind::Pronoun => self.person_before(n, span.start),
+        };
+        Speaker { span, entity, cue: cue.map(|c| words.span(c, c)) }
+    }
+
+    /// The person named last before `offset`, in this sentence or the three
+    /// before it.
+    fn person_before(&self, n: usize, offset: usize) -> Option<usize> {
+        (n.saturating_sub(3)..=n).rev().find_map(|s| {
+            let mentions = &self.input.mentions[s];
+            let assignment = &self.input.resolution.assignments[s];
+            mentions
+                .iter()
+                .zip(assignment)
+                .rev()
+                .find(|(m, _)| m.kind == EntityKind::Person && m.span.end <= offset)
+                .map(|(_, &idx)| idx)
+        })
+    }
+
+    /// The speaker of the quotation found in the sentence just before.
+    fn previous(&self, n: usize) -> Option<Speaker> {
+        let last = self.quotes.last().filter(|q| q.sentence + 1 == n || q.sentence == n)?;
+        Some(Speaker { span: last.speaker, entity: last.entity, cue: None })
+    }
+
+    fn push(&mut self, message: Span, speaker: Speaker, form: QuoteForm, sentence: usize, rule: &'static str) {
+        let quote =
+            Quote { message, speaker: speaker.span, entity: speaker.entity, cue: speaker.cue, form, sentence, rule };
+        self.quotes.push(quote);
+    }
+}
+
+/// Whether a quotation reads as speech rather than a title or a term: six
+/// words or more, or at least three that end in punctuation or follow a colon.
+fn is_speech(text: &str, quotation: Span) -> bool {
+    let inner = &text[quotation.range()];
+    let words = inner.split_whitespace().count();
+    let punctuated = inner.trim_end().ends_with(['.', ',', '!', '?', ';']);
+    let after_colon = text[..quotation.start].trim_end_matches(['„', '"', '“', '»', '«', ' ']).ends_with(':');
+    words >= 6 || words >= 3 && (punctuated || after_colon)
+}
+
+/// The words of the message: the longer side of the sentence around the
+/// frame (cue and speaker), without punctuation at its ends; none when
+/// that side has fewer than two words.
+fn message_side(words: &SentenceWords, frame: (usize, usize)) -> Option<(usize, usize)> {
+    let left = (0..frame.0).filter(|&j| words.is_word(j)).count();
+    let right = (frame.1 + 1..words.len()).filter(|&j| words.is_word(j)).count();
+    let (from, to) = if left > right { (0, frame.0) } else { (frame.1 + 1, words.len()) };
+    let first = (from..to).find(|&j| words.is_word(j))?;
+    let last = (from..to).rev().find(|&j| words.is_word(j))?;
+    (left.max(right) >= 2).then_some((first, last))
+}

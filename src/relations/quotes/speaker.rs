@@ -1,0 +1,236 @@
+//! Who speaks: the names, pronouns and speaker nouns of a sentence that can
+//! be the source of a quotation, and which of them goes with a speech cue.
+
+use super::lexicon::{Lexicon, Section};
+use super::SentenceWords;
+use crate::entities::EntityKind;
+
+/// What kind of words name a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A recognised name.
+    Name,
+    /// `er`, `sie`, `he`, `she`.
+    Pronoun,
+    /// A phrase headed by a speaker noun: `der Sprecher`, `die Polizei`.
+    Noun,
+    /// A phrase headed by a noun of information: `ersten Angaben`,
+    /// `seiner Meinung`.
+    Info,
+    /// Any other German noun phrase (`die Kanadier`), a speaker only in
+    /// subject position.
+    Phrase,
+}
+
+/// A possible speaker: tokens `first..=last` of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// The first token.
+    pub first: usize,
+    /// The last token.
+    pub last: usize,
+    /// Names, pronouns or noun phrases.
+    pub kind: SpeakerKind,
+    /// The mention of the sentence it is or contains, if any.
+    pub mention: Option<usize>,
+}
+
+/// Words that can open a speaker noun phrase: articles, possessives.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "the", "a", "an",
+    "its", "their", "sein", "seine", "seiner", "seinen", "seinem", "ihr", "ihre", "ihrer", "ihren", "ihrem", "dessen",
+    "deren", "diese", "dieser",
+];
+
+/// Determiners that cannot open a subject.
+const OBLIQUE: &[&str] = &["dem", "den", "einem", "einen", "the"];
+
+/// Lower-case words that end a noun phrase rather than modify it.
+const NOT_MODIFIERS: &[&str] = &[
+    "und", "oder", "aber", "von", "vom", "mit", "in", "im", "an", "am", "zu", "zum", "zur", "auf", "für", "bei",
+    "nach", "aus", "über", "sich", "es", "nicht", "auch", "noch", "so", "wie", "als", "hat", "ist", "sind", "war",
+    "wird",
+];
+
+/// The speaker candidates of a sentence, in text order, none inside a
+/// quotation.
+pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match at(words, lexicon, i) {
+            Some(c) if !(c.first..=c.last).any(|t| words.quoted[t]) => {
+                found.push(c);
+                i = c.last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
+    if let Some((mention, last)) = words.mention_at[i] {
+        return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention) });
+    }
+    let lower = words.lower[i].as_str();
+    // A capitalised `Sie` inside a sentence is the polite `you`.
+    let polite = words.original(i) == "Sie" && i > 0;
+    if lexicon.has(Section::Pronoun, lower) && !polite {
+        return Some(Candidate { first: i, last: i, kind: SpeakerKind::Pronoun, mention: None });
+    }
+    if lexicon.has(Section::Skip, lower) {
+        return None;
+    }
+    let determiner = DETERMINERS.contains(&lower);
+    if !(determiner || is_modifier(words, i) || is_noun(words, i)) {
+        return None;
+    }
+    let head = (i..words.len().min(i + 4)).find(|&j| is_noun(words, j))?;
+    if !(i + 1..head).all(|j| is_modifier(words, j)) || words.mention_at[head].is_some() {
+        return None;
+    }
+    let kind = if lexicon.has(Section::SpeakerNoun, &words.lower[head]) || is_speaker_compound(words, head) {
+        SpeakerKind::Noun
+    } else if lexicon.has(Section::InfoNoun, &words.lower[head]) || is_info_compound(words, head) {
+        SpeakerKind::Info
+    } else if determiner && !words.english && !lexicon.has(Section::Skip, &words.lower[head]) {
+        // Only with an article: a capitalised word alone opens most German
+        // sentences without being a noun (`Neben`, `Damit`).
+        SpeakerKind::Phrase
+    } else {
+        return None;
+    };
+    Some(extend(words, Candidate { first: i, last: head, kind, mention: None }))
+}
+
+/// Whether token `j` can head a noun phrase: a capitalised German word
+/// (German nouns are), or in English any word.
+fn is_noun(words: &SentenceWords, j: usize) -> bool {
+    let capital = words.original(j).chars().next().is_some_and(char::is_uppercase);
+    words.is_word(j)
+        && !words.is_number(j)
+        && (capital || words.english)
+        && !DETERMINERS.contains(&words.lower[j].as_str())
+}
+
+/// Whether token `j` is a lower-case word that can stand between a
+/// determiner and its noun (an adjective or participle).
+fn is_modifier(words: &SentenceWords, j: usize) -> bool {
+    let lower = words.lower[j].as_str();
+    words.is_lower_word(j) && !NOT_MODIFIERS.contains(&lower) && !DETERMINERS.contains(&lower) && lower.len() > 2
+}
+
+/// `Polizeisprecher`, `Regierungssprecherin`: a compound ending in a
+/// speaker noun.
+fn is_speaker_compound(words: &SentenceWords, j: usize) -> bool {
+    const ENDINGS: &[&str] = &["sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin"];
+    let lower = words.lower[j].as_str();
+    !words.english && ENDINGS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+}
+
+/// `Polizeiangaben`, `Regierungsinformationen`: a compound ending in a noun
+/// of information.
+fn is_info_compound(words: &SentenceWords, j: usize) -> bool {
+    const ENDINGS: &[&str] = &["angaben", "informationen", "aussagen", "berichten", "meldungen"];
+    let lower = words.lower[j].as_str();
+    !words.english && ENDINGS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+}
+
+/// The phrase with a genitive or `von`/`of` phrase after it that names the
+/// body (`der Sprecher des Ministeriums`, `Angaben der Polizei`).
+fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
+    let mut j = candidate.last + 1;
+    // A name in apposition: `der Sprecher Hans Müller`, `die Agentur Reuters`.
+    if let Some(Some((mention, last))) = words.mention_at.get(j) {
+        candidate.last = *last;
+        candidate.mention = Some(*mention);
+        return candidate;
+    }
+    let linked = |j: usize| {
+        matches!(words.lower.get(j).map(String::as_str), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"))
+    };
+    if !linked(j) {
+        return candidate;
+    }
+    j += 1;
+    while j < words.len() && j <= candidate.last + 5 {
+        if let Some((mention, last)) = words.mention_at[j] {
+            if matches!(words.kinds[mention], EntityKind::Organization | EntityKind::Person) {
+                candidate.last = last;
+                candidate.mention = Some(mention);
+            }
+            return candidate;
+        }
+        if is_noun(words, j) {
+            candidate.last = j;
+            return candidate;
+        }
+        if !is_modifier(words, j) && !DETERMINERS.contains(&words.lower[j].as_str()) {
+            return candidate;
+        }
+        j += 1;
+    }
+    candidate
+}
+
+/// Prepositions: a name after one is no subject (`in Berlin sagte er`).
+const PREPOSITIONS: &[&str] = &[
+    "in", "im", "am", "an", "aus", "von", "vom", "nach", "bei", "beim", "mit", "für", "über", "zu", "zur", "zum",
+    "vor", "gegen", "auf", "unter", "durch", "seit", "ohne", "um", "at", "on", "of", "from", "with", "for", "to", "by",
+    "about", "after", "before",
+];
+
+/// Whether a candidate can be the subject of its clause: not after a
+/// preposition, and a plain noun phrase only as the clause's first words.
+fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bool {
+    let after_preposition = c.first > 0 && PREPOSITIONS.contains(&words.lower[c.first - 1].as_str());
+    !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start)
+}
+
+/// The speaker of the cue at token `cue`: the subject right before it
+/// (`Müller sagte`, `Das Gericht wies ... zurück`), else a candidate right
+/// after it (`sagte Müller`, `sagte der Sprecher`), else the nearest subject
+/// before it in its clause, stepping over an apposition or relative clause
+/// set off by commas (`Müller, der Chef von X, sagte`).
+pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
+    let clause_start = (0..cue).rev().find(|&j| words.lower[j] == ",").map_or(0, |c| c + 1);
+    let adjacent = found.iter().find(|c| c.last + 1 == cue && subject_like(words, c, clause_start));
+    if let Some(c) = adjacent {
+        return Some(*c);
+    }
+    if let Some(after) = after(words, lexicon, found, cue) {
+        return Some(after);
+    }
+    before(words, found, cue)
+}
+
+fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
+    let next = found.iter().find(|c| c.first > cue)?;
+    if next.kind == SpeakerKind::Phrase && OBLIQUE.contains(&words.lower[next.first].as_str()) {
+        return None;
+    }
+    let gap = cue + 1..next.first;
+    let skippable = |j: usize| {
+        let w = words.lower[j].as_str();
+        lexicon.has(Section::Skip, w) || lexicon.has(Section::Particle, w) || words.is_number(j)
+    };
+    (gap.len() <= 3 && gap.clone().all(skippable)).then_some(*next)
+}
+
+fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Candidate> {
+    let commas: Vec<usize> = (0..cue).filter(|&j| words.lower[j] == ",").collect();
+    let clause_start = commas.last().map_or(0, |&c| c + 1);
+    let within = |from: usize, to: usize| {
+        found.iter().rev().filter(|c| subject_like(words, c, from)).find(|c| c.first >= from && c.last < to).copied()
+    };
+    if let Some(c) = within(clause_start, cue) {
+        return Some(c);
+    }
+    // The clause holds no speaker: step over the comma-enclosed part before it.
+    match commas.len() {
+        0 => None,
+        1 => within(0, commas[0]),
+        n => within(if n >= 3 { commas[n - 3] + 1 } else { 0 }, commas[n - 2]),
+    }
+}
