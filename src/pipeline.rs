@@ -221,12 +221,23 @@ impl<'t> Analysis<'t> {
 }
 
 /// A `quoted-in` fact for every quotation whose speaker is a person or an
-/// organisation that is not a news outlet (outlets are cited, not quoted).
+/// organisation, and a `cites` fact where the speaker is a news outlet.
 fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[bool], facts: &mut [Vec<Fact>]) {
     for quote in quotes {
         let Some(entity) = quote.entity else { continue };
         let kind = analysis.resolution.entities[entity].kind;
-        if outlets[entity] || !matches!(kind, EntityKind::Person | EntityKind::Organization) {
+        if kind == EntityKind::Organization && (outlets[entity] || quote.outlet) {
+            facts[quote.sentence].push(Fact {
+                kind: RelationKind::Cites,
+                subject: Endpoint::Document,
+                object: Endpoint::Entity(entity),
+                attributes: Attributes::default(),
+                rule: quote.rule.replace("quote/", "cites/"),
+                confidence: 0.8,
+            });
+            continue;
+        }
+        if !matches!(kind, EntityKind::Person | EntityKind::Organization) {
             continue;
         }
         let words = analysis.text[quote.message.range()].trim();

@@ -255,7 +255,7 @@ impl NameRecognizer {
         let start = ctx.tokens[idx].span.start;
         let (kind, origin, key) = if let Some(listed) = self.lists.place(head) {
             (listed.kind, "list/place-in-compound", Some(listed.key))
-        } else if self.cues.has("compound-organization", tail) && self.is_name_word(head) {
+        } else if self.cues.matches("compound-organization", tail) && self.is_name_word(head) {
             (EntityKind::Organization, "cue/compound-organization", None)
         } else if self.cues.has("compound-product", tail) && head.chars().any(|c| c.is_ascii_digit()) {
             (EntityKind::Product, "cue/compound-product", None)

@@ -296,12 +296,16 @@ fn count_captures(pattern: &[Element], capture: Capture) -> usize {
         .sum()
 }
 
-/// The words of the first required word element: every match has one.
+/// The words of the first required word element without `*end` words
+/// (which a set of whole words cannot check): every match has one.
 fn anchors(pattern: &[Element], lists: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let whole = |words: &[String]| !words.iter().any(|w| w.len() > 1 && w.starts_with('*'));
     for element in pattern.iter().filter(|e| !e.optional) {
         match &element.atom {
-            Atom::Words(words) => return words.clone(),
-            Atom::List(name) => return lists.get(name).cloned().unwrap_or_default(),
+            Atom::Words(words) if whole(words) => return words.clone(),
+            Atom::List(name) if lists.get(name).is_some_and(|l| whole(l)) => {
+                return lists.get(name).cloned().unwrap_or_default()
+            }
             Atom::Group(inner) => {
                 let found = anchors(inner, lists);
                 if !found.is_empty() {

@@ -34,6 +34,8 @@ pub enum Section {
     Pronoun,
     /// Heads of speakers that are not names (`Sprecher`, `police`).
     SpeakerNoun,
+    /// Heads that make a speaker a news outlet (`die Zeitung X`).
+    OutletNoun,
     /// Frames before the source (`laut`, `according to`).
     FrameBefore,
     /// Frames after the source (`zufolge`).
@@ -45,7 +47,8 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 12] = [
+    const ALL: [Section; 13] = [
+        Section::OutletNoun,
         Section::NeedsParticle,
         Section::SpeechVerb,
         Section::LearnedVerb,
@@ -70,6 +73,7 @@ impl Section {
             Section::Konjunktiv => "konjunktiv",
             Section::Pronoun => "pronoun",
             Section::SpeakerNoun => "speaker-noun",
+            Section::OutletNoun => "outlet-noun",
             Section::FrameBefore => "frame-before",
             Section::FrameAfter => "frame-after",
             Section::FrameSo => "frame-so",
@@ -81,7 +85,7 @@ impl Section {
 /// The quote cues of one language, in lower case.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: [HashSet<String>; 12],
+    words: [HashSet<String>; 13],
     /// Multi-word frames before a source, as word lists.
     phrases: Vec<Vec<String>>,
 }

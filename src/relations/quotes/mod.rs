@@ -48,6 +48,8 @@ pub struct Quote {
     pub speaker: Span,
     /// The entity the speaker is, when known (an index into the resolution).
     pub entity: Option<usize>,
+    /// Whether the speaker is named as a news outlet (`die Zeitung X`).
+    pub outlet: bool,
     /// Direct, indirect or reported.
     pub form: QuoteForm,
     /// The cue word (speech verb or frame word), when there is one.
@@ -163,6 +165,7 @@ struct Finder<'a, 'b> {
 struct Speaker {
     span: Span,
     entity: Option<usize>,
+    outlet: bool,
     cue: Option<Span>,
 }
 
@@ -296,7 +299,7 @@ impl Finder<'_, '_> {
             }
             SpeakerKind::Pronoun => self.person_before(n, span.start),
         };
-        Speaker { span, entity, cue: cue.map(|c| words.span(c, c)) }
+        Speaker { span, entity, outlet: candidate.outlet, cue: cue.map(|c| words.span(c, c)) }
     }
 
     /// The person named last before `offset`, in this sentence or the three
@@ -317,12 +320,12 @@ impl Finder<'_, '_> {
     /// The speaker of the quotation found in the sentence just before.
     fn previous(&self, n: usize) -> Option<Speaker> {
         let last = self.quotes.last().filter(|q| q.sentence + 1 == n || q.sentence == n)?;
-        Some(Speaker { span: last.speaker, entity: last.entity, cue: None })
+        Some(Speaker { span: last.speaker, entity: last.entity, outlet: last.outlet, cue: None })
     }
 
     fn push(&mut self, message: Span, speaker: Speaker, form: QuoteForm, sentence: usize, rule: &'static str) {
-        let quote =
-            Quote { message, speaker: speaker.span, entity: speaker.entity, cue: speaker.cue, form, sentence, rule };
+        let Speaker { span, entity, outlet, cue } = speaker;
+        let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
 }

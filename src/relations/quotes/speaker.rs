@@ -33,6 +33,8 @@ pub struct Candidate {
     pub kind: SpeakerKind,
     /// The mention of the sentence it is or contains, if any.
     pub mention: Option<usize>,
+    /// Whether its head makes it a news outlet (`die Zeitung X`).
+    pub outlet: bool,
 }
 
 /// Words that can open a speaker noun phrase: articles, possessives.
@@ -41,9 +43,6 @@ const DETERMINERS: &[&str] = &[
     "its", "their", "sein", "seine", "seiner", "seinen", "seinem", "ihr", "ihre", "ihrer", "ihren", "ihrem", "dessen",
     "deren", "diese", "dieser",
 ];
-
-/// Determiners that cannot open a subject.
-const OBLIQUE: &[&str] = &["dem", "den", "einem", "einen", "the"];
 
 /// Lower-case words that end a noun phrase rather than modify it.
 const NOT_MODIFIERS: &[&str] = &[
@@ -71,13 +70,13 @@ pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
 
 fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     if let Some((mention, last)) = words.mention_at[i] {
-        return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention) });
+        return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention), outlet: false });
     }
     let lower = words.lower[i].as_str();
     // A capitalised `Sie` inside a sentence is the polite `you`.
     let polite = words.original(i) == "Sie" && i > 0;
     if lexicon.has(Section::Pronoun, lower) && !polite {
-        return Some(Candidate { first: i, last: i, kind: SpeakerKind::Pronoun, mention: None });
+        return Some(Candidate { first: i, last: i, kind: SpeakerKind::Pronoun, mention: None, outlet: false });
     }
     if lexicon.has(Section::Skip, lower) {
         return None;
@@ -101,7 +100,8 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     } else {
         return None;
     };
-    Some(extend(words, Candidate { first: i, last: head, kind, mention: None }))
+    let outlet = lexicon.has(Section::OutletNoun, &words.lower[head]);
+    Some(extend(words, Candidate { first: i, last: head, kind, mention: None, outlet }))
 }
 
 /// Whether token `j` can head a noun phrase: a capitalised German word
@@ -141,7 +141,11 @@ fn is_info_compound(words: &SentenceWords, j: usize) -> bool {
 /// body (`der Sprecher des Ministeriums`, `Angaben der Polizei`).
 fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
     let mut j = candidate.last + 1;
-    // A name in apposition: `der Sprecher Hans Müller`, `die Agentur Reuters`.
+    // A name in apposition: `der Sprecher Hans Müller`, `die Agentur Reuters`,
+    // `die Zeitung „Yemen Observer“`.
+    if words.lower.get(j).is_some_and(|w| matches!(w.as_str(), "„" | "\"" | "“" | "»")) {
+        j += 1;
+    }
     if let Some(Some((mention, last))) = words.mention_at.get(j) {
         candidate.last = *last;
         candidate.mention = Some(*mention);
@@ -206,8 +210,9 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
 }
 
 fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
+    // A plain noun phrase after the verb is its object more often than not.
     let next = found.iter().find(|c| c.first > cue)?;
-    if next.kind == SpeakerKind::Phrase && OBLIQUE.contains(&words.lower[next.first].as_str()) {
+    if next.kind == SpeakerKind::Phrase {
         return None;
     }
     let gap = cue + 1..next.first;
