@@ -12,9 +12,10 @@ use crate::entities::{
 };
 use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Relation, TextSpan};
 use crate::input::{Document, Language};
+use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
-    builtin_rules, find_quotes, Attributes, Endpoint, Fact, Quote, QuoteForm, QuoteInput, RelationKind, RuleFile,
-    SentenceView,
+    builtin_rules, find_quotes, infer_located, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, QuoteInput,
+    RelationKind, RuleFile, SentenceView,
 };
 use crate::text::{split_sentences, tokenize, CharOffsets, Normalized, Sentence, Span, Token};
 
@@ -34,6 +35,8 @@ pub struct Settings {
     /// Tagger names less confident than this are left out; confidences
     /// start at 0.5, so 0 (the default) keeps every name the tagger finds.
     pub min_confidence: f32,
+    /// A relation scorer that replaces the built-in one of its language.
+    pub relation_scorer: Option<(Language, Arc<RelationScorer>)>,
 }
 
 /// The graph of some documents, with the explanation lines if asked for.
@@ -63,6 +66,7 @@ pub struct Extractor {
     names: Arc<NameLists>,
     layers: Layers,
     min_confidence: f32,
+    relation_scorer: Option<(Language, Arc<RelationScorer>)>,
 }
 
 impl Extractor {
@@ -84,6 +88,15 @@ impl Extractor {
             names: Arc::clone(&settings.names),
             layers: settings.layers,
             min_confidence: settings.min_confidence,
+            relation_scorer: settings.relation_scorer.clone(),
+        }
+    }
+
+    /// The relation scorer for `language`: the user's, or the built-in one.
+    fn scorer(&self, language: Language) -> Option<&RelationScorer> {
+        match &self.relation_scorer {
+            Some((lang, scorer)) if *lang == language => Some(scorer),
+            _ => RelationScorer::builtin(language),
         }
     }
 
@@ -106,6 +119,7 @@ impl Extractor {
         let (mut facts, outlets) = self.find_facts(&analysis, document.language);
         let quotes = find_quotes(&analysis.quote_input(document.language));
         add_quote_facts(&analysis, &quotes, &outlets, &mut facts);
+        add_inferred_facts(&analysis, &mut facts);
         let mut builder = GraphBuilder::new(document, &normalized, self.explain);
         builder.add_entities(&analysis.mentions, &analysis.resolution);
         builder.add_facts(&analysis.sentences, &analysis.mentions, &analysis.resolution, facts);
@@ -130,6 +144,27 @@ impl Extractor {
                 rule: q.rule,
             })
             .collect()
+    }
+
+    /// The candidate pairs of the relation scorer in every sentence, with
+    /// the names (label first, then aliases) of their subject and object
+    /// entities, for labelling them from annotated data.
+    pub fn relation_pairs(&self, document: &Document) -> Vec<NamedPair> {
+        let normalized = Normalized::new(&document.text);
+        let analysis = self.analyze(document.language, normalized.text());
+        let names = |e: usize| {
+            let entity = &analysis.resolution.entities[e];
+            std::iter::once(entity.label.clone()).chain(entity.aliases.iter().cloned()).collect::<Vec<_>>()
+        };
+        let mut out = Vec::new();
+        for (n, tokens) in analysis.tokens.iter().enumerate() {
+            let entities = &analysis.resolution.assignments[n];
+            for pair in candidate_pairs(analysis.text, tokens, &analysis.mentions[n], entities) {
+                let (subject, object) = (names(entities[pair.subject]), names(entities[pair.object]));
+                out.push(NamedPair { subject, object, features: pair.features });
+            }
+        }
+        out
     }
 
     /// Sentences, tokens, mentions and the entities they resolve to.
@@ -177,7 +212,13 @@ impl Extractor {
         for (view, assignment) in views.iter_mut().zip(&resolution.assignments) {
             view.set_outlets(outlets_of(assignment, &outlets));
         }
-        (views.iter().map(|view| view.facts(rules, None)).collect(), outlets)
+        let mut facts: Vec<Vec<Fact>> = views.iter().map(|view| view.facts(rules, None)).collect();
+        if let Some(scorer) = self.scorer(language) {
+            for (n, sentence_facts) in facts.iter_mut().enumerate() {
+                add_scored_facts(scorer, analysis, n, sentence_facts);
+            }
+        }
+        (facts, outlets)
     }
 }
 
@@ -196,6 +237,42 @@ pub struct FoundQuote {
     pub form: QuoteForm,
     /// What found it.
     pub rule: &'static str,
+}
+
+/// Adds the facts the relation scorer finds in sentence `n` that the rules
+/// did not state, named after the model with its score.
+fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: usize, facts: &mut Vec<Fact>) {
+    let entities = &analysis.resolution.assignments[n];
+    for pair in candidate_pairs(analysis.text, &analysis.tokens[n], &analysis.mentions[n], entities) {
+        let Some((kind, lead)) = scorer.decide(&pair, SCORER_MARGIN) else { continue };
+        let (subject, object) = (Endpoint::Mention(pair.subject), Endpoint::Mention(pair.object));
+        // Stated by a rule already, either way round.
+        let stated = facts.iter().any(|f| {
+            f.kind == kind && (f.subject, f.object) == (subject, object) || (f.subject, f.object) == (object, subject)
+        });
+        if stated {
+            continue;
+        }
+        let confidence = f64::from(1.0 / (1.0 + (-lead / SCORER_SCALE).exp()));
+        let rule = format!("model/relations score {confidence:.2}");
+        facts.push(Fact { kind, subject, object, attributes: Attributes::default(), rule, confidence });
+    }
+}
+
+/// How far a relation's score must lead "none" (tuned on the English dev gold).
+const SCORER_MARGIN: f32 = 0.0;
+/// Divides a score lead before it becomes a confidence.
+const SCORER_SCALE: f32 = 10.0;
+
+/// A candidate pair of the relation scorer with the names of its ends.
+#[derive(Debug, Clone)]
+pub struct NamedPair {
+    /// The subject entity's label and aliases.
+    pub subject: Vec<String>,
+    /// The object entity's label and aliases.
+    pub object: Vec<String>,
+    /// The pair's hashed features.
+    pub features: Vec<u32>,
 }
 
 /// One document's text after entity recognition.
@@ -217,6 +294,50 @@ impl<'t> Analysis<'t> {
             mentions: &self.mentions,
             resolution: &self.resolution,
         }
+    }
+}
+
+/// The located-in facts the stated ones and the place lists imply, each
+/// with the first sentence that names its subject as evidence.
+fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
+    let assignments = &analysis.resolution.assignments;
+    let entity = |n: usize, end: Endpoint| match end {
+        Endpoint::Mention(m) => Some(assignments[n][m]),
+        Endpoint::Entity(e) => Some(e),
+        Endpoint::Document | Endpoint::RecentOrganization => None,
+    };
+    let stated: Vec<(usize, usize)> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(n, sentence)| sentence.iter().map(move |f| (n, f)))
+        .filter(|(_, f)| f.kind == RelationKind::LocatedIn)
+        .filter_map(|(n, f)| Some((entity(n, f.subject)?, entity(n, f.object)?)))
+        .collect();
+    let lists = crate::entities::Gazetteer::get();
+    let places: Vec<PlaceFacts> = analysis
+        .resolution
+        .entities
+        .iter()
+        .map(|e| {
+            let names = || std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str));
+            let is_place = e.kind == EntityKind::Place;
+            PlaceFacts {
+                country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
+                within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+            }
+        })
+        .collect();
+    let first_sentence = |e: usize| assignments.iter().position(|a| a.contains(&e));
+    for (subject, object, rule) in infer_located(&stated, &places) {
+        let Some(n) = first_sentence(subject) else { continue };
+        facts[n].push(Fact {
+            kind: RelationKind::LocatedIn,
+            subject: Endpoint::Entity(subject),
+            object: Endpoint::Entity(object),
+            attributes: Attributes::default(),
+            rule: rule.to_owned(),
+            confidence: 0.6,
+        });
     }
 }
 

@@ -179,3 +179,19 @@ fn eval_ner_scores_strict_spans_per_type() {
     assert_eq!(output.status.code(), Some(2));
     assert!(util::stderr(&output).contains("ner.tsv:1:1:"), "{}", util::stderr(&output));
 }
+
+#[test]
+fn a_place_list_is_no_chain_of_places() {
+    // "X, Y" is X in Y, but not inside a list of places.
+    let text =
+        "Title\n\nHe lived in Dallas, Texas, where he worked. Sales grew in Victoria, Queensland, Tasmania and Ohio.\n";
+    let document = kgex::Document::from_text("places", text, kgex::Language::En);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let located: Vec<(String, String)> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::LocatedIn)
+        .map(|r| (r.subject.label.clone(), r.object.label.clone()))
+        .collect();
+    assert!(located.contains(&("Dallas".to_owned(), "Texas".to_owned())), "{located:?}");
+    assert!(!located.iter().any(|(s, _)| s == "Victoria" || s == "Queensland"), "{located:?}");
+}

@@ -51,6 +51,10 @@ pub enum Command {
     /// attribution JSON (German): an annotation with a source is found when
     /// a quotation overlaps its message and its speaker words its source.
     EvalQuotes(EvalQuotesArgs),
+    /// Score works-at, founded, located-in and developed on Re-DocRED JSON
+    /// (English), Wikidata properties mapped to kgex's relations, with the
+    /// entities kgex finds.
+    EvalDocred(EvalDocredArgs),
     /// Train a statistical model from annotated corpora.
     #[command(subcommand)]
     Train(TrainCommand),
@@ -62,6 +66,27 @@ pub enum TrainCommand {
     /// Train the name tagger of one language (an averaged perceptron over
     /// BILOU tags); the same data and options give the same model file.
     Ner(TrainNerArgs),
+    /// Train the English relation scorer on Re-DocRED JSON (Wikidata
+    /// properties mapped to works-at, founded, located-in, developed), with
+    /// the entities kgex finds; the same data and options give the same file.
+    Relations(TrainRelationsArgs),
+}
+
+/// Options of `kgex train relations`.
+#[derive(Debug, Args)]
+pub struct TrainRelationsArgs {
+    /// Re-DocRED JSON files (arrays of documents).
+    #[arg(long = "data", value_name = "FILE", required = true)]
+    pub data: Vec<PathBuf>,
+    /// Passes over the examples.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+    /// Seed of the order in which examples are visited.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The model file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// Options of `kgex train ner`.
@@ -175,6 +200,19 @@ pub struct EvalQuotesArgs {
     pub recognizer: RecognizerArgs,
 }
 
+/// Options of `kgex eval-docred`.
+#[derive(Debug, Args)]
+pub struct EvalDocredArgs {
+    /// A Re-DocRED JSON file (an array of documents).
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+    /// List every missed and every wrong relation.
+    #[arg(long)]
+    pub show_errors: bool,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
+}
+
 /// Options of the name recogniser.
 #[derive(Debug, Args)]
 pub struct RecognizerArgs {
@@ -194,6 +232,10 @@ pub struct RecognizerArgs {
     /// as fast and finds far fewer names).
     #[arg(long, value_enum, default_value_t = LayerArg::Both)]
     pub layer: LayerArg,
+    /// A relation scorer written by `kgex train relations`, used instead of
+    /// the built-in English one.
+    #[arg(long, value_name = "FILE")]
+    pub relation_model: Option<PathBuf>,
 }
 
 /// Options of `kgex extract`.

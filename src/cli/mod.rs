@@ -57,7 +57,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::eval(args),
         Command::EvalNer(args) => eval::eval_ner(args),
         Command::EvalQuotes(args) => quotes::eval_quotes(args),
+        Command::EvalDocred(args) => quotes::eval_docred(args),
         Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
+        Command::Train(args::TrainCommand::Relations(args)) => train::train_relations(args),
         Command::Formats => {
             formats();
             Ok(ExitCode::SUCCESS)
@@ -99,6 +101,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         names,
         layers: recognizer::layers(args.recognizer.layer),
         min_confidence: args.recognizer.min_confidence,
+        relation_scorer: recognizer::load_scorer(&args.recognizer)?,
     };
     let run = run_extraction(&args, language, &settings, shards.as_mut())?;
     match shards {

@@ -1,4 +1,5 @@
-//! `kgex eval-quotes`: speaker attribution scored on SpkAtt-2023 data.
+//! `kgex eval-quotes` and `kgex eval-docred`: speaker attribution scored on
+//! SpkAtt-2023 data, relations on Re-DocRED.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -6,22 +7,14 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
-use super::args::EvalQuotesArgs;
-use kgex::eval::{read_spkatt, GoldQuote, QuoteScores, SystemQuote};
+use super::args::{EvalDocredArgs, EvalQuotesArgs, RecognizerArgs};
+use kgex::eval::{read_spkatt, DocRedDocument, DocRedScores, GoldQuote, QuoteScores, SystemQuote};
 use kgex::input::{Document, Language};
 use kgex::pipeline::{Extractor, Settings};
 
 /// Scores every SpkAtt document given and prints the table.
 pub fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
-    let (models, names) = super::recognizer::load(&args.recognizer)?;
-    let settings = Settings {
-        models,
-        names,
-        layers: super::recognizer::layers(args.recognizer.layer),
-        min_confidence: args.recognizer.min_confidence,
-        ..Settings::default()
-    };
-    let extractor = Extractor::new(&settings);
+    let extractor = extractor(&args.recognizer)?;
     let mut scores = QuoteScores::default();
     for path in json_files(&args.inputs)? {
         let json = fs::read_to_string(&path).with_context(|| format!("cannot read '{}'", path.display()))?;
@@ -47,6 +40,38 @@ pub fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         }
         _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// Scores the mapped relations of every Re-DocRED document that has one.
+pub fn eval_docred(args: EvalDocredArgs) -> anyhow::Result<ExitCode> {
+    let extractor = extractor(&args.recognizer)?;
+    let path = &args.input;
+    let json = fs::read_to_string(path).with_context(|| format!("cannot read '{}'", path.display()))?;
+    let documents: Vec<DocRedDocument> =
+        serde_json::from_str(&json).with_context(|| format!("'{}' is not Re-DocRED JSON", path.display()))?;
+    let mut scores = DocRedScores::default();
+    for document in documents.iter().filter(|d| !d.gold_relations().is_empty()) {
+        let text = document.text();
+        let extraction = extractor.extract(&Document::from_text(&document.title, &text, Language::En));
+        scores.add(document, &extraction.graph, args.show_errors);
+    }
+    scores.errors.iter().for_each(|line| println!("{line}"));
+    print!("{}", scores.table());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The extractor with the recogniser options given.
+fn extractor(args: &RecognizerArgs) -> anyhow::Result<Extractor> {
+    let (models, names) = super::recognizer::load(args)?;
+    let settings = Settings {
+        models,
+        names,
+        layers: super::recognizer::layers(args.layer),
+        min_confidence: args.min_confidence,
+        relation_scorer: super::recognizer::load_scorer(args)?,
+        ..Settings::default()
+    };
+    Ok(Extractor::new(&settings))
 }
 
 fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuote]) {

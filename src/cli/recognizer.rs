@@ -9,6 +9,8 @@ use anyhow::bail;
 use super::args::{LayerArg, RecognizerArgs};
 use kgex::entities::tagger::Tagger;
 use kgex::entities::{Layers, NameLists};
+use kgex::input::Language;
+use kgex::relations::scorer::RelationScorer;
 
 /// The `--model` files, read; two for one language is a usage error.
 pub fn load_models(paths: &[PathBuf]) -> anyhow::Result<Vec<Arc<Tagger>>> {
@@ -44,4 +46,12 @@ pub fn layers(layer: LayerArg) -> Layers {
 /// Models and names of the recogniser options.
 pub fn load(args: &RecognizerArgs) -> anyhow::Result<(Vec<Arc<Tagger>>, Arc<NameLists>)> {
     Ok((load_models(&args.models)?, Arc::new(load_names(&args.names)?)))
+}
+
+/// The `--relation-model` file, read, for English.
+pub fn load_scorer(args: &RecognizerArgs) -> anyhow::Result<Option<(Language, Arc<RelationScorer>)>> {
+    let Some(path) = &args.relation_model else { return Ok(None) };
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read '{}': {e}", path.display()))?;
+    let scorer = RelationScorer::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(Some((Language::En, Arc::new(scorer))))
 }

@@ -35,6 +35,8 @@ pub struct Listed {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: HashMap<&'static str, Listed>,
+    /// The country code of every listed city and US state.
+    within: HashMap<&'static str, &'static str>,
     adjectives: HashMap<String, &'static str>,
     first_names: HashSet<&'static str>,
     small_places: HashSet<&'static str>,
@@ -61,11 +63,16 @@ impl Gazetteer {
         };
         // Cities first, so that a country or state of the same name wins.
         for line in CITIES.lines() {
-            let name = line.split('\t').next().unwrap_or(line);
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or(line);
             lists.places.insert(name, Listed { kind: EntityKind::Place, key: name, country: false });
+            if let Some(code) = fields.next() {
+                lists.within.insert(name, code);
+            }
         }
         for state in US_STATES.lines() {
             lists.places.insert(state, Listed { kind: EntityKind::Place, key: state, country: false });
+            lists.within.insert(state, "US");
         }
         lists.load_countries();
         lists
@@ -90,6 +97,11 @@ impl Gazetteer {
     /// The place a name denotes, if a list has it.
     pub fn place(&self, name: &str) -> Option<Listed> {
         self.places.get(name).copied()
+    }
+
+    /// The country code of the country a listed city or US state lies in.
+    pub fn country_containing(&self, name: &str) -> Option<&'static str> {
+        self.within.get(name).copied().filter(|_| !self.place(name).is_some_and(|l| l.country))
     }
 
     /// The country code a country adjective refers to, for any inflected form
@@ -158,6 +170,9 @@ mod tests {
         assert_eq!(lists.place("Ohio").map(|l| l.kind), Some(EntityKind::Place));
         assert_eq!(lists.place("München").map(|l| l.kind), Some(EntityKind::Place));
         assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
+        assert_eq!(lists.country_containing("München"), Some("DE"));
+        assert_eq!(lists.country_containing("Ohio"), Some("US"));
+        assert_eq!(lists.country_containing("Frankreich"), None);
         assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));
         assert!(lists.is_first_name("Maria"));
         assert!(lists.is_small_place("Königswinter"));

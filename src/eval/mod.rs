@@ -2,10 +2,12 @@
 //! annotation guidelines: normalised names, typed entities, relations by
 //! their matched ends) and the recogniser against GermEval-style NER data.
 
+mod docred;
 mod ner;
 mod quotes;
 mod spkatt;
 
+pub use self::docred::{DocRedDocument, DocRedScores};
 pub use self::ner::{recognizer_names, score_names, NerScores};
 pub use self::quotes::{QuoteScores, SystemQuote};
 pub use self::spkatt::{read_spkatt, GoldQuote, SpkAttDocument};

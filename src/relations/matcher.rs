@@ -131,6 +131,10 @@ impl<'a> SentenceView<'a> {
             Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
             Atom::List(name) => one(word.is_some_and(|w| lists.get(name).is_some_and(|l| l.contains(w)))),
             Atom::Any => one(pos < self.tokens.len()),
+            Atom::Not(inner) => match self.sequence(inner, pos, captures, lists, &|_, c| Some(c)) {
+                Some(_) => None,
+                None => then(pos, captures),
+            },
             Atom::Skip(n) => (pos..=(pos + n).min(self.tokens.len())).find_map(|end| then(end, captures)),
             Atom::Quote => self.quote_end.get(pos).copied().flatten().and_then(|end| then(end, captures)),
             Atom::Entity(kinds, outlet) => match self.mention_at.get(pos).copied().flatten() {

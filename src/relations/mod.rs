@@ -2,13 +2,16 @@
 //! entities mentioned in it.
 
 mod dates;
+mod inference;
 mod kind;
 mod matcher;
 mod pattern;
 mod quotes;
 mod rules;
+pub mod scorer;
 
 pub use self::dates::{find_date, is_iso_date_prefix};
+pub use self::inference::{infer_located, PlaceFacts};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::matcher::SentenceView;
 pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile, WordSet};

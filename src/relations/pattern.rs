@@ -10,7 +10,7 @@
 //!
 //! Elements: `word` or `a|b` (any case), `$list`, `@KIND|KIND` with an
 //! optional `+outlet` / `-outlet`, `QUOTE` (a whole quotation), `*` (one
-//! token), `~N` (up to N tokens), `( … )` (a group, brackets written as
+//! token), `~N` (up to N tokens), `!( … )` (what follows does not match; takes no token), `( … )` (a group, brackets written as
 //! words of their own). `?` after an element
 //! makes it optional; `S=`, `O=` mark subject and object, `role=`, `topic=`,
 //! `quote=`, `former=`, `date=` capture attributes. A pattern word `*end`
@@ -35,6 +35,9 @@ pub enum Atom {
     Quote,
     /// Any one token.
     Any,
+    /// No token: what follows does not match this sequence; a look-ahead
+    /// that keeps `X , Y` from matching inside a list `X , Y , Z`.
+    Not(Vec<Element>),
     /// Up to this many tokens.
     Skip(usize),
     /// A sequence.
@@ -384,6 +387,11 @@ impl ElementParser<'_> {
             }
             _ => (None, word),
         };
+        if rest == "!(" {
+            let inner = self.sequence(true)?;
+            self.next += 1;
+            return Ok(Element { atom: Atom::Not(inner), optional: false, capture });
+        }
         if rest == "(" {
             let inner = self.sequence(true)?;
             let optional = self.words.get(self.next).is_some_and(|w| w.1 == ")?");
@@ -477,6 +485,13 @@ mod tests {
         let group = &file.rules[1].pattern[2];
         assert!(group.optional && group.capture == Some(Capture::Role));
         assert_eq!(file.rules[1].pattern[1].atom, Atom::Entity(vec![EntityKind::Person], Some(false)));
+        // A look-ahead: no token taken, its inner sequence parsed as a group.
+        let source = "list w = *chef\nrule r3 located-in: S=@PLACE , O=@PLACE !( , @PLACE )\nrule r4 works-at: O=@ORG $w S=@PER\n";
+        let file = RuleFile::parse(source).unwrap();
+        let Atom::Not(inner) = &file.rules[0].pattern[3].atom else { panic!("not a look-ahead") };
+        assert_eq!(inner.len(), 2);
+        // A list with endings cannot anchor the quick pre-check.
+        assert!(file.rules[1].anchors.is_empty());
     }
 
     #[test]

@@ -1,0 +1,66 @@
+//! Facts a document implies from the ones it states: a place is in what
+//! its container is in, and a listed city or US state is in its country when
+//! the document names that country too.
+
+use rustc_hash::FxHashSet as HashSet;
+
+/// What the lists say about one entity of a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlaceFacts {
+    /// The country code, when the entity is a listed country.
+    pub country: Option<&'static str>,
+    /// The code of the country a listed city or state lies in.
+    pub within: Option<&'static str>,
+}
+
+/// Located-in pairs (subject, object entity) that follow from the `stated`
+/// ones and the lists, none of them stated already, each with the rule that
+/// found it; `places` is indexed by entity.
+pub fn infer_located(stated: &[(usize, usize)], places: &[PlaceFacts]) -> Vec<(usize, usize, &'static str)> {
+    let mut known: HashSet<(usize, usize)> = stated.iter().copied().collect();
+    let mut inferred = Vec::new();
+    for (entity, facts) in places.iter().enumerate() {
+        let Some(code) = facts.within else { continue };
+        let country = places.iter().position(|p| p.country == Some(code));
+        if let Some(country) = country.filter(|&c| c != entity && known.insert((entity, c))) {
+            inferred.push((entity, country, "located.listed-country"));
+        }
+    }
+    // Close under "in a place that is in"; stated pairs first, in order.
+    let mut all: Vec<(usize, usize)> = stated.iter().copied().chain(inferred.iter().map(|&(s, o, _)| (s, o))).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..all.len() {
+            for j in 0..all.len() {
+                let (a, b) = all[i];
+                let (c, d) = all[j];
+                if b == c && a != d && known.insert((a, d)) {
+                    all.push((a, d));
+                    inferred.push((a, d, "located.transitive"));
+                    changed = true;
+                }
+            }
+        }
+    }
+    inferred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closes_over_containers_and_listed_countries() {
+        let places = [
+            PlaceFacts { country: None, within: None },
+            PlaceFacts { country: None, within: Some("US") },
+            PlaceFacts { country: Some("US"), within: None },
+        ];
+        // 0 (a university) is in 1 (a state), which the lists put in 2.
+        let inferred = infer_located(&[(0, 1)], &places);
+        assert_eq!(inferred, [(1, 2, "located.listed-country"), (0, 2, "located.transitive")]);
+        assert!(infer_located(&[(0, 1), (1, 2)], &[PlaceFacts::default(); 3]).contains(&(0, 2, "located.transitive")));
+        assert!(infer_located(&[(0, 1), (1, 0)], &[PlaceFacts::default(); 2]).is_empty());
+    }
+}
