@@ -66,11 +66,19 @@ impl<'a> SentenceView<'a> {
     pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
         let words = &self.words;
         let mut facts: Vec<Fact> = Vec::new();
+        let mut present: HashMap<&str, bool> = HashMap::default();
         for rule in &file.rules {
             if only.is_some_and(|kind| *kind != rule.relation) {
                 continue;
             }
-            if !rule.anchors.is_empty() && !rule.anchors.iter().any(|a| words.contains(a)) {
+            let anchored = match &rule.anchor_list {
+                // Whether a list has a word here is asked once per sentence.
+                Some(list) => *present.entry(list.as_str()).or_insert_with(|| {
+                    file.word_sets.get(list).is_some_and(|set| words.iter().any(|w| set.contains(w)))
+                }),
+                None => rule.anchors.is_empty() || rule.anchors.iter().any(|a| words.contains(a)),
+            };
+            if !anchored {
                 continue;
             }
             for start in 0..self.tokens.len() {

@@ -103,6 +103,8 @@ pub struct Rule {
     pub pattern: Vec<Element>,
     /// Words every match contains (one of them), for a quick pre-check.
     pub anchors: Vec<String>,
+    /// Or the list one of whose words (or endings) every match contains.
+    pub anchor_list: Option<String>,
 }
 
 /// The lists and rules of one or more rule files.
@@ -120,7 +122,7 @@ pub struct RuleFile {
 /// patterns as endings.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    exact: std::collections::HashSet<String>,
+    exact: rustc_hash::FxHashSet<String>,
     endings: Vec<String>,
 }
 
@@ -239,6 +241,7 @@ impl RuleFile {
             confidence: 0.8,
             pattern: Vec::new(),
             anchors: Vec::new(),
+            anchor_list: None,
         };
         for &(column, option) in options {
             apply_option(&mut rule, line, column, option)?;
@@ -246,7 +249,7 @@ impl RuleFile {
         let mut parser = ElementParser { file: self, line, words: &words[colon + 1..], next: 0 };
         rule.pattern = parser.sequence(false)?;
         check_pattern(&rule, line, words[0].0)?;
-        rule.anchors = anchors(&rule.pattern, &self.lists);
+        (rule.anchors, rule.anchor_list) = anchors(&rule.pattern);
         Ok(rule)
     }
 }
@@ -299,26 +302,23 @@ fn count_captures(pattern: &[Element], capture: Capture) -> usize {
         .sum()
 }
 
-/// The words of the first required word element without `*end` words
-/// (which a set of whole words cannot check): every match has one.
-fn anchors(pattern: &[Element], lists: &HashMap<String, Vec<String>>) -> Vec<String> {
-    let whole = |words: &[String]| !words.iter().any(|w| w.len() > 1 && w.starts_with('*'));
+/// The words, or the list, of the first required word element: every
+/// match has one of them.
+fn anchors(pattern: &[Element]) -> (Vec<String>, Option<String>) {
     for element in pattern.iter().filter(|e| !e.optional) {
         match &element.atom {
-            Atom::Words(words) if whole(words) => return words.clone(),
-            Atom::List(name) if lists.get(name).is_some_and(|l| whole(l)) => {
-                return lists.get(name).cloned().unwrap_or_default()
-            }
+            Atom::Words(words) => return (words.clone(), None),
+            Atom::List(name) => return (Vec::new(), Some(name.clone())),
             Atom::Group(inner) => {
-                let found = anchors(inner, lists);
-                if !found.is_empty() {
+                let found = anchors(inner);
+                if !found.0.is_empty() || found.1.is_some() {
                     return found;
                 }
             }
             _ => {}
         }
     }
-    Vec::new()
+    (Vec::new(), None)
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -481,7 +481,7 @@ mod tests {
         assert_eq!(file.lists["verb"], ["gründete", "founded"]);
         assert_eq!(file.rules[0].pattern.len(), 4);
         assert_eq!(file.rules[0].confidence, 0.9);
-        assert_eq!(file.rules[0].anchors, ["gründete", "founded"]);
+        assert_eq!(file.rules[0].anchor_list.as_deref(), Some("verb"));
         let group = &file.rules[1].pattern[2];
         assert!(group.optional && group.capture == Some(Capture::Role));
         assert_eq!(file.rules[1].pattern[1].atom, Atom::Entity(vec![EntityKind::Person], Some(false)));
@@ -490,8 +490,7 @@ mod tests {
         let file = RuleFile::parse(source).unwrap();
         let Atom::Not(inner) = &file.rules[0].pattern[3].atom else { panic!("not a look-ahead") };
         assert_eq!(inner.len(), 2);
-        // A list with endings cannot anchor the quick pre-check.
-        assert!(file.rules[1].anchors.is_empty());
+        assert_eq!(file.rules[1].anchor_list.as_deref(), Some("w"));
     }
 
     #[test]

@@ -37,19 +37,82 @@ pub struct Candidate {
     pub outlet: bool,
 }
 
-/// Words that can open a speaker noun phrase: articles, possessives.
-const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "the", "a", "an",
-    "its", "their", "sein", "seine", "seiner", "seinen", "seinem", "ihr", "ihre", "ihrer", "ihren", "ihrem", "dessen",
-    "deren", "diese", "dieser",
-];
+/// Whether a word can open a speaker noun phrase: an article, a possessive.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+            | "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "sein"
+            | "seine"
+            | "seiner"
+            | "seinen"
+            | "seinem"
+            | "ihr"
+            | "ihre"
+            | "ihrer"
+            | "ihren"
+            | "ihrem"
+            | "dessen"
+            | "deren"
+            | "diese"
+            | "dieser"
+    )
+}
 
-/// Lower-case words that end a noun phrase rather than modify it.
-const NOT_MODIFIERS: &[&str] = &[
-    "und", "oder", "aber", "von", "vom", "mit", "in", "im", "an", "am", "zu", "zum", "zur", "auf", "für", "bei",
-    "nach", "aus", "über", "sich", "es", "nicht", "auch", "noch", "so", "wie", "als", "hat", "ist", "sind", "war",
-    "wird",
-];
+/// Whether a lower-case word ends a noun phrase rather than modifying it.
+fn is_not_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "und"
+            | "oder"
+            | "aber"
+            | "von"
+            | "vom"
+            | "mit"
+            | "in"
+            | "im"
+            | "an"
+            | "am"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "auf"
+            | "für"
+            | "bei"
+            | "nach"
+            | "aus"
+            | "über"
+            | "sich"
+            | "es"
+            | "nicht"
+            | "auch"
+            | "noch"
+            | "so"
+            | "wie"
+            | "als"
+            | "hat"
+            | "ist"
+            | "sind"
+            | "war"
+            | "wird"
+    )
+}
 
 /// The speaker candidates of a sentence, in text order, none inside a
 /// quotation.
@@ -81,7 +144,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     if lexicon.has(Section::Skip, lower) {
         return None;
     }
-    let determiner = DETERMINERS.contains(&lower);
+    let determiner = is_determiner(lower);
     if !(determiner || is_modifier(words, i) || is_noun(words, i)) {
         return None;
     }
@@ -108,17 +171,14 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
 /// (German nouns are), or in English any word.
 fn is_noun(words: &SentenceWords, j: usize) -> bool {
     let capital = words.original(j).chars().next().is_some_and(char::is_uppercase);
-    words.is_word(j)
-        && !words.is_number(j)
-        && (capital || words.english)
-        && !DETERMINERS.contains(&words.lower[j].as_str())
+    words.is_word(j) && !words.is_number(j) && (capital || words.english) && !is_determiner(words.lower[j].as_str())
 }
 
 /// Whether token `j` is a lower-case word that can stand between a
 /// determiner and its noun (an adjective or participle).
 fn is_modifier(words: &SentenceWords, j: usize) -> bool {
     let lower = words.lower[j].as_str();
-    words.is_lower_word(j) && !NOT_MODIFIERS.contains(&lower) && !DETERMINERS.contains(&lower) && lower.len() > 2
+    words.is_lower_word(j) && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2
 }
 
 /// `Polizeisprecher`, `Regierungssprecherin`: a compound ending in a
@@ -170,7 +230,7 @@ fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
             candidate.last = j;
             return candidate;
         }
-        if !is_modifier(words, j) && !DETERMINERS.contains(&words.lower[j].as_str()) {
+        if !is_modifier(words, j) && !is_determiner(words.lower[j].as_str()) {
             return candidate;
         }
         j += 1;
@@ -178,17 +238,52 @@ fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
     candidate
 }
 
-/// Prepositions: a name after one is no subject (`in Berlin sagte er`).
-const PREPOSITIONS: &[&str] = &[
-    "in", "im", "am", "an", "aus", "von", "vom", "nach", "bei", "beim", "mit", "für", "über", "zu", "zur", "zum",
-    "vor", "gegen", "auf", "unter", "durch", "seit", "ohne", "um", "at", "on", "of", "from", "with", "for", "to", "by",
-    "about", "after", "before",
-];
+/// Whether a word is a preposition: a name after one is no subject (`in
+/// Berlin sagte er`).
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "im"
+            | "am"
+            | "an"
+            | "aus"
+            | "von"
+            | "vom"
+            | "nach"
+            | "bei"
+            | "beim"
+            | "mit"
+            | "für"
+            | "über"
+            | "zu"
+            | "zur"
+            | "zum"
+            | "vor"
+            | "gegen"
+            | "auf"
+            | "unter"
+            | "durch"
+            | "seit"
+            | "ohne"
+            | "um"
+            | "at"
+            | "on"
+            | "of"
+            | "from"
+            | "with"
+            | "for"
+            | "to"
+            | "by"
+            | "about"
+            | "after"
+            | "before"
+    )
+}
 
 /// Whether a candidate can be the subject of its clause: not after a
 /// preposition, and a plain noun phrase only as the clause's first words.
 fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bool {
-    let after_preposition = c.first > 0 && PREPOSITIONS.contains(&words.lower[c.first - 1].as_str());
+    let after_preposition = c.first > 0 && is_preposition(words.lower[c.first - 1].as_str());
     !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start)
 }
 
