@@ -25,6 +25,9 @@ pub enum Section {
     InfoNoun,
     /// Separated verb particles (`teilte ... mit`).
     Particle,
+    /// Verb forms that are speech cues too rarely to count as one, whatever
+    /// another list says (`zeigte`, `hieß`).
+    NoCue,
     /// Speech verbs that are cues only with a particle later in their
     /// clause (`gab ... bekannt`, but not `es gab`).
     NeedsParticle,
@@ -47,7 +50,8 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 13] = [
+    const ALL: [Section; 14] = [
+        Section::NoCue,
         Section::OutletNoun,
         Section::NeedsParticle,
         Section::SpeechVerb,
@@ -69,6 +73,7 @@ impl Section {
             Section::LearnedVerb => "learned-verb",
             Section::InfoNoun => "info-noun",
             Section::Particle => "particle",
+            Section::NoCue => "no-cue",
             Section::NeedsParticle => "needs-particle",
             Section::Konjunktiv => "konjunktiv",
             Section::Pronoun => "pronoun",
@@ -85,7 +90,7 @@ impl Section {
 /// The quote cues of one language, in lower case.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: [HashSet<String>; 13],
+    words: [HashSet<String>; 14],
     /// Multi-word frames before a source, as word lists.
     phrases: Vec<Vec<String>>,
 }

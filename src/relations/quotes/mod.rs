@@ -256,12 +256,15 @@ impl Finder<'_, '_> {
                 }
                 // Verbs are written in lower case (`Fragen` is a noun); after
                 // `zu` or `to` a verb is an infinitive, no report.
-                if !words.is_lower_word(j) || j > 0 && matches!(lower[j - 1], "zu" | "to") {
+                let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to");
+                if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
                 if lexicon.has(Section::NeedsParticle, lower[j]) {
-                    let clause_end = (j + 1..words.len()).find(|&k| lower[k] == ",").unwrap_or(words.len());
-                    let particle = (j + 1..clause_end).any(|k| lexicon.has(Section::Particle, lower[k]));
+                    // The particle closes the clause: `gab ... bekannt,`.
+                    let clause_end = (j + 1..words.len()).find(|&k| !words.is_word(k) && lower[k] != "-");
+                    let last_word = clause_end.and_then(|end| (j + 1..end).next_back());
+                    let particle = last_word.is_some_and(|k| lexicon.has(Section::Particle, lower[k]));
                     return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
                 }
                 let learned = lexicon.has(Section::LearnedVerb, lower[j]);

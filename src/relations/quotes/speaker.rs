@@ -164,7 +164,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
         return None;
     };
     let outlet = lexicon.has(Section::OutletNoun, &words.lower[head]);
-    Some(extend(words, Candidate { first: i, last: head, kind, mention: None, outlet }))
+    Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
 }
 
 /// Whether token `j` can head a noun phrase: a capitalised German word
@@ -199,26 +199,20 @@ fn is_info_compound(words: &SentenceWords, j: usize) -> bool {
 
 /// The phrase with a genitive or `von`/`of` phrase after it that names the
 /// body (`der Sprecher des Ministeriums`, `Angaben der Polizei`).
-fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
-    let mut j = candidate.last + 1;
-    // A name in apposition: `der Sprecher Hans Müller`, `die Agentur Reuters`,
-    // `die Zeitung „Yemen Observer“`.
-    if words.lower.get(j).is_some_and(|w| matches!(w.as_str(), "„" | "\"" | "“" | "»")) {
-        j += 1;
-    }
-    if let Some(Some((mention, last))) = words.mention_at.get(j) {
-        candidate.last = *last;
-        candidate.mention = Some(*mention);
+fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) -> Candidate {
+    if let Some((mention, last)) = apposition(words, candidate.last + 1) {
+        candidate.last = last;
+        candidate.mention = Some(mention);
         return candidate;
     }
     let linked = |j: usize| {
         matches!(words.lower.get(j).map(String::as_str), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"))
     };
-    if !linked(j) {
+    if !linked(candidate.last + 1) {
         return candidate;
     }
-    j += 1;
-    while j < words.len() && j <= candidate.last + 5 {
+    let mut j = candidate.last + 2;
+    while j < words.len() && j <= candidate.last + 6 {
         if let Some((mention, last)) = words.mention_at[j] {
             if matches!(words.kinds[mention], EntityKind::Organization | EntityKind::Person) {
                 candidate.last = last;
@@ -227,7 +221,13 @@ fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
             return candidate;
         }
         if is_noun(words, j) {
+            // `Angaben des Gouverneurs Nasser Baoum`, `der Agentur „Interfax“`.
             candidate.last = j;
+            candidate.outlet |= lexicon.has(Section::OutletNoun, &words.lower[j]);
+            if let Some((mention, last)) = apposition(words, j + 1) {
+                candidate.last = last;
+                candidate.mention = Some(mention);
+            }
             return candidate;
         }
         if !is_modifier(words, j) && !is_determiner(words.lower[j].as_str()) {
@@ -236,6 +236,15 @@ fn extend(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
         j += 1;
     }
     candidate
+}
+
+/// A name in apposition starting at token `j`, perhaps in quotation marks:
+/// `der Sprecher Hans Müller`, `die Agentur Reuters`, `die Zeitung „Yemen
+/// Observer“`.
+fn apposition(words: &SentenceWords, j: usize) -> Option<(usize, usize)> {
+    let mark = words.lower.get(j).is_some_and(|w| matches!(w.as_str(), "„" | "\"" | "“" | "»"));
+    let j = if mark { j + 1 } else { j };
+    words.mention_at.get(j).copied().flatten()
 }
 
 /// Whether a word is a preposition: a name after one is no subject (`in
@@ -326,6 +335,18 @@ fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Cand
     };
     if let Some(c) = within(clause_start, cue) {
         return Some(c);
+    }
+    // `Der CSU-Vorsitzende, Edmund Stoiber, warf ... vor`: a person's name
+    // that alone fills the part set off by commas before the verb.
+    let segment_start = commas.len().checked_sub(2).map_or(0, |i| commas[i] + 1);
+    let alone = found.iter().find(|c| {
+        c.kind == SpeakerKind::Name
+            && c.mention.is_some_and(|m| words.kinds[m] == EntityKind::Person)
+            && c.first == segment_start
+            && commas.last().is_some_and(|&comma| c.last + 1 == comma && comma + 1 == cue)
+    });
+    if let Some(c) = alone {
+        return Some(*c);
     }
     // The clause holds no speaker: step over the comma-enclosed part before it.
     match commas.len() {
