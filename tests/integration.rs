@@ -23,3 +23,5 @@ mod extraction;
 mod tagger;
 // Shards that merge into what one run writes.
 mod shards;
+// Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
+mod quotes;

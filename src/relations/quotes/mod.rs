@@ -150,7 +150,25 @@ pub fn find_quotes(input: &QuoteInput) -> Vec<Quote> {
     for n in 0..input.sentences.len() {
         finder.sentence(n);
     }
-    finder.quotes
+    let mut quotes = finder.quotes;
+    speak_on(input.text, &mut quotes);
+    quotes
+}
+
+/// A quotation over paragraphs has its frame after its last part (`"...
+/// ¶ "...," she added`): a part without a frame of its own that runs on
+/// into the next part takes that part's speaker, last part first.
+fn speak_on(text: &str, quotes: &mut [Quote]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (here, next) = (&quotes[i], &quotes[i + 1]);
+        let between = &text[here.message.end..next.message.start];
+        let runs_on = between.contains('\n') && !between.chars().any(char::is_alphanumeric);
+        if here.rule == "quote/continued" && next.form == QuoteForm::Direct && runs_on {
+            let (speaker, entity, outlet) = (next.speaker, next.entity, next.outlet);
+            let here = &mut quotes[i];
+            (here.speaker, here.entity, here.outlet) = (speaker, entity, outlet);
+        }
+    }
 }
 
 struct Finder<'a, 'b> {
@@ -207,7 +225,11 @@ impl Finder<'_, '_> {
     /// Reported speech in a sentence without a direct quotation.
     fn reported(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) {
         for (candidate, cue, learned) in self.cues(words, found) {
-            let frame = (candidate.first.min(cue), candidate.last.max(cue));
+            let mut frame = (candidate.first.min(cue), candidate.last.max(cue));
+            // `teilte der Sprecher mit, ...`: the particle belongs to the frame.
+            while frame.1 + 1 < words.len() && self.lexicon.has(Section::Particle, &words.lower[frame.1 + 1]) {
+                frame.1 += 1;
+            }
             let Some((first, last)) = message_side(words, frame) else { continue };
             let form = self.form(words, first, last, cue);
             // A learned verb with a plain object is too often no speech at all.

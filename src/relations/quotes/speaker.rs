@@ -163,6 +163,11 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     } else {
         return None;
     };
+    // Without an article only a noun of information opens with an adjective
+    // (`ersten Angaben`); otherwise a verb before a noun would open one.
+    if !determiner && head != i && kind != SpeakerKind::Info {
+        return None;
+    }
     let outlet = lexicon.has(Section::OutletNoun, &words.lower[head]);
     Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
 }
