@@ -89,12 +89,12 @@ impl RelationScorer {
     }
 
     /// The relation a pair most likely states and how far its score is
-    /// above "none", if it is above by at least `margin`.
+    /// above "none", if it is above by more than `margin`.
     pub fn decide(&self, pair: &Pair, margin: f32) -> Option<(RelationKind, f32)> {
         let scores = self.scores(&pair.features);
         let (best, &score) = scores.iter().enumerate().skip(1).max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
         let lead = score - scores[0];
-        (lead >= margin).then(|| (CLASSES[best].clone().expect("classes after the first are relations"), lead))
+        (lead > margin).then(|| (CLASSES[best].clone().expect("classes after the first are relations"), lead))
     }
 }
 
@@ -179,6 +179,55 @@ impl PairContext<'_> {
         for kind in between_kinds {
             out.push(hash(&["bm", kind.name(), &kinds]));
         }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// What a document says about two of its entities that no sentence names
+/// together, for a document-level located-in decision.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentPair {
+    /// The subject's kind (an organisation or a place).
+    pub subject: EntityKind,
+    /// Whether the object is a listed country.
+    pub object_is_country: bool,
+    /// How many listed countries the document names.
+    pub countries: usize,
+    /// How many times each is mentioned.
+    pub mentions: (usize, usize),
+    /// The sentences that first name each.
+    pub first_sentences: (usize, usize),
+    /// Whether the object is the place the document names first.
+    pub object_first_place: bool,
+}
+
+impl DocumentPair {
+    /// Hashed features, in a namespace of their own.
+    pub fn features(&self) -> Vec<u32> {
+        let bucket = |n: usize| match n {
+            0..=2 => n,
+            3..=5 => 3,
+            _ => 4,
+        };
+        let kind = self.subject.name();
+        let country = if self.object_is_country { "country" } else { "place" };
+        let gap = self.first_sentences.1.abs_diff(self.first_sentences.0);
+        let order = if self.first_sentences.1 <= self.first_sentences.0 { "object-first" } else { "subject-first" };
+        let values = [
+            ("kind", kind.to_owned()),
+            ("object", country.to_owned()),
+            ("countries", format!("{country}:{}", bucket(self.countries))),
+            ("object-mentions", format!("{country}:{}", bucket(self.mentions.1))),
+            ("subject-mentions", bucket(self.mentions.0).to_string()),
+            ("gap", format!("{country}:{}", bucket(gap))),
+            ("order", format!("{country}:{order}")),
+            ("first-place", format!("{country}:{}", self.object_first_place)),
+            ("lead", format!("{kind}:{}", self.first_sentences.0 == 0)),
+        ];
+        let mut out: Vec<u32> = values.iter().map(|(name, value)| hash(&["doc", name, value])).collect();
+        out.push(hash(&["doc", "bias"]));
         out.sort_unstable();
         out.dedup();
         out

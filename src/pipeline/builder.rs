@@ -1,0 +1,183 @@
+//! Turns a document's resolved mentions and facts into graph entities and
+//! relations with evidence, spans mapped back to the original text.
+
+use std::collections::BTreeMap;
+
+use super::Extraction;
+use crate::entities::{EntityKind, Mention, Resolution, MODEL_ORIGIN};
+use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, TextSpan};
+use crate::input::Document;
+use crate::relations::{Endpoint, Fact};
+use crate::text::{CharOffsets, Normalized, Sentence, Span};
+
+/// Turns one document's resolved mentions and facts into graph entities and
+/// relations, with spans mapped back to the original text.
+pub(super) struct GraphBuilder<'a> {
+    document: &'a Document,
+    normalized: &'a Normalized<'a>,
+    offsets: CharOffsets<'a>,
+    explain: bool,
+    document_id: EntityId,
+    entity_ids: Vec<Option<EntityId>>,
+    pub(super) extraction: Extraction,
+}
+
+impl<'a> GraphBuilder<'a> {
+    pub(super) fn new(document: &'a Document, normalized: &'a Normalized<'a>, explain: bool) -> Self {
+        let mut extraction = Extraction::default();
+        let document_id = extraction.graph.add_entity(document_entity(document)).clone();
+        let offsets = CharOffsets::new(&document.text);
+        Self { document, normalized, offsets, explain, document_id, entity_ids: Vec::new(), extraction }
+    }
+
+    /// The span of the original text for a span of the normalised one.
+    fn text_span(&self, span: Span) -> TextSpan {
+        let span = self.normalized.to_original(span);
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            char_start: self.offsets.char_offset(span.start),
+            char_end: self.offsets.char_offset(span.end),
+        }
+    }
+
+    pub(super) fn add_entities(&mut self, mentions: &[Vec<Mention>], resolution: &Resolution) {
+        self.entity_ids = vec![None; resolution.entities.len()];
+        for (sentence_mentions, assignment) in mentions.iter().zip(&resolution.assignments) {
+            for (mention, &idx) in sentence_mentions.iter().zip(assignment) {
+                let resolved = &resolution.entities[idx];
+                let mut entity = Entity::new(resolved.kind, &resolved.label);
+                entity.aliases = resolved.aliases.clone();
+                entity.lang = Some(self.document.language.tag().to_owned());
+                entity.description = mention.role.clone();
+                let span = self.text_span(mention.span);
+                let text = self.document.text[span.start..span.end].to_owned();
+                entity.mentions.push(graph::Mention { document: self.document_id.clone(), span, text });
+                let id = self.extraction.graph.add_entity(entity).clone();
+                self.entity_ids[idx] = Some(id);
+            }
+        }
+        if self.explain {
+            self.extraction.explanations.extend(found_by(mentions, resolution));
+            self.extraction.explanations.extend(resolution.explanations.iter().cloned());
+        }
+    }
+
+    pub(super) fn add_facts(
+        &mut self,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+        resolution: &Resolution,
+        facts: Vec<Vec<Fact>>,
+    ) {
+        let mut recent_organization: Option<usize> = None;
+        for (n, (sentence, sentence_facts)) in sentences.iter().zip(facts).enumerate() {
+            let assignment = &resolution.assignments[n];
+            let last_here = mentions[n]
+                .iter()
+                .zip(assignment)
+                .filter(|(m, _)| m.kind == EntityKind::Organization)
+                .map(|(_, &i)| i)
+                .next_back();
+            recent_organization = last_here.or(recent_organization);
+            for fact in sentence_facts {
+                let end = |endpoint: Endpoint| match endpoint {
+                    Endpoint::Mention(m) => self.entity_ids[assignment[m]].clone(),
+                    Endpoint::Document => Some(self.document_id.clone()),
+                    Endpoint::RecentOrganization => recent_organization.and_then(|i| self.entity_ids[i].clone()),
+                    Endpoint::Entity(i) => self.entity_ids[i].clone(),
+                };
+                let (Some(subject), Some(object)) = (end(fact.subject), end(fact.object)) else { continue };
+                self.add_fact(sentence, subject, object, fact);
+            }
+        }
+    }
+
+    fn add_fact(&mut self, sentence: &Sentence, subject: EntityId, object: EntityId, mut fact: Fact) {
+        if subject == object {
+            return;
+        }
+        let span = self.text_span(sentence.span);
+        let text = self.document.text[span.start..span.end].to_owned();
+        if self.explain {
+            self.extraction
+                .explanations
+                .push(format!("relation: {subject} {} {object} [{}] in: {text}", fact.kind, fact.rule));
+        }
+        if let (Some(date), Some(document_date)) = (&fact.attributes.date, &self.document.date) {
+            fact.attributes.date = Some(with_year_from(date, document_date));
+        }
+        let evidence = Evidence {
+            document: self.document_id.clone(),
+            sentence: sentence.index,
+            span,
+            text,
+            rule: fact.rule,
+            confidence: fact.confidence,
+        };
+        let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
+        self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
+    }
+}
+
+/// One line per entity saying which layer found its mentions: the tagger,
+/// with its highest confidence, or the rules and lists, by origin.
+fn found_by(mentions: &[Vec<Mention>], resolution: &Resolution) -> Vec<String> {
+    let mut sources: Vec<BTreeMap<&str, (usize, f32)>> = vec![BTreeMap::new(); resolution.entities.len()];
+    for (sentence_mentions, assignment) in mentions.iter().zip(&resolution.assignments) {
+        for (mention, &idx) in sentence_mentions.iter().zip(assignment) {
+            let entry = sources[idx].entry(mention.origin).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 = entry.1.max(mention.confidence.unwrap_or(0.0));
+        }
+    }
+    let entities = resolution.entities.iter().zip(&sources).filter(|(_, s)| !s.is_empty());
+    entities
+        .map(|(entity, sources)| {
+            let parts: Vec<String> = sources
+                .iter()
+                .map(|(origin, (count, confidence))| match *origin {
+                    MODEL_ORIGIN => format!("model (confidence up to {confidence:.2}) ×{count}"),
+                    _ => format!("rule {origin} ×{count}"),
+                })
+                .collect();
+            format!("entity: {} '{}' found by {}", entity.kind, entity.label, parts.join(", "))
+        })
+        .collect()
+}
+
+/// `--01-20` with the year of the document's date (`2025-01-28` → `2025-01-20`);
+/// a month after the document's month is taken from the year before.
+fn with_year_from(date: &str, document_date: &str) -> String {
+    let (Some(month_day), Some(year)) = (date.strip_prefix("--"), document_date.get(..4)) else {
+        return date.to_owned();
+    };
+    let (Ok(mut year), Some(document_month)) = (year.parse::<i32>(), document_date.get(5..7)) else {
+        return date.to_owned();
+    };
+    if month_day.get(..2) > Some(document_month) {
+        year -= 1;
+    }
+    format!("{year:04}-{month_day}")
+}
+
+fn document_entity(document: &Document) -> Entity {
+    let mut entity = Entity::new(EntityKind::Document, &document.name);
+    entity.label = document.title.clone();
+    entity.lang = Some(document.language.tag().to_owned());
+    entity.source =
+        Some(DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() });
+    entity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_year_of_a_day_from_the_document_date() {
+        assert_eq!(with_year_from("--01-20", "2025-01-28"), "2025-01-20");
+        assert_eq!(with_year_from("--12-30", "2025-01-05"), "2024-12-30");
+        assert_eq!(with_year_from("2023-07", "2025-01-05"), "2023-07");
+    }
+}

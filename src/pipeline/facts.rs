@@ -1,0 +1,114 @@
+//! The facts beyond the rules: the relation scorer's, the quotations', and
+//! the located-in facts the others imply.
+
+use super::Analysis;
+use crate::entities::{EntityKind, Gazetteer};
+use crate::relations::scorer::{candidate_pairs, RelationScorer};
+use crate::relations::{infer_located, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind};
+
+/// Adds the facts the relation scorer finds in sentence `n` that the rules
+/// did not state, named after the model with its score.
+pub(super) fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: usize, facts: &mut Vec<Fact>) {
+    let entities = &analysis.resolution.assignments[n];
+    for pair in candidate_pairs(analysis.text, &analysis.tokens[n], &analysis.mentions[n], entities) {
+        let Some((kind, lead)) = scorer.decide(&pair, SCORER_MARGIN) else { continue };
+        let (subject, object) = (Endpoint::Mention(pair.subject), Endpoint::Mention(pair.object));
+        // Stated by a rule already, either way round.
+        let stated = facts.iter().any(|f| {
+            f.kind == kind && (f.subject, f.object) == (subject, object) || (f.subject, f.object) == (object, subject)
+        });
+        if stated {
+            continue;
+        }
+        let confidence = f64::from(1.0 / (1.0 + (-lead / SCORER_SCALE).exp()));
+        let rule = format!("model/relations score {confidence:.2}");
+        facts.push(Fact { kind, subject, object, attributes: Attributes::default(), rule, confidence });
+    }
+}
+
+/// How far a relation's score must lead "none" (tuned on the English dev gold).
+const SCORER_MARGIN: f32 = 0.0;
+/// Divides a score lead before it becomes a confidence.
+const SCORER_SCALE: f32 = 10.0;
+
+/// The located-in facts the stated ones and the place lists imply, each
+/// with the first sentence that names its subject as evidence.
+pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
+    let assignments = &analysis.resolution.assignments;
+    let entity = |n: usize, end: Endpoint| match end {
+        Endpoint::Mention(m) => Some(assignments[n][m]),
+        Endpoint::Entity(e) => Some(e),
+        Endpoint::Document | Endpoint::RecentOrganization => None,
+    };
+    let stated: Vec<(usize, usize)> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(n, sentence)| sentence.iter().map(move |f| (n, f)))
+        .filter(|(_, f)| f.kind == RelationKind::LocatedIn)
+        .filter_map(|(n, f)| Some((entity(n, f.subject)?, entity(n, f.object)?)))
+        .collect();
+    let lists = Gazetteer::get();
+    let places: Vec<PlaceFacts> = analysis
+        .resolution
+        .entities
+        .iter()
+        .map(|e| {
+            let names = || std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str));
+            let is_place = e.kind == EntityKind::Place;
+            PlaceFacts {
+                country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
+                within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+            }
+        })
+        .collect();
+    let first_sentence = |e: usize| assignments.iter().position(|a| a.contains(&e));
+    for (subject, object, rule) in infer_located(&stated, &places) {
+        let Some(n) = first_sentence(subject) else { continue };
+        facts[n].push(Fact {
+            kind: RelationKind::LocatedIn,
+            subject: Endpoint::Entity(subject),
+            object: Endpoint::Entity(object),
+            attributes: Attributes::default(),
+            rule: rule.to_owned(),
+            confidence: 0.6,
+        });
+    }
+}
+
+/// A `quoted-in` fact for every quotation whose speaker is a person or an
+/// organisation, and a `cites` fact where the speaker is a news outlet.
+pub(super) fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[bool], facts: &mut [Vec<Fact>]) {
+    for quote in quotes {
+        let Some(entity) = quote.entity else { continue };
+        let kind = analysis.resolution.entities[entity].kind;
+        if kind == EntityKind::Organization && (outlets[entity] || quote.outlet) {
+            facts[quote.sentence].push(Fact {
+                kind: RelationKind::Cites,
+                subject: Endpoint::Document,
+                object: Endpoint::Entity(entity),
+                attributes: Attributes::default(),
+                rule: quote.rule.replace("quote/", "cites/"),
+                confidence: 0.8,
+            });
+            continue;
+        }
+        if !matches!(kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        let words = analysis.text[quote.message.range()].trim();
+        let attributes = Attributes { quote: Some(words.to_owned()), ..Attributes::default() };
+        let confidence = match quote.form {
+            QuoteForm::Direct => 0.9,
+            QuoteForm::Indirect => 0.8,
+            QuoteForm::Reported => 0.6,
+        };
+        facts[quote.sentence].push(Fact {
+            kind: RelationKind::QuotedIn,
+            subject: Endpoint::Entity(entity),
+            object: Endpoint::Document,
+            attributes,
+            rule: quote.rule.to_owned(),
+            confidence,
+        });
+    }
+}
