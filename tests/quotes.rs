@@ -130,3 +130,12 @@ fn the_dev_gold_sets_meet_their_bars() {
         assert!(output.status.success(), "{folder} below its bars:\n{stdout}{}", util::stderr(&output));
     }
 }
+
+#[test]
+fn a_pronoun_skips_people_of_the_other_gender() {
+    let text =
+        "Treffen\n\nMaria Keller traf am Montag Thomas Brandt. Sie sagte danach, das Gespräch sei gut gewesen.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("Sie", Some("Maria Keller")), "{found:#?}");
+}

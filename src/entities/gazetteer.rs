@@ -14,6 +14,7 @@ const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
 const US_STATES: &str = include_str!("data/us-states.txt");
 const FIRST_NAMES: &str = include_str!("data/first-names.txt");
+const FIRST_NAME_GENDERS: &str = include_str!("data/first-name-genders.tsv");
 const SMALL_PLACES: &str = include_str!("data/small-places.txt");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
@@ -31,6 +32,15 @@ pub struct Listed {
     pub country: bool,
 }
 
+/// Whom a first name is given to, by the census lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Nearly always to women.
+    Female,
+    /// Nearly always to men.
+    Male,
+}
+
 /// The lists, parsed once per process.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -39,6 +49,7 @@ pub struct Gazetteer {
     within: HashMap<&'static str, &'static str>,
     adjectives: HashMap<String, &'static str>,
     first_names: HashSet<&'static str>,
+    genders: HashMap<&'static str, Gender>,
     small_places: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     german_words: HashSet<&'static str>,
@@ -55,6 +66,11 @@ impl Gazetteer {
     fn load() -> Self {
         let mut lists = Self {
             first_names: FIRST_NAMES.lines().collect(),
+            genders: FIRST_NAME_GENDERS
+                .lines()
+                .filter_map(|line| line.split_once('\t'))
+                .map(|(name, sex)| (name, if sex == "f" { Gender::Female } else { Gender::Male }))
+                .collect(),
             small_places: SMALL_PLACES.lines().collect(),
             surnames: SURNAMES.lines().collect(),
             german_words: GERMAN_WORDS.lines().collect(),
@@ -122,6 +138,11 @@ impl Gazetteer {
         self.first_names.contains(word)
     }
 
+    /// Whom a first name is given to, when the census lists say so clearly.
+    pub fn gender(&self, first_name: &str) -> Option<Gender> {
+        self.genders.get(first_name).copied()
+    }
+
     /// Whether `name` is a place of 1,000 inhabitants or more. Many are
     /// ordinary words too, so this is evidence for the tagger, not a rule.
     pub fn is_small_place(&self, name: &str) -> bool {
@@ -175,6 +196,8 @@ mod tests {
         assert_eq!(lists.country_containing("Frankreich"), None);
         assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));
         assert!(lists.is_first_name("Maria"));
+        assert_eq!(lists.gender("Maria"), Some(Gender::Female));
+        assert_eq!(lists.gender("Peter"), Some(Gender::Male));
         assert!(lists.is_small_place("Königswinter"));
         assert!(lists.is_surname("Miller"));
         assert!(lists.is_ordinary_word(Language::De, "Wirbel"));

@@ -15,7 +15,7 @@ pub mod tagger;
 pub use self::aliases::{resolve, Resolution, ResolvedEntity};
 pub use self::coreference::add_definite_references;
 pub use self::cues::CueLists;
-pub use self::gazetteer::{Gazetteer, Listed};
+pub use self::gazetteer::{Gazetteer, Gender, Listed};
 pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;
 pub use self::name_lists::NameLists;

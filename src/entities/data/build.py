@@ -74,6 +74,23 @@ def first_names(args):
     return sorted(names)
 
 
+def first_name_genders(args):
+    """Names the census gives to one sex at least ten times as often as to
+    the other, with that sex: `f` or `m`."""
+    share = {}
+    for file, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        for line in (Path(args.names) / file).read_text().splitlines():
+            if line.strip():
+                name, frequency = line.split()[0].capitalize(), float(line.split()[1])
+                share.setdefault(name, {"m": 0.0, "f": 0.0})[sex] = frequency
+    rows = []
+    for name, f in sorted(share.items()):
+        for sex, other in (("m", "f"), ("f", "m")):
+            if f[sex] >= 10 * f[other]:
+                rows.append(f"{name}\t{sex}")
+    return rows
+
+
 def vocabulary(args, lang):
     table = json.load(gzip.open(Path(args.lemmas) / f"{lang}_lemma_lookup.json.gz"))
     words = set(table) | set(table.values())
@@ -102,6 +119,7 @@ def main():
         write("small-places.txt", small_places(args))
     if args.names:
         write("first-names.txt", first_names(args))
+        write("first-name-genders.tsv", first_name_genders(args))
         write("surnames.txt", surnames(args))
     if args.lemmas:
         write("de-vocabulary.txt", vocabulary(args, "de"))

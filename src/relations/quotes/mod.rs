@@ -11,7 +11,7 @@ mod speaker;
 
 use self::lexicon::{Lexicon, Section};
 use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
-use crate::entities::{EntityKind, Mention, Resolution};
+use crate::entities::{EntityKind, Gazetteer, Gender, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
 
@@ -322,14 +322,27 @@ impl Finder<'_, '_> {
             SpeakerKind::Name | SpeakerKind::Noun | SpeakerKind::Info | SpeakerKind::Phrase => {
                 candidate.mention.map(|m| assignment[m])
             }
-            SpeakerKind::Pronoun => self.person_before(n, span.start),
+            SpeakerKind::Pronoun => self.person_before(n, span.start, &words.lower[candidate.first]),
         };
         Speaker { span, entity, outlet: candidate.outlet, cue: cue.map(|c| words.span(c, c)) }
     }
 
     /// The person named last before `offset`, in this sentence or the three
-    /// before it.
-    fn person_before(&self, n: usize, offset: usize) -> Option<usize> {
+    /// before it, whose first name does not contradict the pronoun's gender.
+    fn person_before(&self, n: usize, offset: usize, pronoun: &str) -> Option<usize> {
+        let wanted = match pronoun {
+            "er" | "he" => Some(Gender::Male),
+            "sie" | "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let entities = &self.input.resolution.entities;
+        let fits = |idx: usize| {
+            let first = entities[idx].label.split(' ').next().unwrap_or("");
+            match (wanted, Gazetteer::get().gender(first)) {
+                (Some(wanted), Some(gender)) => wanted == gender,
+                _ => true,
+            }
+        };
         (n.saturating_sub(3)..=n).rev().find_map(|s| {
             let mentions = &self.input.mentions[s];
             let assignment = &self.input.resolution.assignments[s];
@@ -337,7 +350,7 @@ impl Finder<'_, '_> {
                 .iter()
                 .zip(assignment)
                 .rev()
-                .find(|(m, _)| m.kind == EntityKind::Person && m.span.end <= offset)
+                .find(|(m, &idx)| m.kind == EntityKind::Person && m.span.end <= offset && fits(idx))
                 .map(|(_, &idx)| idx)
         })
     }
