@@ -9,6 +9,7 @@ mod inflection;
 mod kind;
 mod name_lists;
 mod names;
+mod pronouns;
 mod recognizer;
 pub mod tagger;
 
@@ -20,6 +21,7 @@ pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;
 pub use self::name_lists::NameLists;
 pub use self::names::{is_product_code, NameRecognizer};
+pub use self::pronouns::{add_pronoun_references, PRONOUN_ORIGIN};
 pub use self::recognizer::{EntityRecognizer, Layers, DEFAULT_MIN_CONFIDENCE, MODEL_ORIGIN, USER_LIST_ORIGIN};
 
 use crate::text::{Sentence, Span, Token};

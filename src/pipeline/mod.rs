@@ -11,7 +11,8 @@ use self::builder::GraphBuilder;
 use self::facts::{add_inferred_facts, add_quote_facts, add_scored_facts};
 use crate::entities::tagger::Tagger;
 use crate::entities::{
-    add_definite_references, resolve, EntityKind, EntityRecognizer, Layers, Mention, NameLists, Recognizer, Resolution,
+    add_definite_references, add_pronoun_references, resolve, EntityKind, EntityRecognizer, Layers, Mention, NameLists,
+    Recognizer, Resolution,
 };
 use crate::graph::KnowledgeGraph;
 use crate::input::{Document, Language};
@@ -179,6 +180,7 @@ impl Extractor {
             sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(text, s, t)).collect();
         let mut resolution = resolve(text, &tokens, &mut mentions);
         add_definite_references(text, language, &tokens, &mut mentions, &mut resolution);
+        add_pronoun_references(text, language, &tokens, &mut mentions, &mut resolution);
         Analysis { text, sentences, tokens, mentions, resolution }
     }
 

@@ -1,8 +1,8 @@
 //! Quotations and reported speech: who said what. Direct quotations are
 //! found between quotation marks over the whole text; reported speech from
 //! speech verbs, subjunctive clauses and source frames (`laut X`, `X
-//! zufolge`, `according to X`). Each gets a speaker: a name, a pronoun
-//! resolved to the person named last, or a noun phrase (`der Sprecher des
+//! zufolge`, `according to X`). Each gets a speaker: a name (or a pronoun
+//! the entity stage resolved to a person), or a noun phrase (`der Sprecher des
 //! Ministeriums`) resolved to the body it names.
 
 mod lexicon;
@@ -11,7 +11,7 @@ mod speaker;
 
 use self::lexicon::{Lexicon, Section};
 use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
-use crate::entities::{EntityKind, Gazetteer, Gender, Mention, Resolution};
+use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
 
@@ -322,37 +322,10 @@ impl Finder<'_, '_> {
             SpeakerKind::Name | SpeakerKind::Noun | SpeakerKind::Info | SpeakerKind::Phrase => {
                 candidate.mention.map(|m| assignment[m])
             }
-            SpeakerKind::Pronoun => self.person_before(n, span.start, &words.lower[candidate.first]),
+            // A pronoun with a person to refer to is a mention already.
+            SpeakerKind::Pronoun => None,
         };
         Speaker { span, entity, outlet: candidate.outlet, cue: cue.map(|c| words.span(c, c)) }
-    }
-
-    /// The person named last before `offset`, in this sentence or the three
-    /// before it, whose first name does not contradict the pronoun's gender.
-    fn person_before(&self, n: usize, offset: usize, pronoun: &str) -> Option<usize> {
-        let wanted = match pronoun {
-            "er" | "he" => Some(Gender::Male),
-            "sie" | "she" => Some(Gender::Female),
-            _ => None,
-        };
-        let entities = &self.input.resolution.entities;
-        let fits = |idx: usize| {
-            let first = entities[idx].label.split(' ').next().unwrap_or("");
-            match (wanted, Gazetteer::get().gender(first)) {
-                (Some(wanted), Some(gender)) => wanted == gender,
-                _ => true,
-            }
-        };
-        (n.saturating_sub(3)..=n).rev().find_map(|s| {
-            let mentions = &self.input.mentions[s];
-            let assignment = &self.input.resolution.assignments[s];
-            mentions
-                .iter()
-                .zip(assignment)
-                .rev()
-                .find(|(m, &idx)| m.kind == EntityKind::Person && m.span.end <= offset && fits(idx))
-                .map(|(_, &idx)| idx)
-        })
     }
 
     /// The speaker of the quotation found in the sentence just before.
