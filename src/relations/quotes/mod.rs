@@ -226,11 +226,17 @@ impl Finder<'_, '_> {
     fn reported(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) {
         for (candidate, cue, learned) in self.cues(words, found) {
             let mut frame = (candidate.first.min(cue), candidate.last.max(cue));
+            // `Die EU und die USA kritisierten ...`: both speak.
+            if let Some(first) = coordinated_start(words, found, candidate) {
+                frame.0 = frame.0.min(first);
+            }
             // `teilte der Sprecher mit, ...`: the particle belongs to the frame.
             while frame.1 + 1 < words.len() && self.lexicon.has(Section::Particle, &words.lower[frame.1 + 1]) {
                 frame.1 += 1;
             }
-            let Some((first, last)) = message_side(words, frame) else { continue };
+            // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
+            let inner = (candidate.last < cue).then_some((candidate.last + 1, cue));
+            let Some((first, last)) = message_side(words, frame, inner) else { continue };
             let form = self.form(words, first, last, cue);
             // A learned verb with a plain object is too often no speech at all.
             if learned && form == QuoteForm::Reported {
@@ -351,14 +357,32 @@ fn is_speech(text: &str, quotation: Span) -> bool {
     words >= 6 || words >= 3 && (punctuated || after_colon)
 }
 
-/// The words of the message: the longer side of the sentence around the
-/// frame (cue and speaker), without punctuation at its ends; none when
-/// that side has fewer than two words.
-fn message_side(words: &SentenceWords, frame: (usize, usize)) -> Option<(usize, usize)> {
-    let left = (0..frame.0).filter(|&j| words.is_word(j)).count();
-    let right = (frame.1 + 1..words.len()).filter(|&j| words.is_word(j)).count();
-    let (from, to) = if left > right { (0, frame.0) } else { (frame.1 + 1, words.len()) };
+/// The words of the message: the longer part of the sentence before and
+/// after the frame (cue and speaker), or `inner` (between a speaker and a
+/// verb at the end) when neither has two words; without punctuation at its
+/// ends; none when that part has fewer than two words.
+fn message_side(words: &SentenceWords, frame: (usize, usize), inner: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let count = |(from, to): (usize, usize)| (from..to).filter(|&j| words.is_word(j)).count();
+    let (before, after) = ((0, frame.0), (frame.1 + 1, words.len()));
+    let outer = if count(before) > count(after) { before } else { after };
+    let (from, to) = match inner {
+        Some(inner) if count(outer) < 2 => inner,
+        _ => outer,
+    };
     let first = (from..to).find(|&j| words.is_word(j))?;
     let last = (from..to).rev().find(|&j| words.is_word(j))?;
-    (left.max(right) >= 2).then_some((first, last))
+    (count((from, to)) >= 2).then_some((first, last))
+}
+
+/// The first token of the candidate joined to `candidate` by `und`,
+/// `and`, `oder`, `sowie` just before it, if there is one.
+fn coordinated_start(words: &SentenceWords, found: &[Candidate], candidate: Candidate) -> Option<usize> {
+    let mut j = candidate.first.checked_sub(1)?;
+    if matches!(words.lower[j].as_str(), "der" | "die" | "das" | "the") {
+        j = j.checked_sub(1)?;
+    }
+    if !matches!(words.lower[j].as_str(), "und" | "and" | "oder" | "or" | "sowie") {
+        return None;
+    }
+    found.iter().rev().find(|c| c.last + 1 == j).map(|c| c.first)
 }

@@ -298,7 +298,9 @@ fn is_preposition(word: &str) -> bool {
 /// preposition, and a plain noun phrase only as the clause's first words.
 fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bool {
     let after_preposition = c.first > 0 && is_preposition(words.lower[c.first - 1].as_str());
-    !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start)
+    // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
+    let oblique = matches!(words.lower[c.first].as_str(), "den" | "dem" | "einen" | "einem");
+    !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start && !oblique)
 }
 
 /// The speaker of the cue at token `cue`: the subject right before it
