@@ -23,5 +23,7 @@ mod extraction;
 mod tagger;
 // Shards that merge into what one run writes.
 mod shards;
+// --stream: JSON Lines a line at a time, a graph per document.
+mod stream;
 // Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
 mod quotes;

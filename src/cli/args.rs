@@ -268,6 +268,12 @@ pub struct ExtractArgs {
     /// `kgex merge` joins them into what one run would have written.
     #[arg(long, value_name = "SIZE", value_parser = super::shards::parse_size, requires = "output")]
     pub shard_size: Option<u64>,
+    /// Write each document's graph as soon as it is extracted, in input
+    /// order: N-Quads with a named graph per document (-f nquads) or JSON
+    /// Lines with one graph per line (-f json). JSON Lines input, stdin
+    /// included, is read a line at a time, so kgex can sit in a pipe.
+    #[arg(long, conflicts_with = "shard_size")]
+    pub stream: bool,
 }
 
 /// Options of `kgex convert`.

@@ -9,6 +9,7 @@ mod output;
 mod progress;
 mod recognizer;
 mod shards;
+mod stream;
 mod train;
 
 use std::fs;
@@ -103,6 +104,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         min_confidence: args.recognizer.min_confidence,
         relation_scorer: recognizer::load_scorer(&args.recognizer)?,
     };
+    if args.stream {
+        let streamed = stream::run(&args, language, &settings, &options)?;
+        return Ok(finish(streamed.documents, streamed.failed));
+    }
     let run = run_extraction(&args, language, &settings, shards.as_mut())?;
     match shards {
         Some(shards) => {
@@ -111,12 +116,16 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         None => output::write_all(&run.extraction.graph, &targets, &options)?,
     }
-    let (n_failed, n_documents) = (run.failed, run.documents);
+    Ok(finish(run.documents, run.failed))
+}
+
+/// The exit status of a run: 1 when some inputs failed (said on stderr).
+fn finish(n_documents: usize, n_failed: usize) -> ExitCode {
     if n_failed > 0 {
         eprintln!("kgex: {n_failed} input(s) failed; the other {n_documents} document(s) were exported");
-        return Ok(ExitCode::from(SOME_INPUTS_FAILED));
+        return ExitCode::from(SOME_INPUTS_FAILED);
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 /// What a run extracted, with the count of documents and failed inputs.

@@ -114,17 +114,27 @@ struct EvidenceJson {
 /// Nodes and edges are serialised straight from the graph, so writing needs
 /// no copy of it.
 pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
-    let document = GraphOut {
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
+    graph_out(graph, options).serialize(&mut serializer).map_err(io::Error::from)?;
+    serializer.into_inner().write_all(b"\n")
+}
+
+/// Writes `graph` as the same node-link JSON on one line, for JSON Lines
+/// with one graph per line.
+pub fn write_json_line(graph: &KnowledgeGraph, options: &ExportOptions, mut writer: impl Write) -> io::Result<()> {
+    serde_json::to_writer(&mut writer, &graph_out(graph, options)).map_err(io::Error::from)?;
+    writer.write_all(b"\n")
+}
+
+fn graph_out<'a>(graph: &'a KnowledgeGraph, options: &'a ExportOptions) -> GraphOut<'a> {
+    GraphOut {
         directed: true,
         multigraph: true,
         graph: GraphInfoOut { generator: concat!("kgex ", env!("CARGO_PKG_VERSION")), base: &options.base },
         nodes: NodesOut(graph, &options.base),
         edges: EdgesOut(graph),
-    };
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
-    let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
-    document.serialize(&mut serializer).map_err(io::Error::from)?;
-    serializer.into_inner().write_all(b"\n")
+    }
 }
 
 /// The write side mirrors the read side's structs field by field, borrowing

@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 pub use self::dot::{escape_dot_string, write_dot};
 pub use self::graphml::write_graphml;
-pub use self::json::{read_json, write_json};
+pub use self::json::{read_json, write_json, write_json_line};
 pub use self::rdf::{for_each_quad, write_rdf, RdfSyntax};
 pub use self::xml_text::remove_xml_forbidden;
 

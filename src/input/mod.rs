@@ -2,8 +2,10 @@
 //! standard input.
 
 mod read;
+mod stream;
 
 pub use self::read::{list_sources, read_inputs, read_source, InputError, Source};
+pub use self::stream::{stream_source, JsonLines};
 
 /// The language of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

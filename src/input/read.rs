@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{Document, Language};
-use crate::error::{Error, SourcePosition};
+use crate::error::Error;
 
 /// Extensions read as plain text when a folder is walked.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -83,9 +83,13 @@ pub fn read_inputs(paths: &[PathBuf], language: Option<Language>) -> Vec<Result<
 
 fn read_stdin(language: Option<Language>) -> Result<Document, InputError> {
     let mut bytes = Vec::new();
-    let path = PathBuf::from("<stdin>");
-    io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
-    let text = decode(&path, &bytes)?;
+    io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: PathBuf::from("<stdin>"), source })?;
+    stdin_document(&bytes, language)
+}
+
+/// Standard input read whole as one text document.
+pub(super) fn stdin_document(bytes: &[u8], language: Option<Language>) -> Result<Document, InputError> {
+    let text = decode(Path::new("<stdin>"), bytes)?;
     let mut document = Document::from_text("stdin", text, language.unwrap_or_else(|| Language::detect(text)));
     document.path = Some("-".into());
     Ok(document)
@@ -172,24 +176,10 @@ fn read_json_lines(
     language: Option<Language>,
     results: &mut Vec<Result<Document, InputError>>,
 ) {
-    let mut line_start = 0;
-    for (line_idx, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let offset = line_start;
-        line_start += line.len() + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let line = if line_idx == 0 { line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line) } else { line };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        results.push(parse_json_line(path, line, line_idx + 1, language).map_err(|(column, message)| Error::Syntax {
-            path: path.to_owned(),
-            position: SourcePosition { line: line_idx + 1, column, offset: offset + column - 1 },
-            message,
-        }));
-    }
+    results.extend(super::stream::JsonLines::new(bytes, path, language));
 }
 
-fn parse_json_line(
+pub(super) fn parse_json_line(
     path: &Path,
     line: &[u8],
     line_number: usize,
