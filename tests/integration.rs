@@ -25,5 +25,7 @@ mod tagger;
 mod shards;
 // --stream: JSON Lines a line at a time, a graph per document.
 mod stream;
+// The Spark runner in local mode gives the bytes of one run.
+mod spark;
 // Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
 mod quotes;

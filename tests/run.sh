@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. First installs the consumers the tests hand the
-# exports to, when they are missing: Graphviz, Raptor, libxml2's xmllint and a
-# font (Debian packages) and the Python packages in tests/requirements.txt.
+# exports to, when they are missing: Graphviz, Raptor, libxml2's xmllint, a
+# font and a Java runtime for Spark (Debian packages) and the Python packages
+# in tests/requirements.txt (PySpark among them).
 # A second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
 export PYTHON
-APT_PACKAGES="graphviz raptor2-utils libxml2-utils fonts-dejavu-core"
+APT_PACKAGES="graphviz raptor2-utils libxml2-utils fonts-dejavu-core openjdk-17-jre-headless"
 
 missing_apt=""
 for package in $APT_PACKAGES; do

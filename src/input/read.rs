@@ -27,6 +27,10 @@ struct JsonLine {
     url: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    /// Where the record came from, recorded instead of FILE:LINE (a runner
+    /// that splits a corpus keeps the original place this way).
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// One input to read: standard input, a file (with its document name), or
@@ -69,7 +73,7 @@ pub fn list_sources(paths: &[PathBuf]) -> Vec<Source> {
 pub fn read_source(source: Source, language: Option<Language>) -> Vec<Result<Document, InputError>> {
     let mut results = Vec::new();
     match source {
-        Source::Stdin => results.push(read_stdin(language)),
+        Source::Stdin => read_stdin(language, &mut results),
         Source::File { path, name } => read_file(&path, &name, language, &mut results),
         Source::Failed(error) => results.push(Err(error)),
     }
@@ -81,10 +85,23 @@ pub fn read_inputs(paths: &[PathBuf], language: Option<Language>) -> Vec<Result<
     list_sources(paths).into_iter().flat_map(|source| read_source(source, language)).collect()
 }
 
-fn read_stdin(language: Option<Language>) -> Result<Document, InputError> {
+/// Standard input: JSON Lines when it starts with `{` (after white space
+/// and a byte order mark), otherwise one text document.
+fn read_stdin(language: Option<Language>, results: &mut Vec<Result<Document, InputError>>) {
     let mut bytes = Vec::new();
-    io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: PathBuf::from("<stdin>"), source })?;
-    stdin_document(&bytes, language)
+    if let Err(source) = io::stdin().read_to_end(&mut bytes) {
+        return results.push(Err(Error::Io { path: PathBuf::from("<stdin>"), source }));
+    }
+    if starts_json_lines(&bytes) {
+        return read_json_lines(Path::new("-"), &bytes, language, results);
+    }
+    results.push(stdin_document(&bytes, language));
+}
+
+/// Whether the first character after white space and a byte order mark is `{`.
+pub(super) fn starts_json_lines(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 /// Standard input read whole as one text document.
@@ -193,7 +210,7 @@ pub(super) fn parse_json_line(
     if let Some(title) = record.title {
         document.title = title;
     }
-    document.path = Some(format!("{}:{line_number}", path.display()));
+    document.path = Some(record.source.unwrap_or_else(|| format!("{}:{line_number}", path.display())));
     document.date = record.date;
     document.url = record.url;
     Ok(document)

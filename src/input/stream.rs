@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 
-use super::read::{parse_json_line, read_source, stdin_document, InputError, Source};
+use super::read::{parse_json_line, read_source, starts_json_lines, stdin_document, InputError, Source};
 use super::{Document, Language};
 use crate::error::{Error, SourcePosition};
 
@@ -86,14 +86,11 @@ pub fn stream_source(
 fn stream_stdin(language: Option<Language>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
     let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
     let path = PathBuf::from("-");
-    let first = match reader.fill_buf() {
-        Ok(buffer) => {
-            let text = buffer.strip_prefix("\u{feff}".as_bytes()).unwrap_or(buffer);
-            text.iter().find(|b| !b.is_ascii_whitespace()).copied()
-        }
+    let json_lines = match reader.fill_buf() {
+        Ok(buffer) => starts_json_lines(buffer),
         Err(source) => return Box::new(std::iter::once(Err(Error::Io { path, source }))),
     };
-    if first == Some(b'{') {
+    if json_lines {
         return Box::new(JsonLines::new(reader, path, language));
     }
     let mut bytes = Vec::new();
@@ -115,5 +112,8 @@ mod tests {
         let error = results[1].as_ref().unwrap_err().to_string();
         assert!(error.contains("news.jsonl:3:"), "{error}");
         assert_eq!(results[2].as_ref().unwrap().language, Language::En);
+        let moved = r#"{"id": "d", "text": "Text.", "source": "corpus.jsonl:17"}"#;
+        let document = JsonLines::new(moved.as_bytes(), "-", None).next().unwrap().unwrap();
+        assert_eq!(document.path.as_deref(), Some("corpus.jsonl:17"));
     }
 }
