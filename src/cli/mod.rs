@@ -159,6 +159,7 @@ fn run_extraction(
     let n_sources = sources.len();
     for (idx, source) in sources.into_iter().enumerate() {
         let bytes = source_bytes(&source);
+        let documents_before = run.documents;
         for result in read_source(source, language) {
             match result {
                 Ok(document) => {
@@ -184,12 +185,13 @@ fn run_extraction(
             batch.clear();
             batch_bytes = 0;
         }
-        progress.advance(bytes);
+        progress.advance(bytes, (run.documents - documents_before) as u64);
     }
     progress.finish();
     Ok(run)
 }
 
+/// The size of a source's file, for the progress bar (0 for stdin).
 fn source_bytes(source: &Source) -> u64 {
     match source {
         Source::File { path, .. } => fs::metadata(path).map_or(0, |m| m.len()),

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::args::ExtractArgs;
 use super::output;
+use super::progress::Progress;
 use kgex::export::{self, write_json_line};
 use kgex::input::{list_sources, stream_source, Document, Language};
 use kgex::pipeline::{Extractor, Settings};
@@ -49,11 +50,13 @@ pub fn run(
         format,
         options,
         streamed: Streamed { documents: 0, failed: 0 },
+        progress: Progress::new(list_sources(&args.inputs).iter().map(super::source_bytes).sum()),
     };
     match &args.output.output {
         Some(path) => output::write_atomically(path, |writer| streamer.all(args, language, writer))?,
         None => streamer.all(args, language, &mut BufWriter::new(io::stdout().lock()))?,
     }
+    streamer.progress.finish();
     Ok(streamer.streamed)
 }
 
@@ -63,6 +66,7 @@ struct Streamer<'a> {
     format: ExportFormat,
     options: &'a ExportOptions,
     streamed: Streamed,
+    progress: Progress,
 }
 
 impl Streamer<'_> {
@@ -102,6 +106,8 @@ impl Streamer<'_> {
             }
         }
         self.streamed.documents += batch.len();
+        let bytes = batch.iter().map(|d| d.text.len() as u64).sum();
+        self.progress.advance(bytes, batch.len() as u64);
         batch.clear();
         writer.flush()?;
         Ok(())
