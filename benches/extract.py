@@ -93,10 +93,11 @@ def corpus_stats(folder: Path):
     return size, docs
 
 
-def run(binary: Path, folder: Path, jobs: int, out: Path):
+def run(binary: Path, folder: Path, jobs: int, out: Path, stream: bool = False):
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([str(binary), "extract", str(folder), "-f", "json", "-o", str(out), "--jobs", str(jobs)],
+    mode = ["-f", "nquads", "--stream"] if stream else ["-f", "json"]
+    subprocess.run([str(binary), "extract", str(folder), *mode, "-o", str(out), "--jobs", str(jobs)],
                    check=True, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -107,6 +108,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--megabytes", type=int, default=100)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--stream", action="store_true", help="time --stream -f nquads (a graph per document)")
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = ROOT / "target" / "release" / "kgex"
@@ -119,7 +121,7 @@ def main():
         for _ in range(args.runs):
             # ru_maxrss of children is the largest so far, so each run gets its own process tree.
             code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import extract as e; " \
-                   f"from pathlib import Path; print(*e.run(Path({str(binary)!r}), Path({str(folder)!r}), {jobs}, Path('/dev/null')))"
+                   f"from pathlib import Path; print(*e.run(Path({str(binary)!r}), Path({str(folder)!r}), {jobs}, Path('/dev/null'), {args.stream!r}))"
             seconds, peak = map(float, subprocess.check_output([sys.executable, "-c", code], text=True).split())
             mbs = size / 1e6 / seconds
             print(f"{jobs:>4} {seconds:>8.2f} {mbs:>7.1f} {mbs / jobs:>9.1f} {docs / seconds:>8.0f} {peak:>7.0f} MiB")

@@ -144,3 +144,18 @@ fn explain_prints_merges_and_relations_with_rule_and_sentence() {
         "{text}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_keeps_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    for args in [
+        &["extract", "seeds/", "-f", "json", "-o", "/dev/null"][..],
+        &["extract", "seeds/", "-f", "nquads", "--stream", "-o", "/dev/null"],
+    ] {
+        let output = util::run(args);
+        assert!(output.status.success(), "{}", util::stderr(&output));
+        let kind = fs::metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device(), "{args:?} replaced /dev/null with a file");
+    }
+}

@@ -100,11 +100,16 @@ fn write_file(
 }
 
 /// Writes a file through a temporary file in the same folder, renamed into
-/// place only when `write` succeeded, so a failure leaves no half file.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<tempfile::NamedTempFile>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+/// place only when `write` succeeded, so a failure leaves no half file. A
+/// path that exists and is no regular file (`/dev/null`, a named pipe) is
+/// written directly: renaming over it would replace the device.
+pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut writer = BufWriter::new(fs::OpenOptions::new().write(true).open(path)?);
+        write(&mut writer)?;
+        writer.flush()?;
+        return Ok(());
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(folder)?;
     let temporary = tempfile::Builder::new().prefix(".kgex-").tempfile_in(folder)?;

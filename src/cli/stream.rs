@@ -70,7 +70,7 @@ struct Streamer<'a> {
 }
 
 impl Streamer<'_> {
-    fn all(&mut self, args: &ExtractArgs, language: Option<Language>, writer: &mut impl Write) -> anyhow::Result<()> {
+    fn all(&mut self, args: &ExtractArgs, language: Option<Language>, writer: &mut dyn Write) -> anyhow::Result<()> {
         let mut batch: Vec<Document> = Vec::new();
         let mut bytes = 0;
         for source in list_sources(&args.inputs) {
@@ -95,7 +95,7 @@ impl Streamer<'_> {
     }
 
     /// Extracts a batch in parallel and writes its graphs in input order.
-    fn batch(&mut self, batch: &mut Vec<Document>, writer: &mut impl Write) -> anyhow::Result<()> {
+    fn batch(&mut self, batch: &mut Vec<Document>, writer: &mut dyn Write) -> anyhow::Result<()> {
         let extractor = &self.extractor;
         let parts: Vec<_> = self.pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
         for part in parts {

@@ -1,7 +1,6 @@
 //! `kgex train ner`: reads corpora, trains the tagger, prints held-out
 //! figures after each epoch, writes the model file atomically.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
