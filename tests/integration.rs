@@ -27,5 +27,7 @@ mod shards;
 mod stream;
 // The Spark runner in local mode gives the bytes of one run.
 mod spark;
+// Views: neighbourhoods, relations, kinds, mentions, the most connected.
+mod views;
 // Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
 mod quotes;

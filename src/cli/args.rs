@@ -274,6 +274,8 @@ pub struct ExtractArgs {
     /// included, is read a line at a time, so kgex can sit in a pipe.
     #[arg(long, conflicts_with = "shard_size")]
     pub stream: bool,
+    #[command(flatten)]
+    pub view: ViewArgs,
 }
 
 /// Options of `kgex convert`.
@@ -284,6 +286,32 @@ pub struct ConvertArgs {
     pub input: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// Options that cut a readable part of the graph before it is written.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Keep only what lies within --depth relations of this entity (its
+    /// label, an alias, its id or its IRI).
+    #[arg(long, value_name = "NAME|IRI")]
+    pub around: Option<String>,
+    /// How many relations away from --around to go (1 when not given).
+    #[arg(long, value_name = "N", requires = "around")]
+    pub depth: Option<usize>,
+    /// Keep only these relations (comma-separated: founded,works-at).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub relations: Vec<String>,
+    /// Keep only entities of these kinds (comma-separated: Person,Organization).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Keep only entities mentioned at least N times.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_mentions: usize,
+    /// Keep only the N entities with the most relations.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 /// Options of `kgex merge`.

@@ -10,6 +10,7 @@ mod progress;
 mod recognizer;
 mod shards;
 mod stream;
+mod view;
 mod train;
 
 use std::fs;
@@ -104,6 +105,9 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         min_confidence: args.recognizer.min_confidence,
         relation_scorer: recognizer::load_scorer(&args.recognizer)?,
     };
+    if (args.stream || args.shard_size.is_some()) && !view::view_of(&args.view)?.is_whole() {
+        anyhow::bail!("--around, --relations, --kinds, --min-mentions and --top cut one merged graph: not with --stream or --shard-size");
+    }
     if args.stream {
         let streamed = stream::run(&args, language, &settings, &options)?;
         return Ok(finish(streamed.documents, streamed.failed));
@@ -114,7 +118,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             let written = shards.finish()?;
             eprintln!("kgex: {} document(s) in {written} shard(s)", run.documents);
         }
-        None => output::write_all(&run.extraction.graph, &targets, &options)?,
+        None => output::write_all(&view::cut(run.extraction.graph, &args.view, &options.base)?, &targets, &options)?,
     }
     Ok(finish(run.documents, run.failed))
 }
@@ -215,6 +219,7 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let bytes = fs::read(&args.input).with_context(|| format!("cannot read '{}'", args.input.display()))?;
     let (graph, base) = read_json(&args.input, &bytes)?;
     let options = export_options(&args.output, Some(&base))?;
+    let graph = view::cut(graph, &args.view, &options.base)?;
     output::write_all(&graph, &targets, &options)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 
 mod id;
 mod model;
+mod view;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -11,6 +12,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 pub use self::id::{slug, stable_hash, EntityId};
 pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, TextSpan};
+pub use self::view::View;
 
 /// Entities and the relations between them. Nodes and edges iterate in the
 /// order they were first added, which keeps exports deterministic.
