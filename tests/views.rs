@@ -83,3 +83,27 @@ fn views_on_the_command_line() {
     let output = util::run(&["extract", "seeds/", "--stream", "-f", "json", "--top", "3"]);
     assert!(!output.status.success() && util::stderr(&output).contains("not with --stream"));
 }
+
+#[test]
+fn pictures_are_drawn_by_graphviz() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("view.svg");
+    let output = util::run(&["extract", "seeds/", "--around", "Liang Wenfeng", "-o", svg.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", util::stderr(&output));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg") && text.contains("Liang Wenfeng"), "{}", &text[..text.len().min(300)]);
+    let png = dir.path().join("view.png");
+    let output = util::run(&["extract", "seeds/", "--top", "8", "-f", "png", "-o", png.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", util::stderr(&output));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
+    // Without Graphviz: a clear error, no file.
+    let missing = dir.path().join("missing.svg");
+    let output = util::kgex()
+        .args(["extract", "seeds/", "-o", missing.to_str().unwrap()])
+        .env("PATH", dir.path().join("nowhere"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(util::stderr(&output).contains("apt-get install graphviz"), "{}", util::stderr(&output));
+    assert!(!missing.exists());
+}

@@ -255,4 +255,7 @@ fn formats() {
     for format in ExportFormat::ALL {
         println!("{:<10} {:<10} {}", format.name(), format.file_extension(), format.media_type());
     }
+    for picture in output::Picture::ALL {
+        println!("{:<10} {:<10} {} (drawn by Graphviz dot)", picture.name(), picture.name(), picture.media_type());
+    }
 }

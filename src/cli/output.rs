@@ -9,25 +9,73 @@ use anyhow::{bail, Context};
 use super::args::OutputArgs;
 use kgex::{export, ExportFormat, ExportOptions, KnowledgeGraph};
 
-/// One output: a format and a file, or stdout when `path` is `None`.
+/// One output: a format and a file, or stdout when `path` is `None`; a
+/// picture is the DOT export drawn by Graphviz.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub format: ExportFormat,
     pub path: Option<PathBuf>,
+    pub picture: Option<Picture>,
 }
 
-/// The formats `-f` names, in order.
+/// A picture Graphviz's `dot` draws from the DOT export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    Svg,
+    Png,
+}
+
+impl Picture {
+    pub const ALL: [Picture; 2] = [Picture::Svg, Picture::Png];
+
+    /// The name for `-f`, which is also the file extension and dot's `-T`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Picture::Svg => "svg",
+            Picture::Png => "png",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Picture::Svg => "image/svg+xml",
+            Picture::Png => "image/png",
+        }
+    }
+
+    fn named(name: &str) -> Option<Picture> {
+        Picture::ALL.into_iter().find(|p| p.name() == name.to_ascii_lowercase())
+    }
+}
+
+/// The formats `-f` names, in order; pictures are refused (`--shard-size`
+/// writes graphs, not drawings).
 pub fn formats(args: &OutputArgs) -> anyhow::Result<Vec<ExportFormat>> {
-    args.formats.iter().map(|name| name.parse::<ExportFormat>().map_err(anyhow::Error::msg)).collect()
+    output_formats(args)?
+        .into_iter()
+        .map(|(format, picture)| match picture {
+            None => Ok(format),
+            Some(picture) => bail!("-f {} draws one graph: not with --shard-size", picture.name()),
+        })
+        .collect()
+}
+
+/// The formats `-f` names: export formats, or pictures drawn from DOT.
+fn output_formats(args: &OutputArgs) -> anyhow::Result<Vec<(ExportFormat, Option<Picture>)>> {
+    let parse = |name: &String| match Picture::named(name) {
+        Some(picture) => Ok((ExportFormat::Dot, Some(picture))),
+        None => name.parse::<ExportFormat>().map(|f| (f, None)).map_err(anyhow::Error::msg),
+    };
+    args.formats.iter().map(parse).collect()
 }
 
 /// The outputs the options ask for.
 pub fn targets(args: &OutputArgs) -> anyhow::Result<Vec<Target>> {
-    let formats = formats(args)?;
+    let formats = output_formats(args)?;
     let Some(output) = &args.output else {
         return match formats.as_slice() {
-            [] => Ok(vec![Target { format: ExportFormat::Turtle, path: None }]),
-            [format] => Ok(vec![Target { format: *format, path: None }]),
+            [] => Ok(vec![Target { format: ExportFormat::Turtle, path: None, picture: None }]),
+            [(format, picture)] => Ok(vec![Target { format: *format, path: None, picture: *picture }]),
             _ => bail!("several formats need -o FOLDER"),
         };
     };
@@ -35,22 +83,29 @@ pub fn targets(args: &OutputArgs) -> anyhow::Result<Vec<Target>> {
         || output.to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR])
         || output.extension().is_none() && formats.len() != 1;
     if is_folder {
-        let formats = if formats.is_empty() { ExportFormat::ALL.to_vec() } else { formats };
+        let formats = if formats.is_empty() { ExportFormat::ALL.map(|f| (f, None)).to_vec() } else { formats };
         return Ok(formats
             .into_iter()
-            .map(|format| Target { format, path: Some(output.join(format!("graph.{}", format.file_extension()))) })
+            .map(|(format, picture)| {
+                let extension = picture.map_or(format.file_extension(), Picture::name);
+                Target { format, path: Some(output.join(format!("graph.{extension}"))), picture }
+            })
             .collect());
     }
-    let format = match formats.as_slice() {
-        [format] => *format,
+    let (format, picture) = match formats.as_slice() {
+        [one] => *one,
         [] => {
             let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("");
-            ExportFormat::from_extension(extension)
-                .with_context(|| format!("cannot tell the format from '{}'; give -f FORMAT", output.display()))?
+            match Picture::named(extension) {
+                Some(picture) => (ExportFormat::Dot, Some(picture)),
+                None => ExportFormat::from_extension(extension)
+                    .map(|f| (f, None))
+                    .with_context(|| format!("cannot tell the format from '{}'; give -f FORMAT", output.display()))?,
+            }
         }
         _ => bail!("several formats need -o FOLDER, not the file '{}'", output.display()),
     };
-    Ok(vec![Target { format, path: Some(output.clone()) }])
+    Ok(vec![Target { format, path: Some(output.clone()), picture }])
 }
 
 /// Refuses an output file that is also an input.
@@ -76,6 +131,15 @@ fn canonical_output(path: &Path) -> io::Result<PathBuf> {
 /// beside it and renamed into place, so no run leaves half a file.
 pub fn write_all(graph: &KnowledgeGraph, targets: &[Target], options: &ExportOptions) -> anyhow::Result<()> {
     for target in targets {
+        if let Some(picture) = target.picture {
+            let drawing = draw(graph, picture, options)?;
+            match &target.path {
+                None => io::stdout().lock().write_all(&drawing)?,
+                Some(path) => write_atomically(path, |writer| Ok(writer.write_all(&drawing)?))
+                    .with_context(|| format!("cannot write '{}'", path.display()))?,
+            }
+            continue;
+        }
         match &target.path {
             None => {
                 let stdout = io::stdout();
@@ -88,6 +152,37 @@ pub fn write_all(graph: &KnowledgeGraph, targets: &[Target], options: &ExportOpt
         }
     }
     Ok(())
+}
+
+/// The graph drawn by Graphviz's `dot` from its DOT export; without `dot`
+/// an error says how to install it.
+fn draw(graph: &KnowledgeGraph, picture: Picture, options: &ExportOptions) -> anyhow::Result<Vec<u8>> {
+    let mut source = Vec::new();
+    export::export(graph, ExportFormat::Dot, options, &mut source)?;
+    let child = std::process::Command::new("dot")
+        .arg(format!("-T{}", picture.name()))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => bail!(
+            "-f {} needs Graphviz's dot, which is not installed: apt-get install graphviz (Debian, Ubuntu), \
+             brew install graphviz (macOS), or graphviz.org/download; -f dot writes the DOT source",
+            picture.name()
+        ),
+        Err(error) => return Err(error).context("cannot run Graphviz's dot"),
+    };
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // Writing on another thread: dot may answer before it has read all.
+    let writer = std::thread::spawn(move || stdin.write_all(&source));
+    let output = child.wait_with_output()?;
+    writer.join().expect("the writer thread does not panic")?;
+    if !output.status.success() {
+        bail!("Graphviz's dot failed: {}", String::from_utf8_lossy(&output.stderr).trim());
+    }
+    Ok(output.stdout)
 }
 
 fn write_file(

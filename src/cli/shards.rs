@@ -62,6 +62,7 @@ impl Shards {
             .map(|&format| Target {
                 format,
                 path: Some(self.folder.join(format!("{name}.{}", format.file_extension()))),
+                picture: None,
             })
             .collect();
         output::write_all(&self.graph, &targets, &self.options)?;

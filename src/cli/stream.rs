@@ -30,7 +30,9 @@ pub struct Streamed {
 pub fn stream_format(args: &ExtractArgs) -> anyhow::Result<ExportFormat> {
     let targets = output::targets(&args.output)?;
     match targets.as_slice() {
-        [target] if matches!(target.format, ExportFormat::NQuads | ExportFormat::Json) => Ok(target.format),
+        [target] if target.picture.is_none() && matches!(target.format, ExportFormat::NQuads | ExportFormat::Json) => {
+            Ok(target.format)
+        }
         _ => bail!("--stream writes one graph per document as N-Quads (-f nquads) or JSON Lines (-f json)"),
     }
 }
