@@ -107,3 +107,20 @@ fn pictures_are_drawn_by_graphviz() {
     assert!(util::stderr(&output).contains("apt-get install graphviz"), "{}", util::stderr(&output));
     assert!(!missing.exists());
 }
+
+#[test]
+fn a_view_of_many_articles_opens_in_every_consumer() {
+    let documents: Vec<_> = kgex::input::read_inputs(&[util::root().join("tests/gold/de/dev")], None)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let graph = kgex::pipeline::extract_all(&documents, &kgex::pipeline::Settings::default()).graph;
+    let base = ExportOptions::default().base;
+    let view = View { top: Some(12), kinds: vec![EntityKind::Person, EntityKind::Organization], ..View::default() };
+    let cut = view.apply(&graph, &base).unwrap();
+    assert_eq!(labels(&cut).len(), 12);
+    // Only documents that a kept relation ends in or quotes stay.
+    let documents = cut.entities().filter(|e| e.kind == EntityKind::Document).count();
+    assert!(documents > 1 && documents < 12, "{documents} documents");
+    util::assert_consumers_accept(&cut, &ExportOptions::default());
+}

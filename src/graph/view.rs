@@ -19,7 +19,7 @@ pub struct View {
     /// Keep only relations of these kinds (all when empty).
     pub relations: Vec<RelationKind>,
     /// Keep only entities of these kinds (all when empty); documents stay
-    /// when a kept relation or mention refers to them.
+    /// when a kept relation ends in them or quotes them as evidence.
     pub kinds: Vec<EntityKind>,
     /// Keep only entities mentioned at least this often.
     pub min_mentions: usize,
@@ -127,14 +127,13 @@ fn neighbourhood(start: usize, depth: usize, edges: &[(usize, usize)]) -> HashSe
     reached
 }
 
-/// The kept entities, the documents their mentions and relations refer to,
-/// and the relations (of the chosen kinds) between what is kept.
+/// The kept entities, the documents their relations end in or quote as
+/// evidence, and the relations (of the chosen kinds) between what is kept;
+/// entities keep their mentions in those documents only, since a document
+/// that is merely mentioned would clutter a drawing.
 fn subgraph(graph: &KnowledgeGraph, kept: &HashSet<usize>, kinds: &[RelationKind]) -> KnowledgeGraph {
     let relation_fits = |kind: &RelationKind| kinds.is_empty() || kinds.contains(kind);
     let mut documents: HashSet<&str> = HashSet::default();
-    for (_, entity) in graph.indexed_entities().filter(|(n, _)| kept.contains(n)) {
-        documents.extend(entity.mentions.iter().map(|m| m.document.as_str()));
-    }
     let relations: Vec<_> = graph
         .relations()
         .filter(|r| relation_fits(&r.relation.kind))
@@ -151,10 +150,17 @@ fn subgraph(graph: &KnowledgeGraph, kept: &HashSet<usize>, kinds: &[RelationKind
                 documents.insert(end.id.as_str());
             }
         }
+        // The documents a relation's evidence quotes are named in its RDF.
+        documents.extend(r.relation.evidence.iter().map(|e| e.document.as_str()));
     }
     let mut view = KnowledgeGraph::new();
     for (n, entity) in graph.indexed_entities() {
-        if kept.contains(&n) || entity.kind == EntityKind::Document && documents.contains(entity.id.as_str()) {
+        if kept.contains(&n) {
+            // Mentions in the documents the view keeps.
+            let mut entity = entity.clone();
+            entity.mentions.retain(|m| documents.contains(m.document.as_str()));
+            view.add_entity(entity);
+        } else if entity.kind == EntityKind::Document && documents.contains(entity.id.as_str()) {
             view.add_entity(entity.clone());
         }
     }
