@@ -29,5 +29,7 @@ mod stream;
 mod spark;
 // Views: neighbourhoods, relations, kinds, mentions, the most connected.
 mod views;
+// SPARQL over graphs in an embedded Oxigraph store.
+mod query;
 // Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
 mod quotes;

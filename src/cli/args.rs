@@ -39,6 +39,9 @@ pub enum Command {
     /// Merge graphs written as kgex JSON (shards of one corpus) by entity
     /// IRI, in the order given, and write the result in any format.
     Merge(MergeArgs),
+    /// Run a SPARQL 1.1 query over graphs (kgex JSON, any RDF export, or
+    /// texts extracted on the fly) in an in-memory store and print the results.
+    Query(QueryArgs),
     /// List the output formats with their extension and media type.
     Formats,
     /// Score graphs (JSON exports, or texts extracted on the fly) against
@@ -182,6 +185,32 @@ pub struct EvalNerArgs {
     pub show_errors: bool,
     #[command(flatten)]
     pub recognizer: RecognizerArgs,
+}
+
+/// Options of `kgex query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// Graphs (.json from kgex, .ttl, .nt, .nq, .trig, .rdf, .jsonld) or
+    /// texts (.txt, .md, .jsonl, folders), then the SPARQL query.
+    #[arg(required = true, num_args = 2.., value_name = "GRAPH... SPARQL")]
+    pub arguments: Vec<String>,
+    /// How to print SELECT and ASK results: an aligned table, or the SPARQL
+    /// results formats CSV, TSV, JSON.
+    #[arg(long, value_enum, default_value_t = ResultsArg::Table)]
+    pub results: ResultsArg,
+}
+
+/// The results formats of `kgex query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultsArg {
+    /// An aligned plain-text table.
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
 }
 
 /// Options of `kgex eval-quotes`.

@@ -4,6 +4,7 @@
 
 mod args;
 mod eval;
+mod query;
 mod quotes;
 mod output;
 mod progress;
@@ -62,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::EvalDocred(args) => quotes::eval_docred(args),
         Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(args::TrainCommand::Relations(args)) => train::train_relations(args),
+        Command::Query(args) => query::query(args),
         Command::Formats => {
             formats();
             Ok(ExitCode::SUCCESS)
