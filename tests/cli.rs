@@ -159,3 +159,18 @@ fn writing_to_a_device_keeps_the_device() {
         assert!(kind.is_char_device(), "{args:?} replaced /dev/null with a file");
     }
 }
+
+#[test]
+fn evaluation_tables_into_a_closed_pipe_end_quietly() {
+    let mut child = util::kgex()
+        .args(["eval", "--gold", "tests/gold/de/dev", "tests/gold/de/dev", "--show-errors"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before kgex writes (as `| head -0` would).
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", util::stderr(&output));
+    assert!(!util::stderr(&output).contains("panicked"), "{}", util::stderr(&output));
+}

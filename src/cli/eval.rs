@@ -34,12 +34,14 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let graph = graph_of(input)?;
         let scores = score_document(&gold, &graph);
         if args.show_errors {
-            println!("# {stem}");
-            scores.errors.iter().for_each(|e| println!("  {e}"));
+            outln!("# {stem}")?;
+            for error in &scores.errors {
+                outln!("  {error}")?;
+            }
         }
         total.add(&scores);
     }
-    print!("{}", total.table());
+    out!("{}", total.table())?;
     let bars = [
         ("entity", total.entity_f1(), args.min_entity_f1),
         ("core relation", total.core_f1(), args.min_core_f1),
@@ -48,7 +50,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut ok = true;
     for (name, got, want) in bars {
         if let Some(want) = want.filter(|w| got < *w) {
-            println!("FAIL {name} F1 {got:.3} < {want:.3}");
+            outln!("FAIL {name} F1 {got:.3} < {want:.3}")?;
             ok = false;
         }
     }
@@ -71,8 +73,10 @@ pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         append_sentences(&mut sentences, read_corpus_path(input, format)?);
     }
     let scores = score_names(&sentences, args.show_errors, |words| recognizer_names(&recognizer, words));
-    scores.errors.iter().for_each(|line| println!("{line}"));
-    print!("{}", scores.table());
+    for line in &scores.errors {
+        outln!("{line}")?;
+    }
+    out!("{}", scores.table())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,23 @@
 //! errors into messages and exit codes. The only code that uses clap and
 //! anyhow.
 
+/// `print!` that gives back the error of a closed pipe (`kgex eval ... |
+/// head`) instead of panicking, so the run ends quietly.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `println!` that gives back the error of a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod args;
 mod eval;
 mod query;
@@ -65,7 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Train(args::TrainCommand::Relations(args)) => train::train_relations(args),
         Command::Query(args) => query::query(args),
         Command::Formats => {
-            formats();
+            formats()?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -252,12 +269,13 @@ fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn formats() {
-    println!("{:<10} {:<10} media type", "format", "extension");
+fn formats() -> std::io::Result<()> {
+    outln!("{:<10} {:<10} media type", "format", "extension")?;
     for format in ExportFormat::ALL {
-        println!("{:<10} {:<10} {}", format.name(), format.file_extension(), format.media_type());
+        outln!("{:<10} {:<10} {}", format.name(), format.file_extension(), format.media_type())?;
     }
     for picture in output::Picture::ALL {
-        println!("{:<10} {:<10} {} (drawn by Graphviz dot)", picture.name(), picture.name(), picture.media_type());
+        outln!("{:<10} {:<10} {} (drawn by Graphviz dot)", picture.name(), picture.name(), picture.media_type())?;
     }
+    Ok(())
 }

@@ -27,15 +27,15 @@ pub fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             .map(|q| SystemQuote { message: q.message, speaker: q.speaker, form: q.form.as_str(), cue: q.cue })
             .collect();
         if args.show_errors {
-            print_errors(&path, &gold.text, &gold.quotes, &system);
+            print_errors(&path, &gold.text, &gold.quotes, &system)?;
         }
         scores.add(&gold.quotes, &system);
     }
-    print!("{}", scores.table());
+    out!("{}", scores.table())?;
     let f1 = scores.total.prf().2;
     match args.min_f1 {
         Some(min) if f1 < min => {
-            println!("FAIL speaker attribution F1 {f1:.3} < {min:.3}");
+            outln!("FAIL speaker attribution F1 {f1:.3} < {min:.3}")?;
             Ok(ExitCode::from(1))
         }
         _ => Ok(ExitCode::SUCCESS),
@@ -55,8 +55,10 @@ pub fn eval_docred(args: EvalDocredArgs) -> anyhow::Result<ExitCode> {
         let extraction = extractor.extract(&Document::from_text(&document.title, &text, Language::En));
         scores.add(document, &extraction.graph, args.show_errors);
     }
-    scores.errors.iter().for_each(|line| println!("{line}"));
-    print!("{}", scores.table());
+    for line in &scores.errors {
+        outln!("{line}")?;
+    }
+    out!("{}", scores.table())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -74,12 +76,12 @@ fn extractor(args: &RecognizerArgs) -> anyhow::Result<Extractor> {
     Ok(Extractor::new(&settings))
 }
 
-fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuote]) {
+fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuote]) -> std::io::Result<()> {
     let words = |spans: &[kgex::text::Span]| -> String {
         let (Some(first), Some(last)) = (spans.first(), spans.last()) else { return String::new() };
         text[first.start..last.end.max(first.end)].chars().take(90).collect()
     };
-    println!("# {}", path.display());
+    outln!("# {}", path.display())?;
     for quote in system {
         let cue = quote.cue.map_or("", |c| &text[c.range()]);
         let hit = if gold.iter().any(|g| {
@@ -90,12 +92,12 @@ fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuo
         } else {
             "-"
         };
-        println!(
+        outln!(
             "  kgex{hit} {:<9} cue={cue} [{}] <- {}",
             quote.form,
             words(&[quote.message]),
             &text[quote.speaker.range()]
-        );
+        )?;
     }
     for g in gold.iter().filter(|g| !g.nested && !g.source.is_empty()) {
         let over = |a: &kgex::text::Span, b: &kgex::text::Span| a.start < b.end && b.start < a.end;
@@ -105,8 +107,9 @@ fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuo
             Some(_) => "~",
             None => "-",
         };
-        println!("  gold{hit} {:<9} [{}] <- {}", g.form, words(&g.message), words(&g.source));
+        outln!("  gold{hit} {:<9} [{}] <- {}", g.form, words(&g.message), words(&g.source))?;
     }
+    Ok(())
 }
 
 /// The `.json` files of the inputs, folders read one level deep, sorted.
