@@ -87,8 +87,9 @@ pub fn train_relations(args: TrainRelationsArgs) -> anyhow::Result<ExitCode> {
             let gold = document.gold_relations();
             let text = document.text();
             let pairs = extractor.relation_pairs(&Document::from_text(&document.title, &text, Language::En));
+            let names = document.name_index();
             for pair in pairs {
-                let ends = (document.entity_named(&pair.subject), document.entity_named(&pair.object));
+                let ends = (names.entity(&pair.subject), names.entity(&pair.object));
                 let class = match ends {
                     (Some(s), Some(o)) => {
                         CLASSES.iter().position(|c| c.as_ref().is_some_and(|k| gold.contains(&(k.clone(), s, o))))

@@ -91,22 +91,28 @@ impl DocRedDocument {
         gold
     }
 
-    /// The gold entity one of `names` (label, aliases) stands for.
-    pub fn entity_named(&self, names: &[String]) -> Option<usize> {
-        let known = self.names();
-        names.iter().find_map(|n| known.get(&normalize_name(strip_article(n))).copied())
-    }
-
-    /// The gold entity every normalised name form stands for (the first
-    /// entity that has it).
-    fn names(&self) -> BTreeMap<String, usize> {
+    /// Every normalised name form of the gold entities, for finding the
+    /// entity a kgex entity's label or alias names (the first entity that
+    /// has the form wins).
+    pub fn name_index(&self) -> NameIndex {
         let mut names = BTreeMap::new();
         for (e, mentions) in self.vertex_set.iter().enumerate() {
             for mention in mentions {
                 names.entry(normalize_name(strip_article(&mention.name))).or_insert(e);
             }
         }
-        names
+        NameIndex(names)
+    }
+}
+
+/// Normalised name forms of a document's gold entities.
+#[derive(Debug, Clone)]
+pub struct NameIndex(BTreeMap<String, usize>);
+
+impl NameIndex {
+    /// The gold entity the first of `names` that is known stands for.
+    pub fn entity<S: AsRef<str>>(&self, names: &[S]) -> Option<usize> {
+        names.iter().find_map(|n| self.0.get(&normalize_name(strip_article(n.as_ref()))).copied())
     }
 }
 
@@ -151,9 +157,9 @@ impl DocRedScores {
         let gold: BTreeSet<Triple> =
             document.gold_relations().into_iter().map(|(k, h, t)| (k, End::Gold(h), End::Gold(t))).collect();
         self.documents += 1;
-        let names = document.names();
+        let names = document.name_index();
         let end = |labels: Vec<&str>| -> End {
-            let found = labels.iter().find_map(|l| names.get(&normalize_name(strip_article(l))).copied());
+            let found = names.entity(&labels);
             found.map_or_else(|| End::Other(normalize_name(labels[0])), End::Gold)
         };
         let mut found: BTreeSet<Triple> = BTreeSet::new();
@@ -179,23 +185,10 @@ impl DocRedScores {
                     End::Gold(i) => document.vertex_set[*i][0].name.clone(),
                     End::Other(name) => format!("?{name}"),
                 };
-                for t in f.difference(&g) {
-                    self.errors.push(format!(
-                        "{}: FP {} -{}-> {}",
-                        document.title,
-                        show(&t.1),
-                        kind.name(),
-                        show(&t.2)
-                    ));
-                }
-                for t in g.difference(&f) {
-                    self.errors.push(format!(
-                        "{}: FN {} -{}-> {}",
-                        document.title,
-                        show(&t.1),
-                        kind.name(),
-                        show(&t.2)
-                    ));
+                let wrong = f.difference(&g).map(|t| ("FP", t));
+                for (what, t) in wrong.chain(g.difference(&f).map(|t| ("FN", t))) {
+                    let (subject, object) = (show(&t.1), show(&t.2));
+                    self.errors.push(format!("{}: {what} {subject} -{}-> {object}", document.title, kind.name()));
                 }
             }
         }

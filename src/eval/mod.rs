@@ -7,7 +7,7 @@ mod ner;
 mod quotes;
 mod spkatt;
 
-pub use self::docred::{DocRedDocument, DocRedScores};
+pub use self::docred::{DocRedDocument, DocRedScores, NameIndex};
 pub use self::ner::{recognizer_names, score_names, NerScores};
 pub use self::quotes::{QuoteScores, SystemQuote};
 pub use self::spkatt::{read_spkatt, GoldQuote, SpkAttDocument};
