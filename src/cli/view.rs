@@ -1,6 +1,8 @@
 //! The view options (`--around`, `--relations`, `--kinds`, `--min-mentions`,
 //! `--top`) read into a [`View`] and applied to a graph before it is written.
 
+use std::str::FromStr;
+
 use anyhow::Context;
 
 use super::args::ViewArgs;
@@ -10,18 +12,8 @@ use kgex::{EntityKind, KnowledgeGraph, RelationKind};
 /// The view the options ask for; a kind or relation name that does not
 /// exist is a usage error naming it.
 pub fn view_of(args: &ViewArgs) -> anyhow::Result<View> {
-    let relations = args
-        .relations
-        .iter()
-        .map(|name| name.trim().parse::<RelationKind>().map_err(anyhow::Error::msg))
-        .collect::<anyhow::Result<_>>()
-        .context("--relations")?;
-    let kinds = args
-        .kinds
-        .iter()
-        .map(|name| name.trim().parse::<EntityKind>().map_err(anyhow::Error::msg))
-        .collect::<anyhow::Result<_>>()
-        .context("--kinds")?;
+    let relations = parse_all::<RelationKind>(&args.relations).context("--relations")?;
+    let kinds = parse_all::<EntityKind>(&args.kinds).context("--kinds")?;
     Ok(View {
         around: args.around.clone(),
         depth: args.depth,
@@ -30,6 +22,10 @@ pub fn view_of(args: &ViewArgs) -> anyhow::Result<View> {
         min_mentions: args.min_mentions,
         top: args.top,
     })
+}
+
+fn parse_all<T: FromStr<Err = String>>(names: &[String]) -> anyhow::Result<Vec<T>> {
+    names.iter().map(|name| name.trim().parse::<T>().map_err(anyhow::Error::msg)).collect()
 }
 
 /// `graph` cut to the view the options ask for (the graph itself when they
