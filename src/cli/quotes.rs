@@ -84,14 +84,7 @@ fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuo
     outln!("# {}", path.display())?;
     for quote in system {
         let cue = quote.cue.map_or("", |c| &text[c.range()]);
-        let hit = if gold.iter().any(|g| {
-            g.message.iter().any(|s| s.start < quote.message.end && quote.message.start < s.end)
-                && g.source.iter().any(|s| s.start < quote.speaker.end && quote.speaker.start < s.end)
-        }) {
-            "+"
-        } else {
-            "-"
-        };
+        let hit = if gold.iter().any(|g| g.found_by(quote)) { "+" } else { "-" };
         outln!(
             "  kgex{hit} {:<9} cue={cue} [{}] <- {}",
             quote.form,
@@ -100,10 +93,9 @@ fn print_errors(path: &Path, text: &str, gold: &[GoldQuote], system: &[SystemQuo
         )?;
     }
     for g in gold.iter().filter(|g| !g.nested && !g.source.is_empty()) {
-        let over = |a: &kgex::text::Span, b: &kgex::text::Span| a.start < b.end && b.start < a.end;
-        let message = system.iter().find(|q| g.message.iter().any(|s| over(s, &q.message)));
+        let message = system.iter().find(|q| g.has_message(q.message));
         let hit = match message {
-            Some(q) if g.source.iter().any(|s| over(s, &q.speaker)) => "+",
+            Some(q) if g.has_source(q.speaker) => "+",
             Some(_) => "~",
             None => "-",
         };

@@ -38,8 +38,22 @@ fn overlaps(spans: &[Span], span: Span) -> bool {
     spans.iter().any(|s| s.start < span.end && span.start < s.end)
 }
 
-fn matches(gold: &GoldQuote, quote: &SystemQuote) -> bool {
-    overlaps(&gold.message, quote.message) && overlaps(&gold.source, quote.speaker)
+impl GoldQuote {
+    /// Whether `message` overlaps the annotated message.
+    pub fn has_message(&self, message: Span) -> bool {
+        overlaps(&self.message, message)
+    }
+
+    /// Whether `speaker` overlaps the annotated source.
+    pub fn has_source(&self, speaker: Span) -> bool {
+        overlaps(&self.source, speaker)
+    }
+
+    /// Whether a quotation finds this annotation: message and speaker both
+    /// overlap.
+    pub fn found_by(&self, quote: &SystemQuote) -> bool {
+        self.has_message(quote.message) && self.has_source(quote.speaker)
+    }
 }
 
 impl QuoteScores {
@@ -50,7 +64,7 @@ impl QuoteScores {
         let scored = |g: &GoldQuote| !g.nested && !g.source.is_empty();
         let mut found = vec![false; gold.len()];
         for quote in system {
-            let target = (0..gold.len()).find(|&i| !found[i] && scored(&gold[i]) && matches(&gold[i], quote));
+            let target = (0..gold.len()).find(|&i| !found[i] && scored(&gold[i]) && gold[i].found_by(quote));
             let system_form = self.by_system_form.entry(quote.form.to_owned()).or_default();
             match target {
                 Some(i) => {
@@ -58,7 +72,7 @@ impl QuoteScores {
                     self.total.tp += 1;
                     system_form.tp += 1;
                 }
-                None if gold.iter().any(|g| g.nested && matches(g, quote)) => {}
+                None if gold.iter().any(|g| g.nested && g.found_by(quote)) => {}
                 None => {
                     self.total.fp += 1;
                     system_form.fp += 1;
