@@ -91,6 +91,9 @@ impl Section {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     words: [HashSet<String>; 14],
+    /// Entries written `-ending`: compounds that end so (`-sprecher` for
+    /// `Polizeisprecher`).
+    endings: [Vec<String>; 14],
     /// Multi-word frames before a source, as word lists.
     phrases: Vec<Vec<String>>,
 }
@@ -135,6 +138,8 @@ impl Lexicon {
         let entry = entry.to_lowercase();
         if section == Section::FrameBefore && entry.contains(' ') {
             self.phrases.push(entry.split_whitespace().map(str::to_owned).collect());
+        } else if let Some(ending) = entry.strip_prefix('-').filter(|e| !e.is_empty()) {
+            self.endings[section as usize].push(ending.to_owned());
         } else {
             self.words[section as usize].insert(entry);
         }
@@ -150,6 +155,12 @@ impl Lexicon {
     /// Whether the lower-case `word` is listed in `section`.
     pub fn has(&self, section: Section, word: &str) -> bool {
         self.words[section as usize].contains(word)
+    }
+
+    /// Whether the lower-case `word` is a compound ending in one of the
+    /// `-ending` entries of `section`, with at least three letters before it.
+    pub fn ends_in(&self, section: Section, word: &str) -> bool {
+        self.endings[section as usize].iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
     }
 
     /// The length in words of the multi-word source frame starting at
@@ -173,6 +184,10 @@ mod tests {
         // From the learned list only: `fordern` in debates gives `forderten`.
         assert!(german.has(Section::LearnedVerb, "beantragte"));
         assert_eq!(german.phrase_at(&["unter", "berufung", "auf", "x"]), Some(3));
+        assert!(
+            german.ends_in(Section::SpeakerNoun, "polizeisprecher")
+                && !german.ends_in(Section::SpeakerNoun, "sprecher")
+        );
         assert_eq!(german.phrase_at(&["unter", "berlin"]), None);
         let english = Lexicon::for_language(Language::En);
         assert_eq!(english.phrase_at(&["according", "to", "x"]), Some(2));

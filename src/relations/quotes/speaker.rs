@@ -152,9 +152,10 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     if !(i + 1..head).all(|j| is_modifier(words, j)) || words.mention_at[head].is_some() {
         return None;
     }
-    let kind = if lexicon.has(Section::SpeakerNoun, &words.lower[head]) || is_speaker_compound(words, head) {
+    let noun = |section| lexicon.has(section, &words.lower[head]) || lexicon.ends_in(section, &words.lower[head]);
+    let kind = if noun(Section::SpeakerNoun) {
         SpeakerKind::Noun
-    } else if lexicon.has(Section::InfoNoun, &words.lower[head]) || is_info_compound(words, head) {
+    } else if noun(Section::InfoNoun) {
         SpeakerKind::Info
     } else if determiner && !words.english && !lexicon.has(Section::Skip, &words.lower[head]) {
         // Only with an article: a capitalised word alone opens most German
@@ -184,22 +185,6 @@ fn is_noun(words: &SentenceWords, j: usize) -> bool {
 fn is_modifier(words: &SentenceWords, j: usize) -> bool {
     let lower = words.lower[j].as_str();
     words.is_lower_word(j) && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2
-}
-
-/// `Polizeisprecher`, `Regierungssprecherin`: a compound ending in a
-/// speaker noun.
-fn is_speaker_compound(words: &SentenceWords, j: usize) -> bool {
-    const ENDINGS: &[&str] = &["sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin"];
-    let lower = words.lower[j].as_str();
-    !words.english && ENDINGS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
-}
-
-/// `Polizeiangaben`, `Regierungsinformationen`: a compound ending in a noun
-/// of information.
-fn is_info_compound(words: &SentenceWords, j: usize) -> bool {
-    const ENDINGS: &[&str] = &["angaben", "informationen", "aussagen", "berichten", "meldungen"];
-    let lower = words.lower[j].as_str();
-    !words.english && ENDINGS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
 }
 
 /// The phrase with a genitive or `von`/`of` phrase after it that names the
