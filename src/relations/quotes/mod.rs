@@ -97,8 +97,11 @@ impl<'a> SentenceWords<'a> {
     fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span]) -> Self {
         let tokens = &input.tokens[n];
         let lower = tokens.iter().map(|t| t.text(input.text).to_lowercase()).collect();
+        // Only the quotations that reach into this sentence, not all of the text's.
+        let span = input.sentences[n].span;
+        let here: Vec<Span> = quotations.iter().filter(|q| q.start < span.end && span.start < q.end).copied().collect();
         let quoted =
-            tokens.iter().map(|t| quotations.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect();
+            tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect();
         let mut mention_at = vec![None; tokens.len()];
         for (m, mention) in input.mentions[n].iter().enumerate() {
             let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
