@@ -64,7 +64,8 @@ def generate(folder: Path, megabytes: int):
     if marker.exists():
         return
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.jsonl"):
+    # A corpus of another size replaces this one: its marker goes too.
+    for old in [*folder.glob("*.jsonl"), *folder.glob("complete-*")]:
         old.unlink()
     rng = random.Random(20261129)
     seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
