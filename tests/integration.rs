@@ -33,3 +33,5 @@ mod views;
 mod query;
 // Quotes and speakers, the quote and relation evaluations, the gold sets' bars.
 mod quotes;
+// Cypher and Neo4j CSV exports loaded into Kùzu hold exactly the graph.
+mod graph_databases;

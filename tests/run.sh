@@ -2,7 +2,8 @@
 # Runs the whole test suite. First installs the consumers the tests hand the
 # exports to, when they are missing: Graphviz, Raptor, libxml2's xmllint, a
 # font and a Java runtime for Spark (Debian packages) and the Python packages
-# in tests/requirements.txt (PySpark among them).
+# in tests/requirements.txt (PySpark and the embedded graph database Kùzu
+# among them).
 # A second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -357,7 +357,8 @@ pub struct MergeArgs {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format (repeatable): turtle, ntriples, nquads, trig, rdfxml,
-    /// jsonld, graphml, dot, json. Taken from -o's extension when absent.
+    /// jsonld, graphml, dot, json, cypher, neo4j (a folder of CSV files),
+    /// svg, png. Taken from -o's extension when absent.
     #[arg(short, long = "format", value_name = "FORMAT")]
     pub formats: Vec<String>,
     /// Output file, or folder for graph.<ext> per format (every format when
@@ -370,6 +371,9 @@ pub struct OutputArgs {
     /// DOT: draw one cluster per document.
     #[arg(long)]
     pub clusters: bool,
+    /// Cypher: write the schema statements for neo4j (5.x), memgraph or kuzu.
+    #[arg(long, value_name = "DIALECT", default_value = "neo4j")]
+    pub cypher_dialect: kgex::export::CypherDialect,
 }
 
 /// The `--lang` values.

@@ -92,6 +92,7 @@ fn export_options(args: &OutputArgs, base: Option<&str>) -> anyhow::Result<Expor
     let base = args.base.as_deref().or(base).unwrap_or(kgex::vocab::DEFAULT_BASE);
     let mut options = ExportOptions::with_base(base).map_err(anyhow::Error::msg)?;
     options.dot_clusters = args.clusters;
+    options.cypher_dialect = args.cypher_dialect;
     Ok(options)
 }
 

@@ -54,8 +54,9 @@ pub fn formats(args: &OutputArgs) -> anyhow::Result<Vec<ExportFormat>> {
     output_formats(args)?
         .into_iter()
         .map(|(format, picture)| match picture {
-            None => Ok(format),
             Some(picture) => bail!("-f {} draws one graph: not with --shard-size", picture.name()),
+            None if format.writes_folder() => bail!("-f {format} writes a folder of files: not with --shard-size"),
+            None => Ok(format),
         })
         .collect()
 }
@@ -73,6 +74,9 @@ fn output_formats(args: &OutputArgs) -> anyhow::Result<Vec<(ExportFormat, Option
 pub fn targets(args: &OutputArgs) -> anyhow::Result<Vec<Target>> {
     let formats = output_formats(args)?;
     let Some(output) = &args.output else {
+        if let Some((format, _)) = formats.iter().find(|(format, _)| format.writes_folder()) {
+            bail!("-f {format} writes a folder of files: give -o FOLDER");
+        }
         return match formats.as_slice() {
             [] => Ok(vec![Target { format: ExportFormat::Turtle, path: None, picture: None }]),
             [(format, picture)] => Ok(vec![Target { format: *format, path: None, picture: *picture }]),
@@ -141,6 +145,10 @@ pub fn write_all(graph: &KnowledgeGraph, targets: &[Target], options: &ExportOpt
             continue;
         }
         match &target.path {
+            Some(path) if target.format.writes_folder() => {
+                write_folder_atomically(path, |folder| Ok(export::write_neo4j(graph, options, folder)?))
+                    .with_context(|| format!("cannot write the folder '{}'", path.display()))?
+            }
             None => {
                 let stdout = io::stdout();
                 let mut writer = BufWriter::new(stdout.lock());
@@ -214,6 +222,41 @@ pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyho
     temporary.as_file().sync_data()?;
     set_readable(&temporary)?;
     temporary.persist(path)?;
+    Ok(())
+}
+
+/// Writes a folder of files into a temporary folder beside `path`, moved
+/// into place only when `write` succeeded; a folder already at `path` is
+/// replaced, a file is not.
+fn write_folder_atomically(path: &Path, write: impl FnOnce(&Path) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir()) {
+        bail!("'{}' exists and is not a folder", path.display());
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let temporary = tempfile::Builder::new().prefix(".kgex-").tempdir_in(parent)?;
+    write(temporary.path())?;
+    set_folder_readable(temporary.path())?;
+    if path.exists() {
+        let old = tempfile::Builder::new().prefix(".kgex-old-").tempdir_in(parent)?;
+        let old_path = old.path().join("folder");
+        fs::rename(path, &old_path)?;
+        fs::rename(temporary.keep(), path)?;
+        drop(old);
+    } else {
+        fs::rename(temporary.keep(), path)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_folder_readable(folder: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(folder, fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn set_folder_readable(_folder: &Path) -> io::Result<()> {
     Ok(())
 }
 

@@ -2,9 +2,12 @@
 //! to `impl Write`. Output is deterministic: nodes and edges go out in graph
 //! order and every attribute in a fixed order.
 
+mod cypher;
 mod dot;
 mod graphml;
 pub mod json;
+mod neo4j;
+pub mod property_graph;
 mod rdf;
 mod xml_text;
 
@@ -12,9 +15,11 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
+pub use self::cypher::{write_cypher, CypherDialect};
 pub use self::dot::{escape_dot_string, write_dot};
 pub use self::graphml::write_graphml;
 pub use self::json::{read_json, write_json, write_json_line};
+pub use self::neo4j::{write_neo4j, ARRAY_DELIMITER};
 pub use self::rdf::{for_each_quad, write_rdf, RdfSyntax};
 pub use self::xml_text::remove_xml_forbidden;
 
@@ -42,11 +47,15 @@ pub enum ExportFormat {
     Dot,
     /// Node-link JSON, kgex's own lossless format.
     Json,
+    /// An openCypher script for Neo4j, Memgraph or Kùzu.
+    Cypher,
+    /// A folder of CSV files for `neo4j-admin database import`.
+    Neo4j,
 }
 
 impl ExportFormat {
     /// Every format, in the order `kgex formats` lists them.
-    pub const ALL: [ExportFormat; 9] = [
+    pub const ALL: [ExportFormat; 11] = [
         ExportFormat::Turtle,
         ExportFormat::NTriples,
         ExportFormat::NQuads,
@@ -56,6 +65,8 @@ impl ExportFormat {
         ExportFormat::GraphMl,
         ExportFormat::Dot,
         ExportFormat::Json,
+        ExportFormat::Cypher,
+        ExportFormat::Neo4j,
     ];
 
     /// The name used on the command line: `turtle`, `graphml`, ...
@@ -70,6 +81,8 @@ impl ExportFormat {
             ExportFormat::GraphMl => "graphml",
             ExportFormat::Dot => "dot",
             ExportFormat::Json => "json",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Neo4j => "neo4j",
         }
     }
 
@@ -85,10 +98,13 @@ impl ExportFormat {
             ExportFormat::GraphMl => "graphml",
             ExportFormat::Dot => "dot",
             ExportFormat::Json => "json",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Neo4j => "neo4j",
         }
     }
 
-    /// The IANA media type.
+    /// The IANA media type; Cypher has none registered, and the Neo4j
+    /// format is a folder of CSV files.
     pub const fn media_type(self) -> &'static str {
         match self {
             ExportFormat::Turtle => "text/turtle",
@@ -100,6 +116,8 @@ impl ExportFormat {
             ExportFormat::GraphMl => "application/graphml+xml",
             ExportFormat::Dot => "text/vnd.graphviz",
             ExportFormat::Json => "application/json",
+            ExportFormat::Cypher => "application/x-cypher-query",
+            ExportFormat::Neo4j => "text/csv",
         }
     }
 
@@ -127,8 +145,18 @@ impl ExportFormat {
             ExportFormat::TriG => Some(RdfSyntax::TriG),
             ExportFormat::RdfXml => Some(RdfSyntax::RdfXml),
             ExportFormat::JsonLd => Some(RdfSyntax::JsonLd),
-            ExportFormat::GraphMl | ExportFormat::Dot | ExportFormat::Json => None,
+            ExportFormat::GraphMl
+            | ExportFormat::Dot
+            | ExportFormat::Json
+            | ExportFormat::Cypher
+            | ExportFormat::Neo4j => None,
         }
+    }
+
+    /// Whether the format is a folder of files ([`write_neo4j`]) rather than
+    /// one stream ([`export`]).
+    pub const fn writes_folder(self) -> bool {
+        matches!(self, ExportFormat::Neo4j)
     }
 }
 
@@ -161,11 +189,13 @@ pub struct ExportOptions {
     pub base: String,
     /// DOT: draw one cluster per document.
     pub dot_clusters: bool,
+    /// Cypher: the database the schema statements are for.
+    pub cypher_dialect: CypherDialect,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { base: vocab::DEFAULT_BASE.to_owned(), dot_clusters: false }
+        Self { base: vocab::DEFAULT_BASE.to_owned(), dot_clusters: false, cypher_dialect: CypherDialect::default() }
     }
 }
 
@@ -181,7 +211,8 @@ impl ExportOptions {
     }
 }
 
-/// Writes `graph` in `format` to `writer`. The caller flushes.
+/// Writes `graph` in `format` to `writer`. The caller flushes. A folder
+/// format is refused with `InvalidInput`: [`write_neo4j`] writes it.
 pub fn export(
     graph: &KnowledgeGraph,
     format: ExportFormat,
@@ -198,5 +229,10 @@ pub fn export(
         ExportFormat::GraphMl => write_graphml(graph, options, writer),
         ExportFormat::Dot => write_dot(graph, options, writer),
         ExportFormat::Json => write_json(graph, options, writer),
+        ExportFormat::Cypher => write_cypher(graph, options, writer),
+        ExportFormat::Neo4j => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the neo4j format is a folder of CSV files, not one stream",
+        )),
     }
 }

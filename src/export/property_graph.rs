@@ -1,0 +1,165 @@
+//! The property-graph model that the Neo4j CSV and Cypher exporters share:
+//! node labels and relationship types in Neo4j's conventions (`:Person`,
+//! `:WORKS_AT`), and one table of properties with their types, so that both
+//! exporters write the same properties under the same names.
+
+use std::borrow::Cow;
+
+use super::xml_text::remove_xml_forbidden;
+use crate::entities::EntityKind;
+use crate::graph::{Entity, RelationRef};
+use crate::relations::RelationKind;
+
+/// The type of a property value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropertyType {
+    /// A string.
+    Text,
+    /// A list of strings.
+    TextList,
+    /// A whole number, at least 0.
+    Int,
+    /// A floating-point number.
+    Float,
+    /// True or false.
+    Bool,
+}
+
+/// A property value. Texts have the control characters that no consumer
+/// takes (those XML 1.0 forbids) removed, as in GraphML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// A string.
+    Text(Cow<'a, str>),
+    /// A list of strings, never empty.
+    TextList(Vec<Cow<'a, str>>),
+    /// A whole number.
+    Int(u64),
+    /// A floating-point number.
+    Float(f64),
+    /// True or false.
+    Bool(bool),
+}
+
+/// A property's name and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Property {
+    /// The name, the same in every exporter.
+    pub name: &'static str,
+    /// The type of its values.
+    pub kind: PropertyType,
+}
+
+const fn property(name: &'static str, kind: PropertyType) -> Property {
+    Property { name, kind }
+}
+
+/// The properties of every node, in column order; `iri` identifies the node.
+pub const NODE_PROPERTIES: [Property; 9] = [
+    property("iri", PropertyType::Text),
+    property("label", PropertyType::Text),
+    property("aliases", PropertyType::TextList),
+    property("lang", PropertyType::Text),
+    property("description", PropertyType::Text),
+    property("mentions", PropertyType::Int),
+    property("source", PropertyType::Text),
+    property("date", PropertyType::Text),
+    property("url", PropertyType::Text),
+];
+
+/// The properties of every relationship, in column order.
+pub const RELATIONSHIP_PROPERTIES: [Property; 8] = [
+    property("date", PropertyType::Text),
+    property("role", PropertyType::Text),
+    property("former", PropertyType::Bool),
+    property("topic", PropertyType::Text),
+    property("quote", PropertyType::Text),
+    property("confidence", PropertyType::Float),
+    property("evidence", PropertyType::TextList),
+    property("rules", PropertyType::TextList),
+];
+
+/// The node label of an entity kind: `Person`, `Organization`, ...
+pub const fn node_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Place => "Place",
+        EntityKind::Product => "Product",
+        EntityKind::Document => "Document",
+    }
+}
+
+/// The relationship type of a relation kind: upper case with `_`, such as
+/// `WORKS_AT`. Relation names are lower-case letters, digits and hyphens, so
+/// the type is a plain identifier in every Cypher dialect.
+pub fn relationship_type(kind: &RelationKind) -> String {
+    kind.name().to_ascii_uppercase().replace('-', "_")
+}
+
+/// A text value; an empty text is no value, as the Neo4j import tool reads
+/// an empty field, so that both exporters agree.
+fn text(value: &str) -> Option<Value<'_>> {
+    let value = remove_xml_forbidden(value);
+    (!value.is_empty()).then_some(Value::Text(value))
+}
+
+fn optional_text(value: Option<&str>) -> Option<Value<'_>> {
+    value.and_then(text)
+}
+
+/// A list value of the non-empty `texts`; none when there are none. Equal
+/// neighbours are kept once: a sentence that two rules found is one piece
+/// of evidence.
+fn text_list<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Value<'a>> {
+    let mut list: Vec<Cow<'a, str>> = texts.map(remove_xml_forbidden).filter(|t| !t.is_empty()).collect();
+    list.dedup();
+    (!list.is_empty()).then_some(Value::TextList(list))
+}
+
+/// The values of [`NODE_PROPERTIES`] for `entity`, `None` where it has none.
+pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 9] {
+    let source = entity.source.as_ref();
+    [
+        text(iri),
+        text(&entity.label),
+        text_list(entity.aliases.iter().map(String::as_str)),
+        optional_text(entity.lang.as_deref()),
+        optional_text(entity.description.as_deref()),
+        Some(Value::Int(entity.mentions.len() as u64)),
+        optional_text(source.and_then(|s| s.path.as_deref())),
+        optional_text(source.and_then(|s| s.date.as_deref())),
+        optional_text(source.and_then(|s| s.url.as_deref())),
+    ]
+}
+
+/// The values of [`RELATIONSHIP_PROPERTIES`] for `edge`.
+pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8] {
+    let relation = edge.relation;
+    let attributes = &relation.attributes;
+    let mut rules: Vec<&str> = relation.evidence.iter().map(|e| e.rule.as_str()).collect();
+    rules.sort_unstable();
+    [
+        optional_text(attributes.date.as_deref()),
+        optional_text(attributes.role.as_deref()),
+        attributes.former.map(Value::Bool),
+        optional_text(attributes.topic.as_deref()),
+        optional_text(attributes.quote.as_deref()),
+        Some(Value::Float(relation.confidence())),
+        text_list(relation.evidence.iter().map(|e| e.text.as_str())),
+        text_list(rules.into_iter()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_types_follow_neo4j_conventions() {
+        assert_eq!(relationship_type(&RelationKind::WorksAt), "WORKS_AT");
+        assert_eq!(relationship_type(&RelationKind::Cites), "CITES");
+        let custom = RelationKind::Custom(crate::relations::CustomRelation::new("sued-by-2").unwrap());
+        assert_eq!(relationship_type(&custom), "SUED_BY_2");
+    }
+}

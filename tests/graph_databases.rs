@@ -1,0 +1,67 @@
+//! Property-graph exports in a real graph database: the Cypher script and
+//! the Neo4j CSV folder loaded into Kùzu hold exactly the graph (also for
+//! every graph the consumer tests write), the script is idempotent, and the
+//! command line writes the folder whole or not at all.
+
+use std::fs;
+
+use crate::util::{self, kuzu};
+use kgex::ExportOptions;
+
+#[test]
+fn the_seed_graph_loads_into_kuzu_from_cypher_and_from_neo4j_csv() {
+    let graph = util::seed_graph();
+    let expected = kuzu::expected(&graph, &ExportOptions::default().base);
+    assert!(!expected.founded_employers.is_empty(), "the query has an answer to compare");
+    kuzu::assert_kuzu_holds(&graph, &ExportOptions::default());
+}
+
+#[test]
+fn extract_writes_a_neo4j_folder_and_replaces_it_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("import");
+    for _ in 0..2 {
+        let output = util::run(&["extract", "seeds/", "-f", "neo4j", "-o", target.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", util::stderr(&output));
+    }
+    let mut names: Vec<String> =
+        fs::read_dir(&target).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert!(names.contains(&"README.md".to_owned()) && names.contains(&"nodes-Person.csv".to_owned()), "{names:?}");
+    let leftovers: Vec<_> = fs::read_dir(folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary folder left: {leftovers:?}");
+    let contents = kuzu::load("neo4j", &target);
+    assert!(contents.nodes.len() > 10);
+}
+
+#[test]
+fn a_folder_format_needs_a_folder() {
+    let output = util::run(&["extract", "seeds/", "-f", "neo4j"]);
+    assert_eq!(output.status.code(), Some(2), "{}", util::stderr(&output));
+    assert!(util::stderr(&output).contains("-o FOLDER"), "{}", util::stderr(&output));
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("taken");
+    fs::write(&file, "keep me").unwrap();
+    let output = util::run(&["extract", "seeds/", "-f", "neo4j", "-o", file.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert_eq!(fs::read_to_string(&file).unwrap(), "keep me");
+}
+
+#[test]
+fn cypher_dialects_differ_only_in_their_schema() {
+    let run = |dialect: &str| {
+        let output = util::run(&["extract", "seeds/", "-f", "cypher", "--cypher-dialect", dialect]);
+        assert!(output.status.success(), "{}", util::stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let (neo4j, memgraph, kuzu) = (run("neo4j"), run("memgraph"), run("kuzu"));
+    assert!(neo4j.contains("CREATE CONSTRAINT person_iri IF NOT EXISTS FOR (n:Person) REQUIRE n.iri IS UNIQUE;"));
+    assert!(memgraph.contains("CREATE CONSTRAINT ON (n:Person) ASSERT n.iri IS UNIQUE;"));
+    assert!(kuzu.contains("CREATE NODE TABLE IF NOT EXISTS Person(iri STRING PRIMARY KEY"));
+    let body = |script: &str| {
+        script.lines().filter(|l| !l.starts_with("CREATE ") && !l.starts_with("//")).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(body(&neo4j), body(&kuzu));
+    assert_eq!(body(&memgraph), body(&kuzu));
+    assert!(body(&kuzu).contains("MERGE (a)-[r:WORKS_AT]->(b)"));
+}
