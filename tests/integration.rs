@@ -35,3 +35,5 @@ mod query;
 mod quotes;
 // Cypher and Neo4j CSV exports loaded into Kùzu hold exactly the graph.
 mod graph_databases;
+// kgex push into a real SPARQL store: graphs, replacing, authentication, failures.
+mod push;

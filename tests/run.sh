@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. First installs the consumers the tests hand the
 # exports to, when they are missing: Graphviz, Raptor, libxml2's xmllint, a
-# font and a Java runtime for Spark (Debian packages) and the Python packages
+# font, a Java runtime for Spark, the SPARQL store Virtuoso and nginx (which
+# the push tests start on loopback ports) as Debian packages, and the Python packages
 # in tests/requirements.txt (PySpark and the embedded graph database Kùzu
 # among them).
 # A second run installs nothing.
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
 export PYTHON
-APT_PACKAGES="graphviz raptor2-utils libxml2-utils fonts-dejavu-core openjdk-17-jre-headless"
+APT_PACKAGES="graphviz raptor2-utils libxml2-utils fonts-dejavu-core openjdk-17-jre-headless virtuoso-opensource nginx"
 
 missing_apt=""
 for package in $APT_PACKAGES; do

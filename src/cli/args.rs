@@ -42,6 +42,9 @@ pub enum Command {
     /// Run a SPARQL 1.1 query over graphs (kgex JSON, any RDF export, or
     /// texts extracted on the fly) in an in-memory store and print the results.
     Query(QueryArgs),
+    /// Send graphs to a SPARQL store with the SPARQL 1.1 Graph Store HTTP
+    /// Protocol: a named graph per document, or all into the one given.
+    Push(PushArgs),
     /// List the output formats with their extension and media type.
     Formats,
     /// Score graphs (JSON exports, or texts extracted on the fly) against
@@ -198,6 +201,43 @@ pub struct QueryArgs {
     /// results formats CSV, TSV, JSON.
     #[arg(long, value_enum, default_value_t = ResultsArg::Table)]
     pub results: ResultsArg,
+}
+
+/// Options of `kgex push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Graphs (.json from kgex, .ttl, .nt, .nq, .trig, .rdf, .jsonld) or
+    /// texts (.txt, .md, .jsonl, folders) to extract first.
+    #[arg(required = true, value_name = "GRAPH")]
+    pub inputs: Vec<PathBuf>,
+    /// The store's Graph Store Protocol URL, such as
+    /// http://localhost:8890/sparql-graph-crud (Virtuoso) or
+    /// http://localhost:7878/store (Oxigraph).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// Put every statement into this one named graph instead of a graph
+    /// per document.
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Where the statements outside the documents' graphs (entity names and
+    /// kinds) go: this named graph instead of the store's default graph.
+    #[arg(long, value_name = "IRI", conflicts_with = "graph")]
+    pub default_graph: Option<String>,
+    /// Add to the graphs already in the store (POST) instead of replacing
+    /// them (PUT).
+    #[arg(long)]
+    pub append: bool,
+    /// User name for HTTP basic authentication; the password is read from
+    /// the environment variable KGEX_PUSH_PASSWORD.
+    #[arg(long, value_name = "NAME", env = "KGEX_PUSH_USER")]
+    pub user: Option<String>,
+    /// Seconds one request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// How often to try again after a network error or a busy server
+    /// (429, 502, 503, 504), waiting 0.5 s, 1 s, 2 s, ... in between.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
 }
 
 /// The results formats of `kgex query`.

@@ -25,6 +25,7 @@ mod query;
 mod quotes;
 mod output;
 mod progress;
+mod push;
 mod recognizer;
 mod shards;
 mod stream;
@@ -81,6 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Train(args::TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(args::TrainCommand::Relations(args)) => train::train_relations(args),
         Command::Query(args) => query::query(args),
+        Command::Push(args) => push::push(args),
         Command::Formats => {
             formats()?;
             Ok(ExitCode::SUCCESS)

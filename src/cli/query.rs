@@ -66,7 +66,7 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// A kgex JSON graph, an RDF file (by its extension), or texts to extract.
-fn load(store: &Store, path: &Path) -> anyhow::Result<()> {
+pub(super) fn load(store: &Store, path: &Path) -> anyhow::Result<()> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if extension == "json" {
         let bytes = fs::read(path)?;

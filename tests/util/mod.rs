@@ -4,6 +4,7 @@
 
 pub mod graphs;
 pub mod kuzu;
+pub mod servers;
 
 use std::collections::HashSet;
 use std::fs;
