@@ -65,3 +65,62 @@ fn cypher_dialects_differ_only_in_their_schema() {
     assert_eq!(body(&memgraph), body(&kuzu));
     assert!(body(&kuzu).contains("MERGE (a)-[r:WORKS_AT]->(b)"));
 }
+
+/// The shell blocks of the README's "Load it into a graph database".
+fn readme_blocks() -> Vec<String> {
+    let readme = fs::read_to_string(util::root().join("README.md")).unwrap();
+    let start = readme.find("### Load it into a graph database").expect("the README section");
+    let section = &readme[start..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    section.split("```sh\n").skip(1).map(|block| block.split("```").next().unwrap().to_owned()).collect()
+}
+
+/// Runs a README block with bash in a fresh folder that has `seeds/`, with
+/// the kgex under test first on the PATH.
+fn run_block(block: &str) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(util::root().join("seeds"), folder.path().join("seeds")).unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_kgex")).parent().unwrap().to_owned();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let output = std::process::Command::new("bash")
+        .args(["-euo", "pipefail", "-c", block])
+        .current_dir(folder.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{block}\n{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_readme_loads_kuzu_virtuoso_and_oxigraph() {
+    let blocks = readme_blocks();
+    let block = |name: &str| blocks.iter().find(|b| b.starts_with(&format!("# {name}"))).expect(name).clone();
+    assert!(block("Neo4j").contains("-f neo4j") && block("Neo4j").contains("-f cypher"));
+
+    let graph = util::seed_graph();
+    let works_at: Vec<_> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::WorksAt && r.subject.kind == kgex::EntityKind::Person)
+        .filter(|r| r.object.kind == kgex::EntityKind::Organization)
+        .map(|r| format!("{} | {}", r.subject.label, r.object.label))
+        .collect();
+    let mut printed: Vec<String> = run_block(&block("Kùzu")).lines().map(str::to_owned).collect();
+    let mut expected = works_at.clone();
+    printed.sort();
+    expected.sort();
+    assert_eq!(printed, expected, "Kùzu answers who works where");
+
+    let nquads = util::run(&["extract", "seeds/", "-f", "nquads"]).stdout;
+    let statements = String::from_utf8(nquads).unwrap().lines().collect::<std::collections::HashSet<_>>().len();
+    assert_eq!(run_block(&block("Oxigraph")).trim(), format!("{statements} statements"));
+
+    let virtuoso = crate::util::servers::virtuoso();
+    let script = block("Virtuoso").replace("localhost:8890", &format!("127.0.0.1:{}", virtuoso.port));
+    let csv = run_block(&script);
+    assert_eq!(
+        csv.lines().count(),
+        1 + graph.relations().filter(|r| r.relation.kind == kgex::RelationKind::WorksAt).count(),
+        "{csv}"
+    );
+}

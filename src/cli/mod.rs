@@ -275,7 +275,8 @@ fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
 fn formats() -> std::io::Result<()> {
     outln!("{:<10} {:<10} media type", "format", "extension")?;
     for format in ExportFormat::ALL {
-        outln!("{:<10} {:<10} {}", format.name(), format.file_extension(), format.media_type())?;
+        let note = if format.writes_folder() { " (a folder of files)" } else { "" };
+        outln!("{:<10} {:<10} {}{note}", format.name(), format.file_extension(), format.media_type())?;
     }
     for picture in output::Picture::ALL {
         outln!("{:<10} {:<10} {} (drawn by Graphviz dot)", picture.name(), picture.name(), picture.media_type())?;
