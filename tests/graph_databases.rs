@@ -3,6 +3,7 @@
 //! every graph the consumer tests write), the script is idempotent, and the
 //! command line writes the folder whole or not at all.
 
+use std::collections::BTreeMap;
 use std::fs;
 
 use crate::util::{self, kuzu};
@@ -14,6 +15,71 @@ fn the_seed_graph_loads_into_kuzu_from_cypher_and_from_neo4j_csv() {
     let expected = kuzu::expected(&graph, &ExportOptions::default().base);
     assert!(!expected.founded_employers.is_empty(), "the query has an answer to compare");
     kuzu::assert_kuzu_holds(&graph, &ExportOptions::default());
+}
+
+/// Counts per kind and relation, and the answer to "who works at an
+/// organisation someone founded", from the JSON export read as plain JSON.
+fn json_export_facts(json: &serde_json::Value) -> (BTreeMap<String, usize>, Vec<(String, String)>) {
+    let nodes = json["nodes"].as_array().unwrap();
+    let edges = json["edges"].as_array().unwrap();
+    let mut counts = BTreeMap::new();
+    for node in nodes {
+        *counts.entry(node["type"].as_str().unwrap().to_owned()).or_default() += 1;
+    }
+    for edge in edges {
+        let kind = edge["relation"].as_str().unwrap().to_uppercase().replace('-', "_");
+        *counts.entry(kind).or_default() += 1;
+    }
+    let node = |id: &serde_json::Value| nodes.iter().find(|n| n["id"] == *id).unwrap();
+    let founded: Vec<_> = edges.iter().filter(|e| e["relation"] == "founded").map(|e| &e["target"]).collect();
+    let mut answer: Vec<(String, String)> = edges
+        .iter()
+        .filter(|e| e["relation"] == "works-at" && founded.contains(&&e["target"]))
+        .filter(|e| node(&e["source"])["type"] == "Person" && node(&e["target"])["type"] == "Organization")
+        .map(|e| {
+            (node(&e["source"])["iri"].as_str().unwrap().into(), node(&e["target"])["iri"].as_str().unwrap().into())
+        })
+        .collect();
+    answer.sort();
+    answer.dedup();
+    (counts, answer)
+}
+
+#[test]
+fn kuzu_counts_and_answers_as_the_json_export_says() {
+    let folder = tempfile::tempdir().unwrap();
+    let (json, script, csv) =
+        (folder.path().join("g.json"), folder.path().join("g.cypher"), folder.path().join("neo4j"));
+    for (format, path) in [("json", &json), ("cypher", &script), ("neo4j", &csv)] {
+        let output = util::run(&[
+            "extract",
+            "seeds/",
+            "tests/fixtures/english.txt",
+            "-f",
+            format,
+            "--cypher-dialect",
+            "kuzu",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", util::stderr(&output));
+    }
+    let (counts, answer) = json_export_facts(&serde_json::from_slice(&fs::read(&json).unwrap()).unwrap());
+    assert!(!answer.is_empty());
+    for (mode, path) in [("cypher", &script), ("neo4j", &csv)] {
+        let contents = kuzu::load(mode, path);
+        let mut found: BTreeMap<String, usize> = BTreeMap::new();
+        for row in contents.nodes.iter().chain(&contents.relationships) {
+            *found.entry(row[0].as_str().unwrap().to_owned()).or_default() += 1;
+        }
+        assert_eq!(found, counts, "{mode}: nodes per label and relationships per type");
+        let pairs: Vec<(String, String)> = contents
+            .founded_employers
+            .iter()
+            .map(|r| (r[0].as_str().unwrap().to_owned(), r[1].as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(pairs, answer, "{mode}: people at an organisation someone founded");
+    }
 }
 
 #[test]
