@@ -142,15 +142,21 @@ fn main() {
     {
         let path = folder.path().join(format!("graph.{}", format.file_extension()));
         let started = Instant::now();
-        let mut writer = BufWriter::with_capacity(1 << 16, File::create(&path).unwrap());
-        export::export(&graph, format, &ExportOptions::default(), &mut writer).unwrap();
-        writer.flush().unwrap();
-        drop(writer);
+        if format.writes_folder() {
+            fs::create_dir(&path).unwrap();
+            export::write_neo4j(&graph, &ExportOptions::default(), &path).unwrap();
+        } else {
+            let mut writer = BufWriter::with_capacity(1 << 16, File::create(&path).unwrap());
+            export::export(&graph, format, &ExportOptions::default(), &mut writer).unwrap();
+            writer.flush().unwrap();
+        }
         let seconds = started.elapsed().as_secs_f64();
-        let megabytes = fs::metadata(&path).unwrap().len() as f64 / 1e6;
+        let megabytes = size(&path) as f64 / 1e6;
         // Removing the file drops its pages from the cache, so the next
         // format is not slowed by the write-back of this one's gigabytes.
-        if format != ExportFormat::Json {
+        if format.writes_folder() {
+            fs::remove_dir_all(&path).unwrap();
+        } else if format != ExportFormat::Json {
             fs::remove_file(&path).unwrap();
         }
         let statements = statement_count(&graph, format);
@@ -165,6 +171,15 @@ fn main() {
     }
     if benchmarking && std::env::var("KGEX_BENCH_PEERS").as_deref() != Ok("0") {
         run_peers(&folder.path().join("graph.json"));
+    }
+}
+
+/// The bytes of a file, or of the files in a folder.
+fn size(path: &Path) -> u64 {
+    if path.is_dir() {
+        fs::read_dir(path).unwrap().map(|entry| entry.unwrap().metadata().unwrap().len()).sum()
+    } else {
+        fs::metadata(path).unwrap().len()
     }
 }
 

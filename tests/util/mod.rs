@@ -45,6 +45,25 @@ pub fn seed_graph() -> KnowledgeGraph {
     pipeline::extract_all(&documents, &Settings::default()).graph
 }
 
+/// The bytes of `graph` in `format`; for a folder format, each file's name
+/// and bytes in name order.
+pub fn export_bytes(graph: &KnowledgeGraph, format: ExportFormat, options: &ExportOptions) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if !format.writes_folder() {
+        export::export(graph, format, options, &mut bytes).unwrap();
+        return bytes;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    export::write_neo4j(graph, options, folder.path()).unwrap();
+    let mut names: Vec<_> = fs::read_dir(folder.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    names.sort();
+    for name in names {
+        bytes.extend(name.to_string_lossy().as_bytes());
+        bytes.extend(fs::read(folder.path().join(name)).unwrap());
+    }
+    bytes
+}
+
 /// Writes `graph` in every format into `folder` and returns the files.
 pub fn write_every_format(
     graph: &KnowledgeGraph,
