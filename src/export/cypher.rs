@@ -142,48 +142,70 @@ fn write_columns(properties: &[Property], writer: &mut impl Write) -> io::Result
     Ok(())
 }
 
-/// Rows of one statement shape: the present properties as a bit mask.
-type Groups<K> = BTreeMap<(K, u32), Vec<String>>;
+/// Rows waiting for their statement, by shape (label or type and end labels,
+/// and the present properties as a bit mask). A shape's rows go out as soon
+/// as they fill a batch, so memory holds at most a batch per shape, not the
+/// whole script; the last, partly filled batches follow in shape order.
+struct Batches<K> {
+    waiting: BTreeMap<(K, u32), Vec<String>>,
+}
+
+impl<K: Ord + Clone> Batches<K> {
+    fn new() -> Self {
+        Self { waiting: BTreeMap::new() }
+    }
+
+    fn push(
+        &mut self,
+        shape: (K, u32),
+        row: String,
+        flush: &mut impl FnMut(&(K, u32), &[String]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let rows = self.waiting.entry(shape.clone()).or_default();
+        rows.push(row);
+        if rows.len() == BATCH {
+            flush(&shape, rows)?;
+            rows.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(self, flush: &mut impl FnMut(&(K, u32), &[String]) -> io::Result<()>) -> io::Result<()> {
+        self.waiting.iter().filter(|(_, rows)| !rows.is_empty()).try_for_each(|(shape, rows)| flush(shape, rows))
+    }
+}
 
 fn write_nodes(graph: &KnowledgeGraph, base: &str, writer: &mut impl Write) -> io::Result<()> {
-    let mut groups: Groups<EntityKind> = BTreeMap::new();
+    let mut flush = |(kind, mask): &(EntityKind, u32), rows: &[String]| {
+        write_unwind(rows, writer)?;
+        let set = set_clause("n", &NODE_PROPERTIES[1..], mask >> 1);
+        writeln!(writer, "MERGE (n:{} {{iri: row.iri}}){set};", node_label(*kind))
+    };
+    let mut batches = Batches::new();
     for entity in graph.entities() {
         let iri = entity.id.iri(base);
-        let values = node_values(entity, &iri);
-        let (mask, row) = row(&NODE_PROPERTIES, &values, &[]);
-        groups.entry((entity.kind, mask)).or_default().push(row);
+        let (mask, row) = row(&NODE_PROPERTIES, &node_values(entity, &iri), &[]);
+        batches.push((entity.kind, mask), row, &mut flush)?;
     }
-    for ((kind, mask), rows) in groups {
-        let set = set_clause("n", &NODE_PROPERTIES[1..], mask >> 1);
-        for batch in rows.chunks(BATCH) {
-            write_unwind(batch, writer)?;
-            writeln!(writer, "MERGE (n:{} {{iri: row.iri}}){set};", node_label(kind))?;
-        }
-    }
-    Ok(())
+    batches.finish(&mut flush)
 }
 
 fn write_relationships(graph: &KnowledgeGraph, base: &str, writer: &mut impl Write) -> io::Result<()> {
-    let mut groups: Groups<(String, EntityKind, EntityKind)> = BTreeMap::new();
+    let mut flush = |((rel_type, from, to), mask): &((String, EntityKind, EntityKind), u32), rows: &[String]| {
+        write_unwind(rows, writer)?;
+        let set = set_clause("r", &RELATIONSHIP_PROPERTIES, *mask);
+        let (from, to) = (node_label(*from), node_label(*to));
+        writeln!(writer, "MATCH (a:{from} {{iri: row.from_iri}}), (b:{to} {{iri: row.to_iri}})")?;
+        writeln!(writer, "MERGE (a)-[r:{rel_type}]->(b){set};")
+    };
+    let mut batches = Batches::new();
     for edge in graph.relations() {
         let ends = [("from_iri", edge.subject.id.iri(base)), ("to_iri", edge.object.id.iri(base))];
         let (mask, row) = row(&RELATIONSHIP_PROPERTIES, &relationship_values(&edge), &ends);
         let shape = (relationship_type(&edge.relation.kind), edge.subject.kind, edge.object.kind);
-        groups.entry((shape, mask)).or_default().push(row);
+        batches.push((shape, mask), row, &mut flush)?;
     }
-    for (((rel_type, from, to), mask), rows) in groups {
-        let set = set_clause("r", &RELATIONSHIP_PROPERTIES, mask);
-        for batch in rows.chunks(BATCH) {
-            write_unwind(batch, writer)?;
-            writeln!(
-                writer,
-                "MATCH (a:{} {{iri: row.from_iri}}), (b:{} {{iri: row.to_iri}})\nMERGE (a)-[r:{rel_type}]->(b){set};",
-                node_label(from),
-                node_label(to)
-            )?;
-        }
-    }
-    Ok(())
+    batches.finish(&mut flush)
 }
 
 fn write_unwind(rows: &[String], writer: &mut impl Write) -> io::Result<()> {
