@@ -80,8 +80,8 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
                 char_start: start,
                 char_end: start + text.chars().count(),
             },
-            text,
-            rule: format!("bench/{kind}"),
+            text: text.into(),
+            rule: format!("bench/{kind}").into(),
             confidence: f64::from(random.next(10_000) as u32) / 10_000.0,
         };
         let date = format!("{}-{:02}", 2000 + random.next(25), 1 + random.next(12));

@@ -25,7 +25,7 @@ fn the_seed_yields_entities_and_relations_with_evidence() {
     for relation in graph.relations() {
         assert!(!relation.relation.evidence.is_empty());
         for evidence in &relation.relation.evidence {
-            assert_eq!(&text[evidence.span.start..evidence.span.end], evidence.text);
+            assert_eq!(&text[evidence.span.start..evidence.span.end], &*evidence.text);
             assert_eq!(text[..evidence.span.start].chars().count(), evidence.span.char_start);
         }
     }

@@ -172,7 +172,7 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
         if !tooltip.is_empty() {
             tooltip.push("\n");
         }
-        tooltip.extend(["[", evidence.rule.as_str(), "] ", evidence.text.as_str()]);
+        tooltip.extend(["[", &*evidence.rule, "] ", &*evidence.text]);
     }
     write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
     if relation.kind.is_symmetric() {

@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::ExportOptions;
@@ -334,11 +336,13 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
     }
     let base = document.graph.base;
     let mut graph = KnowledgeGraph::new();
+    let mut shared = Shared::default();
     for (idx, node) in document.nodes.into_iter().enumerate() {
         if node.iri != format!("{base}{}", node.id) {
             return Err(invalid(format!("nodes[{idx}]: iri '{}' is not the base followed by the id", node.iri)));
         }
-        let entity = entity_from_json(node).map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
+        let entity =
+            entity_from_json(node, &mut shared).map_err(|message| invalid(format!("nodes[{idx}]: {message}")))?;
         if graph.entity(&entity.id).is_some() {
             return Err(invalid(format!("nodes[{idx}]: duplicate id '{}'", entity.id)));
         }
@@ -346,7 +350,7 @@ pub fn read_json(path: &Path, bytes: &[u8]) -> Result<(KnowledgeGraph, String), 
     }
     for (idx, edge) in document.edges.into_iter().enumerate() {
         let (subject, object, relation) =
-            relation_from_json(edge).map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
+            relation_from_json(edge, &mut shared).map_err(|message| invalid(format!("edges[{idx}]: {message}")))?;
         graph.add_relation(&subject, &object, relation).map_err(|error| invalid(format!("edges[{idx}]: {error}")))?;
     }
     Ok((graph, base))
@@ -358,7 +362,35 @@ fn strip_position(message: &str) -> &str {
     message.rfind(" at line ").map_or(message, |idx| &message[..idx])
 }
 
-fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
+/// What the graph shares instead of copying: a sentence's text for all the
+/// facts it states, a rule id, a document's id for all its mentions.
+#[derive(Default)]
+struct Shared {
+    texts: FxHashSet<Arc<str>>,
+    documents: FxHashMap<String, EntityId>,
+}
+
+impl Shared {
+    fn text(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.texts.get(text.as_str()) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = text.into();
+        self.texts.insert(shared.clone());
+        shared
+    }
+
+    fn document(&mut self, id: &str) -> Result<EntityId, String> {
+        if let Some(shared) = self.documents.get(id) {
+            return Ok(shared.clone());
+        }
+        let parsed = EntityId::parse(id)?;
+        self.documents.insert(id.to_owned(), parsed.clone());
+        Ok(parsed)
+    }
+}
+
+fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, String> {
     let id = EntityId::parse(&node.id)?;
     let kind: EntityKind = node.kind.parse()?;
     if !id.as_str().starts_with(kind.id_segment()) {
@@ -372,7 +404,7 @@ fn entity_from_json(node: NodeJson) -> Result<Entity, String> {
         .mentions
         .into_iter()
         .map(|m| {
-            let document = EntityId::parse(&m.document)?;
+            let document = shared.document(&m.document)?;
             let span = span(m.start, m.end, m.char_start, m.char_end)?;
             Ok(Mention { document, span, text: m.text })
         })
@@ -396,7 +428,7 @@ fn span(start: usize, end: usize, char_start: usize, char_end: usize) -> Result<
     Ok(TextSpan { start, end, char_start, char_end })
 }
 
-fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), String> {
+fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, EntityId, Relation), String> {
     let kind: RelationKind = edge.relation.parse()?;
     if edge.key != edge.relation {
         return Err(format!("key '{}' differs from relation '{}'", edge.key, edge.relation));
@@ -412,11 +444,11 @@ fn relation_from_json(edge: EdgeJson) -> Result<(EntityId, EntityId, Relation), 
                 return Err(format!("confidence {} is outside 0..1", e.confidence));
             }
             Ok(Evidence {
-                document: EntityId::parse(&e.document)?,
+                document: shared.document(&e.document)?,
                 sentence: e.sentence,
                 span: span(e.start, e.end, e.char_start, e.char_end)?,
-                text: e.text,
-                rule: e.rule,
+                text: shared.text(e.text),
+                rule: shared.text(e.rule),
                 confidence: e.confidence,
             })
         })

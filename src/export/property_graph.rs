@@ -137,7 +137,7 @@ pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 
 pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8] {
     let relation = edge.relation;
     let attributes = &relation.attributes;
-    let mut rules: Vec<&str> = relation.evidence.iter().map(|e| e.rule.as_str()).collect();
+    let mut rules: Vec<&str> = relation.evidence.iter().map(|e| &*e.rule).collect();
     rules.sort_unstable();
     [
         optional_text(attributes.date.as_deref()),
@@ -146,7 +146,7 @@ pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8]
         optional_text(attributes.topic.as_deref()),
         optional_text(attributes.quote.as_deref()),
         Some(Value::Float(relation.confidence())),
-        text_list(relation.evidence.iter().map(|e| e.text.as_str())),
+        text_list(relation.evidence.iter().map(|e| &*e.text)),
         text_list(rules.into_iter()),
     ]
 }

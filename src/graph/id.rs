@@ -2,6 +2,7 @@
 //! in every run, so that separate runs' RDF merges by plain union.
 
 use std::fmt;
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -11,20 +12,22 @@ use crate::entities::EntityKind;
 /// that very long labels still make short, distinct identifiers.
 const MAX_SLUG_CHARS: usize = 80;
 
-/// The identifier of an entity, relative to the IRI base.
+/// The identifier of an entity, relative to the IRI base. Shared, not
+/// copied: every mention and piece of evidence names its document by id, so
+/// a clone is a reference count, not another string.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EntityId(String);
+pub struct EntityId(Arc<str>);
 
 impl EntityId {
     /// The identifier of an entity of `kind` named `label`.
     pub fn new(kind: EntityKind, label: &str) -> Self {
-        Self(format!("{}/{}", kind.id_segment(), slug(label)))
+        Self(format!("{}/{}", kind.id_segment(), slug(label)).into())
     }
 
     /// Wraps an identifier read back from one of our exports. The caller
     /// checks it (see [`EntityId::parse`]).
     fn from_string(id: String) -> Self {
-        Self(id)
+        Self(id.into())
     }
 
     /// Checks an identifier read from a file: `{kind}/{slug}` with a slug as

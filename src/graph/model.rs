@@ -2,6 +2,7 @@
 //! attributes and evidence.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::entities::EntityKind;
 use crate::graph::EntityId;
@@ -85,10 +86,10 @@ pub struct Evidence {
     pub sentence: usize,
     /// The sentence's place in the document.
     pub span: TextSpan,
-    /// The sentence's text.
-    pub text: String,
-    /// The id of the rule that matched.
-    pub rule: String,
+    /// The sentence's text, shared by every fact the sentence states.
+    pub text: Arc<str>,
+    /// The id of the rule that matched, shared by the rule's facts.
+    pub rule: Arc<str>,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f64,
 }

@@ -2,6 +2,9 @@
 //! relations with evidence, spans mapped back to the original text.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use super::Extraction;
 use crate::entities::{EntityKind, Mention, Resolution, MODEL_ORIGIN};
@@ -19,6 +22,11 @@ pub(super) struct GraphBuilder<'a> {
     explain: bool,
     document_id: EntityId,
     entity_ids: Vec<Option<EntityId>>,
+    /// The text of the sentence whose facts are being added, with its
+    /// index: every fact of a sentence shares one copy.
+    sentence_text: Option<(usize, Arc<str>)>,
+    /// Rule ids, one copy each for all the facts a rule finds.
+    rules: FxHashSet<Arc<str>>,
     pub(super) extraction: Extraction,
 }
 
@@ -27,7 +35,17 @@ impl<'a> GraphBuilder<'a> {
         let mut extraction = Extraction::default();
         let document_id = extraction.graph.add_entity(document_entity(document)).clone();
         let offsets = CharOffsets::new(&document.text);
-        Self { document, normalized, offsets, explain, document_id, entity_ids: Vec::new(), extraction }
+        Self {
+            document,
+            normalized,
+            offsets,
+            explain,
+            document_id,
+            entity_ids: Vec::new(),
+            sentence_text: None,
+            rules: FxHashSet::default(),
+            extraction,
+        }
     }
 
     /// The span of the original text for a span of the normalised one.
@@ -98,7 +116,14 @@ impl<'a> GraphBuilder<'a> {
             return;
         }
         let span = self.text_span(sentence.span);
-        let text = self.document.text[span.start..span.end].to_owned();
+        let text = match &self.sentence_text {
+            Some((index, text)) if *index == sentence.index => text.clone(),
+            _ => {
+                let text: Arc<str> = self.document.text[span.start..span.end].into();
+                self.sentence_text = Some((sentence.index, text.clone()));
+                text
+            }
+        };
         if self.explain {
             self.extraction
                 .explanations
@@ -112,11 +137,20 @@ impl<'a> GraphBuilder<'a> {
             sentence: sentence.index,
             span,
             text,
-            rule: fact.rule,
+            rule: self.rule(fact.rule),
             confidence: fact.confidence,
         };
         let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
         self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
+    }
+
+    fn rule(&mut self, rule: String) -> Arc<str> {
+        if let Some(shared) = self.rules.get(rule.as_str()) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = rule.into();
+        self.rules.insert(shared.clone());
+        shared
     }
 }
 

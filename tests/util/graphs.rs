@@ -55,8 +55,8 @@ pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes:
         document: document.clone(),
         sentence: 3,
         span: span(text.len() % 89),
-        text: text.to_owned(),
-        rule: format!("rule/{}", kind.name()),
+        text: text.into(),
+        rule: format!("rule/{}", kind.name()).into(),
         confidence: 0.75,
     };
     Relation { kind, attributes, evidence: vec![evidence] }

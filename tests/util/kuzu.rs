@@ -79,7 +79,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
     });
     let relationships = graph.relations().map(|r| {
         let a = &r.relation.attributes;
-        let mut rules: Vec<&str> = r.relation.evidence.iter().map(|e| e.rule.as_str()).collect();
+        let mut rules: Vec<&str> = r.relation.evidence.iter().map(|e| &*e.rule).collect();
         rules.sort_unstable();
         json!([
             r.relation.kind.name().to_uppercase().replace('-', "_"),
@@ -91,7 +91,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
             text(a.topic.as_deref()),
             text(a.quote.as_deref()),
             r.relation.confidence(),
-            texts(r.relation.evidence.iter().map(|e| e.text.as_str())),
+            texts(r.relation.evidence.iter().map(|e| &*e.text)),
             texts(rules.into_iter()),
         ])
     });
