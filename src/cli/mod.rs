@@ -41,7 +41,7 @@ use clap::Parser;
 
 use self::args::{Cli, Command, ConvertArgs, ExtractArgs, LanguageArg, MergeArgs, OutputArgs};
 use kgex::export::read_json;
-use kgex::input::{list_sources, read_source, Document, Language, Source};
+use kgex::input::{list_sources, stream_source, Document, Language, Source};
 use kgex::pipeline::{Extraction, Extractor, Settings};
 use rayon::prelude::*;
 
@@ -161,9 +161,12 @@ struct Run {
     failed: usize,
 }
 
-/// Documents read per batch before they are extracted in parallel; a batch
-/// is dropped once its graph is merged, so memory holds one batch of text.
-const BATCH_BYTES: usize = 8 << 20;
+/// Documents are read and extracted a batch at a time, at most this much
+/// text or this many documents, so that memory holds one batch of text and
+/// of per-document graphs however large an input file is; a batch still
+/// gives every thread many documents.
+const BATCH_BYTES: usize = 1 << 20;
+const BATCH_DOCUMENTS: usize = 256;
 
 /// Reads the inputs a batch at a time and extracts each batch on `--jobs`
 /// threads; graphs merge in input order, so the output does not depend on
@@ -182,37 +185,41 @@ fn run_extraction(
     let mut run = Run { extraction: Extraction::default(), documents: 0, failed: 0 };
     let mut batch: Vec<Document> = Vec::new();
     let mut batch_bytes = 0;
-    let n_sources = sources.len();
-    for (idx, source) in sources.into_iter().enumerate() {
+    let mut extract_batch = |batch: &mut Vec<Document>, run: &mut Run| -> anyhow::Result<()> {
+        let parts: Vec<Extraction> = pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
+        run.documents += batch.len();
+        for (document, part) in batch.drain(..).zip(parts) {
+            part.explanations.iter().for_each(|line| eprintln!("{line}"));
+            match shards.as_deref_mut() {
+                Some(shards) => shards.add(part.graph, document.text.len())?,
+                None => run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() }),
+            }
+        }
+        Ok(())
+    };
+    for source in sources {
         let bytes = source_bytes(&source);
-        let documents_before = run.documents;
-        for result in read_source(source, language) {
+        let mut read = 0;
+        for result in stream_source(source, language) {
             match result {
                 Ok(document) => {
                     batch_bytes += document.text.len();
                     batch.push(document);
+                    read += 1;
                 }
                 Err(error) => {
                     run.failed += 1;
                     eprintln!("kgex: error: {error}");
                 }
             }
-        }
-        if batch_bytes >= BATCH_BYTES || idx + 1 == n_sources {
-            let parts: Vec<Extraction> = pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
-            run.documents += batch.len();
-            for (document, part) in batch.iter().zip(parts) {
-                part.explanations.iter().for_each(|line| eprintln!("{line}"));
-                match shards.as_deref_mut() {
-                    Some(shards) => shards.add(part.graph, document.text.len())?,
-                    None => run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() }),
-                }
+            if batch_bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCUMENTS {
+                extract_batch(&mut batch, &mut run)?;
+                batch_bytes = 0;
             }
-            batch.clear();
-            batch_bytes = 0;
         }
-        progress.advance(bytes, (run.documents - documents_before) as u64);
+        progress.advance(bytes, read);
     }
+    extract_batch(&mut batch, &mut run)?;
     progress.finish();
     Ok(run)
 }
