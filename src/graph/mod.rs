@@ -13,6 +13,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 pub use self::id::{slug, stable_hash, EntityId};
 pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, TextSpan};
 pub use self::view::View;
+use crate::relations::RelationKind;
 
 /// Entities and the relations between them. Nodes and edges iterate in the
 /// order they were first added, which keeps exports deterministic.
@@ -20,6 +21,10 @@ pub use self::view::View;
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, Relation>,
     index: HashMap<EntityId, NodeIndex>,
+    /// The edge of each source, target and kind: a fact about a name that
+    /// recurs in thousands of documents finds its relation here instead of
+    /// walking all the edges of that name's node.
+    edges: HashMap<(NodeIndex, NodeIndex, RelationKind), EdgeIndex>,
 }
 
 /// A relation whose end is not in the graph.
@@ -80,12 +85,14 @@ impl KnowledgeGraph {
         if relation.kind.is_symmetric() && subject > object {
             (source, target) = (target, source);
         }
-        match self.find_edge(source, target, &relation) {
-            Some(edge) => self.graph[edge].absorb(relation),
+        match self.edges.get(&(source, target, relation.kind.clone())) {
+            Some(&edge) => self.graph[edge].absorb(relation),
             None => {
                 let mut relation = relation;
                 relation.sort_evidence();
-                self.graph.add_edge(source, target, relation);
+                let key = (source, target, relation.kind.clone());
+                let edge = self.graph.add_edge(source, target, relation);
+                self.edges.insert(key, edge);
             }
         }
         Ok(())
@@ -163,13 +170,6 @@ impl KnowledgeGraph {
 
     fn node(&self, id: &EntityId) -> Result<NodeIndex, UnknownEntity> {
         self.index.get(id).copied().ok_or_else(|| UnknownEntity(id.clone()))
-    }
-
-    fn find_edge(&self, source: NodeIndex, target: NodeIndex, relation: &Relation) -> Option<EdgeIndex> {
-        self.graph
-            .edges_connecting(source, target)
-            .find(|edge| edge.weight().kind == relation.kind)
-            .map(|edge| edge.id())
     }
 }
 
