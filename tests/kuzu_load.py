@@ -113,7 +113,10 @@ def converted(column, kind):
 
 def load_from(path, width):
     columns = ", ".join(f"c{i} STRING" for i in range(width))
-    return f"LOAD WITH HEADERS ({columns}) FROM '{path}' (header=true, parallel=false)"
+    # RFC 4180 quoting as neo4j-admin reads it: a quote inside a quoted field
+    # is doubled, and a backslash is an ordinary character (Kùzu's default
+    # escape character is the backslash).
+    return f"LOAD WITH HEADERS ({columns}) FROM '{path}' (header=true, parallel=false, escape='\"')"
 
 
 def load_nodes(connection, folder, name, errors):
