@@ -5,16 +5,15 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SharedTexts, TextSpan,
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
 
@@ -366,20 +365,11 @@ fn strip_position(message: &str) -> &str {
 /// facts it states, a rule id, a document's id for all its mentions.
 #[derive(Default)]
 struct Shared {
-    texts: FxHashSet<Arc<str>>,
+    texts: SharedTexts,
     documents: FxHashMap<String, EntityId>,
 }
 
 impl Shared {
-    fn text(&mut self, text: String) -> Arc<str> {
-        if let Some(shared) = self.texts.get(text.as_str()) {
-            return shared.clone();
-        }
-        let shared: Arc<str> = text.into();
-        self.texts.insert(shared.clone());
-        shared
-    }
-
     fn document(&mut self, id: &str) -> Result<EntityId, String> {
         if let Some(shared) = self.documents.get(id) {
             return Ok(shared.clone());
@@ -447,8 +437,8 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
                 document: shared.document(&e.document)?,
                 sentence: e.sentence,
                 span: span(e.start, e.end, e.char_start, e.char_end)?,
-                text: shared.text(e.text),
-                rule: shared.text(e.rule),
+                text: shared.texts.get(e.text),
+                rule: shared.texts.get(e.rule),
                 confidence: e.confidence,
             })
         })

@@ -11,7 +11,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 pub use self::id::{slug, stable_hash, EntityId};
-pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, TextSpan};
+pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, SharedTexts, TextSpan};
 pub use self::view::View;
 use crate::relations::RelationKind;
 

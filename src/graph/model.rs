@@ -172,3 +172,20 @@ impl Relation {
         self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)
     }
 }
+
+/// One copy of each text for a graph's evidence: a sentence that states
+/// several facts, a rule id that many facts name.
+#[derive(Debug, Default)]
+pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
+
+impl SharedTexts {
+    /// The shared copy of `text`, made on first use.
+    pub fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(text.as_str()) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = text.into();
+        self.0.insert(shared.clone());
+        shared
+    }
+}

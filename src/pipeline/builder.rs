@@ -4,11 +4,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
-
 use super::Extraction;
 use crate::entities::{EntityKind, Mention, Resolution, MODEL_ORIGIN};
-use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, TextSpan};
+use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, SharedTexts, TextSpan};
 use crate::input::Document;
 use crate::relations::{Endpoint, Fact};
 use crate::text::{CharOffsets, Normalized, Sentence, Span};
@@ -26,7 +24,7 @@ pub(super) struct GraphBuilder<'a> {
     /// index: every fact of a sentence shares one copy.
     sentence_text: Option<(usize, Arc<str>)>,
     /// Rule ids, one copy each for all the facts a rule finds.
-    rules: FxHashSet<Arc<str>>,
+    rules: SharedTexts,
     pub(super) extraction: Extraction,
 }
 
@@ -43,7 +41,7 @@ impl<'a> GraphBuilder<'a> {
             document_id,
             entity_ids: Vec::new(),
             sentence_text: None,
-            rules: FxHashSet::default(),
+            rules: SharedTexts::default(),
             extraction,
         }
     }
@@ -137,20 +135,11 @@ impl<'a> GraphBuilder<'a> {
             sentence: sentence.index,
             span,
             text,
-            rule: self.rule(fact.rule),
+            rule: self.rules.get(fact.rule),
             confidence: fact.confidence,
         };
         let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
         self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
-    }
-
-    fn rule(&mut self, rule: String) -> Arc<str> {
-        if let Some(shared) = self.rules.get(rule.as_str()) {
-            return shared.clone();
-        }
-        let shared: Arc<str> = rule.into();
-        self.rules.insert(shared.clone());
-        shared
     }
 }
 
