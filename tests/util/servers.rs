@@ -28,7 +28,17 @@ impl Server {
 }
 
 impl Drop for Server {
+    /// Asks the server to stop (SIGTERM), so that nginx's master takes its
+    /// workers with it; kills it when it has not stopped within seconds.
     fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
