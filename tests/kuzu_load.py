@@ -144,6 +144,7 @@ def load_relationships(connection, folder, name, labels, errors):
     properties = check_header(header, [":START_ID", ":END_ID", ":TYPE"], name, errors)
     source = load_from(path, len(header))
     expected = rows(connection, f"{source} RETURN count(*)")[0][0]
+    before = relationship_count(connection)
     pairs = ", ".join(f"FROM {a} TO {b}" for a in labels for b in labels)
     values = ", ".join(f"{p}: {converted(f'c{i + 3}', k)}" for i, (p, k) in enumerate(properties))
     for rel_type in [r[0] for r in rows(connection, f"{source} RETURN DISTINCT c2")]:
@@ -156,8 +157,14 @@ def load_relationships(connection, folder, name, labels, errors):
                     f"CREATE (a)-[:{rel_type} {{{values}}}]->(b)",
                     {"type": rel_type, "sep": ARRAY_DELIMITER},
                 )
-    loaded = rows(connection, "MATCH ()-[r]->() RETURN count(*)")[0][0]
-    return expected, loaded
+    loaded = relationship_count(connection) - before
+    if loaded != expected:
+        errors.append(f"{name}: {expected} rows, but {loaded} relationships found both ends")
+
+
+def relationship_count(connection):
+    tables = [kind for _, kind in rows(connection, "CALL show_tables() RETURN name, type")]
+    return rows(connection, "MATCH ()-[r]->() RETURN count(*)")[0][0] if "REL" in tables else 0
 
 
 def load_neo4j(connection, folder, errors):
@@ -165,13 +172,8 @@ def load_neo4j(connection, folder, errors):
     labels = []
     for name in node_files:
         labels += load_nodes(connection, folder, name, errors)
-    total = 0
     for name in relationship_files:
-        expected, loaded = load_relationships(connection, folder, name, labels, errors)
-        total += expected
-        if loaded != total:
-            errors.append(f"{name}: {expected} rows, but {loaded - total + expected} relationships found both ends")
-            total = loaded
+        load_relationships(connection, folder, name, labels, errors)
     return dump(connection)
 
 

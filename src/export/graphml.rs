@@ -224,10 +224,7 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
             write!(out, "{}:{}-{}", e.document, e.span.start, e.span.end).expect("writing to a String cannot fail")
         });
         data(xml, "e_evidence_spans", spans)?;
-        let mut rules: Vec<&str> = relation.evidence.iter().map(|e| &*e.rule).collect();
-        rules.sort_unstable();
-        rules.dedup();
-        data(xml, "e_rules", join_into(scratch, rules, |out, rule| out.push_str(rule)))?;
+        data(xml, "e_rules", join_into(scratch, relation.rules(), |out, rule| out.push_str(rule)))?;
     }
     if relation.kind.is_symmetric() {
         data(xml, "e_symmetric", "true")?;

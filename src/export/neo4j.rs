@@ -9,7 +9,7 @@
 //! ASCII unit separator, which no text carries (it is among the control
 //! characters removed from every value); `--array-delimiter` says so.
 
-use std::collections::BTreeMap;
+use std::collections::btree_map::{BTreeMap, Entry};
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -62,8 +62,8 @@ fn write_node_files(graph: &KnowledgeGraph, base: &str, folder: &Path) -> io::Re
     let mut record = Vec::new();
     for entity in graph.entities() {
         let (_, csv) = match files.entry(entity.kind) {
-            std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::btree_map::Entry::Vacant(entry) => {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
                 let name = format!("nodes-{}.csv", node_label(entity.kind));
                 let csv = create_csv(folder, &name, &header)?;
                 entry.insert((name, csv))
@@ -71,8 +71,9 @@ fn write_node_files(graph: &KnowledgeGraph, base: &str, folder: &Path) -> io::Re
         };
         let iri = entity.id.iri(base);
         let values = node_values(entity, &iri);
+        // The id column is the `iri` property; the label follows it.
         record.clear();
-        record.push(iri.clone());
+        record.push(field(&values[0]));
         record.push(node_label(entity.kind).to_owned());
         record.extend(values[1..].iter().map(field));
         csv.write_record(&record)?;

@@ -79,15 +79,10 @@ pub const RELATIONSHIP_PROPERTIES: [Property; 8] = [
     property("rules", PropertyType::TextList),
 ];
 
-/// The node label of an entity kind: `Person`, `Organization`, ...
+/// The node label of an entity kind: `Person`, `Organization`, ... Neo4j's
+/// convention for labels is the kind's own name.
 pub const fn node_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "Person",
-        EntityKind::Organization => "Organization",
-        EntityKind::Place => "Place",
-        EntityKind::Product => "Product",
-        EntityKind::Document => "Document",
-    }
+    kind.name()
 }
 
 /// The relationship type of a relation kind: upper case with `_`, such as
@@ -137,8 +132,6 @@ pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 
 pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8] {
     let relation = edge.relation;
     let attributes = &relation.attributes;
-    let mut rules: Vec<&str> = relation.evidence.iter().map(|e| &*e.rule).collect();
-    rules.sort_unstable();
     [
         optional_text(attributes.date.as_deref()),
         optional_text(attributes.role.as_deref()),
@@ -147,7 +140,7 @@ pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8]
         optional_text(attributes.quote.as_deref()),
         Some(Value::Float(relation.confidence())),
         text_list(relation.evidence.iter().map(|e| &*e.text)),
-        text_list(rules.into_iter()),
+        text_list(relation.rules().into_iter()),
     ]
 }
 

@@ -167,6 +167,14 @@ impl Relation {
         self.evidence.dedup_by(|a, b| a.document == b.document && a.span == b.span && a.rule == b.rule);
     }
 
+    /// The ids of the rules that found the relation, sorted, each once.
+    pub fn rules(&self) -> Vec<&str> {
+        let mut rules: Vec<&str> = self.evidence.iter().map(|e| &*e.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+
     /// The highest confidence among the evidence, 0 without evidence.
     pub fn confidence(&self) -> f64 {
         self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)

@@ -55,11 +55,20 @@ pub fn export_bytes(graph: &KnowledgeGraph, format: ExportFormat, options: &Expo
     }
     let folder = tempfile::tempdir().unwrap();
     export::write_neo4j(graph, options, folder.path()).unwrap();
-    let mut names: Vec<_> = fs::read_dir(folder.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    contents(folder.path())
+}
+
+/// A file's bytes, or a folder's file names and bytes in name order.
+pub fn contents(path: &Path) -> Vec<u8> {
+    if !path.is_dir() {
+        return fs::read(path).unwrap();
+    }
+    let mut names: Vec<_> = fs::read_dir(path).unwrap().map(|entry| entry.unwrap().file_name()).collect();
     names.sort();
+    let mut bytes = Vec::new();
     for name in names {
         bytes.extend(name.to_string_lossy().as_bytes());
-        bytes.extend(fs::read(folder.path().join(name)).unwrap());
+        bytes.extend(fs::read(path.join(name)).unwrap());
     }
     bytes
 }

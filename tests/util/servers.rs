@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 pub struct Server {
     child: Child,
     pub port: u16,
-    _folder: tempfile::TempDir,
+    folder: tempfile::TempDir,
 }
 
 impl Server {
@@ -21,7 +21,7 @@ impl Server {
     pub fn log(&self) -> String {
         ["error.log", "db.log"]
             .iter()
-            .filter_map(|name| fs::read_to_string(self._folder.path().join(name)).ok())
+            .filter_map(|name| fs::read_to_string(self.folder.path().join(name)).ok())
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -100,7 +100,7 @@ pub fn virtuoso() -> Server {
         .output()
         .expect("isql-vt runs");
     assert!(grant.status.success(), "grant: {}", String::from_utf8_lossy(&grant.stderr));
-    Server { child, port: http_port, _folder: folder }
+    Server { child, port: http_port, folder }
 }
 
 /// nginx passing every request to `upstream` when it carries the user
@@ -125,7 +125,7 @@ pub fn basic_auth_proxy(upstream: u16, user: &str, password: &str) -> Server {
     let conf_path = folder.path().join("nginx.conf");
     let mut child = spawn("nginx", &["-c", conf_path.to_str().unwrap(), "-p", &dir.to_string()], folder.path());
     wait_for(&format!("http://127.0.0.1:{port}/"), &mut child);
-    Server { child, port, _folder: folder }
+    Server { child, port, folder }
 }
 
 /// The number of triples in each named graph of a SPARQL endpoint, by a
