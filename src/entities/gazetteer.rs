@@ -171,6 +171,41 @@ impl Gazetteer {
     pub fn is_german_noun(&self, word: &str) -> bool {
         self.german_words.contains(word)
     }
+
+    /// Whether `word` is a German noun or a compound ending in one
+    /// (`Ministerpräsident`: `Präsident`). The head must be four letters or
+    /// more, so that endings like `-ei` or `-er` are not taken for nouns.
+    pub fn is_german_noun_compound(&self, word: &str) -> bool {
+        if self.is_german_noun(word) {
+            return true;
+        }
+        let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+        starts_upper
+            && word.char_indices().skip(3).any(|(at, _)| {
+                let head = &word[at..];
+                let mut chars = head.chars();
+                let capitalised = chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>());
+                head.chars().count() >= 4 && capitalised.is_some_and(|h| self.german_words.contains(h.as_str()))
+            })
+    }
+
+    /// The listed place that an inflected German name denotes, with its base
+    /// form: a genitive (`Frankreichs` → `Frankreich`) or an adjective's case
+    /// ending inside the name (`Vereinigten Staaten` → `Vereinigte Staaten`).
+    /// `None` when the name is listed as written or no base form is.
+    pub fn place_inflected(&self, name: &str) -> Option<(String, Listed)> {
+        // `Frances` and `Georges` are names of people, not genitives.
+        if self.place(name).is_some() || self.is_first_name(name) || self.is_surname(name) {
+            return None;
+        }
+        let genitive = name.strip_suffix('s').filter(|b| !b.ends_with(['s', 'x', 'z'])).map(str::to_owned);
+        let words: Vec<&str> = name.split(' ').collect();
+        let adjective = (words.len() > 1 && words[0].ends_with("en")).then(|| {
+            let first = &words[0][..words[0].len() - 1];
+            std::iter::once(first).chain(words[1..].iter().copied()).collect::<Vec<_>>().join(" ")
+        });
+        [genitive, adjective].into_iter().flatten().find_map(|base| Some((base.clone(), self.place(&base)?)))
+    }
 }
 
 fn is_plain_capitalised(word: &str) -> bool {
@@ -203,5 +238,20 @@ mod tests {
         assert!(lists.is_ordinary_word(Language::De, "Wirbel"));
         assert!(!lists.is_ordinary_word(Language::De, "Zalando"));
         assert!(lists.is_ordinary_word(Language::En, "Company"));
+    }
+
+    #[test]
+    fn reads_inflected_places_and_compound_nouns() {
+        let lists = Gazetteer::get();
+        let base = |name| lists.place_inflected(name).map(|(base, listed)| (base, listed.key));
+        assert_eq!(base("Frankreichs"), Some(("Frankreich".to_owned(), "FR")));
+        assert_eq!(base("Vereinigten Staaten"), Some(("Vereinigte Staaten".to_owned(), "US")));
+        assert_eq!(base("Frankreich"), None, "listed as written");
+        assert_eq!(base("Frances"), None, "a first name");
+        assert_eq!(base("Klaus"), None);
+        assert!(lists.is_german_noun_compound("Ministerpräsident"));
+        assert!(lists.is_german_noun_compound("Präsident"));
+        assert!(!lists.is_german_noun_compound("Zalando"));
+        assert!(!lists.is_german_noun_compound("präsident"), "a noun is capitalised");
     }
 }

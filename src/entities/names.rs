@@ -4,7 +4,7 @@
 //! in German a capital letter alone marks every noun.
 
 use super::cues::CueLists;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Listed};
 use super::inflection::{compound_head, possessive_base, strip_genitive};
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
@@ -156,7 +156,11 @@ impl NameRecognizer {
         // A listed city that is also a noun (Essen, Halle) needs a preposition.
         let after_preposition =
             matches!(ctx.before(start, 1), "in" | "aus" | "nach" | "bei" | "nahe" | "from" | "to" | "near");
-        let listed = self.lists.place(&name).filter(|l| l.country || after_preposition || !self.is_ordinary(ctx, run));
+        let listed = self
+            .lists
+            .place(&name)
+            .or_else(|| self.inflected_place(&name).map(|(_, listed)| listed))
+            .filter(|l| l.country || after_preposition || !self.is_ordinary(ctx, run));
         if let Some(listed) = listed {
             return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
         }
@@ -273,20 +277,31 @@ impl NameRecognizer {
         let surface = &ctx.text[span.range()];
         let possessive = self.language == Language::De
             && found.kind != EntityKind::Product
-            && (is_product_code(ctx.word(end)) || self.lists.is_german_noun(ctx.word(end)));
+            && (is_product_code(ctx.word(end)) || self.lists.is_german_noun_compound(ctx.word(end)));
         let base = match possessive.then(|| possessive_base(surface)).flatten() {
             Some(base) => base,
             None => strip_genitive(surface),
+        };
+        let inflected = self.inflected_place(surface).filter(|(_, listed)| listed.kind == found.kind);
+        let (base, end) = match inflected {
+            // The span keeps the case ending when the base form is not a prefix.
+            Some((name, _)) => {
+                (name.clone(), span.start + if surface.starts_with(&name) { name.len() } else { surface.len() })
+            }
+            None => (base.to_owned(), span.start + base.len()),
         };
         let role = (found.kind == EntityKind::Person)
             .then(|| ctx.before(start, 1))
             .filter(|w| self.cues.matches("person-before", w))
             .map(str::to_owned);
-        let mut mention =
-            Mention::new(Span::new(span.start, span.start + base.len()), found.kind, base.to_owned(), found.origin)
-                .with_key(found.key);
+        let mut mention = Mention::new(Span::new(span.start, end), found.kind, base, found.origin).with_key(found.key);
         mention.role = role;
         mention
+    }
+
+    /// The listed place a German name with a case ending denotes.
+    fn inflected_place(&self, name: &str) -> Option<(String, Listed)> {
+        (self.language == Language::De).then(|| self.lists.place_inflected(name)).flatten()
     }
 
     /// Whether the cue lists say `word` is never (part of) a name.
@@ -304,7 +319,10 @@ impl NameRecognizer {
         origin: &'static str,
     ) -> Mention {
         let name = &ctx.text[ctx.span(run.0, run.1).range()];
-        let key = self.lists.place(name).filter(|l| l.kind == kind).map(|l| l.key);
+        // A listed place with a case ending is that place, whatever the tagger says.
+        let inflected = self.inflected_place(name).map(|(_, listed)| listed);
+        let kind = inflected.map_or(kind, |listed| listed.kind);
+        let key = self.lists.place(name).or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })
     }
 
