@@ -195,3 +195,32 @@ fn a_place_list_is_no_chain_of_places() {
     assert!(located.contains(&("Dallas".to_owned(), "Texas".to_owned())), "{located:?}");
     assert!(!located.iter().any(|(s, _)| s == "Victoria" || s == "Queensland"), "{located:?}");
 }
+
+#[test]
+fn german_bodies_and_inflected_places_have_their_base_forms() {
+    // Public bodies written as compounds are organisations and end a run of
+    // names; listed places with a case ending are the place itself.
+    let text = "Titel\n\nDas sagte der Abgeordnete des Föderationsrates Viktor Oserow. Die Bundesregierung \
+                und ein Sprecher des Außenministeriums äußerten sich auf Initiative Frankreichs. Truppen der \
+                Vereinigten Staaten blieben. Das Ministerium schwieg.\n";
+    let document = kgex::Document::from_text("bodies", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
+    for (name, kind) in [
+        ("Föderationsrat", kgex::EntityKind::Organization),
+        ("Viktor Oserow", kgex::EntityKind::Person),
+        ("Bundesregierung", kgex::EntityKind::Organization),
+        ("Außenministerium", kgex::EntityKind::Organization),
+        ("Frankreich", kgex::EntityKind::Place),
+        ("Vereinigte Staaten", kgex::EntityKind::Place),
+    ] {
+        assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
+    }
+    assert!(!entities.iter().any(|(name, _)| name == "Ministerium" || name.ends_with('s')), "{entities:?}");
+    let works_at = graph.relations().any(|r| {
+        r.relation.kind == kgex::RelationKind::WorksAt
+            && r.subject.label == "Viktor Oserow"
+            && r.object.label == "Föderationsrat"
+    });
+    assert!(works_at, "the member of a body works at it");
+}

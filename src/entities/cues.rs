@@ -27,6 +27,7 @@ pub const SECTIONS: &[&str] = &[
     "roman-numeral",
     "not-a-name",
     "organization-reference",
+    "institution",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.
@@ -115,6 +116,17 @@ impl CueLists {
     /// [`CueLists::matches`] for a word already in lower case, so that a
     /// caller asking several sections folds the word once.
     pub fn matches_lower(&self, section: &str, lower: &str) -> bool {
+        self.matches_with(section, lower, 0)
+    }
+
+    /// Whether `word` is listed in `section` in any case, or is a compound
+    /// with a first part before one of its endings (`Außenministerium` for
+    /// `-ministerium`, not `Ministerium` itself).
+    pub fn matches_compound(&self, section: &str, word: &str) -> bool {
+        self.matches_with(section, &word.to_lowercase(), 1)
+    }
+
+    fn matches_with(&self, section: &str, lower: &str, first_part: usize) -> bool {
         let Some(section) = self.sections.get(section) else { return false };
         if section.folded.contains(lower) {
             return true;
@@ -122,7 +134,7 @@ impl CueLists {
         let last = lower.rsplit('-').next().unwrap_or(lower);
         section.folded.contains(last)
             || section.ending_lengths.iter().any(|&len| {
-                last.len() >= len
+                last.len() >= len + first_part
                     && last.is_char_boundary(last.len() - len)
                     && section.endings.contains(&last[last.len() - len..])
             })
@@ -141,6 +153,10 @@ mod tests {
         assert!(cues.matches("organization-before", "KI-Unternehmen"));
         assert!(cues.matches("place-before", "Hafenstadt"));
         assert!(!cues.matches("person-before", "Wirbel"));
+        assert!(cues.matches_compound("institution", "Außenministerium"));
+        assert!(cues.matches_compound("institution", "UN-Sicherheitsrat"));
+        assert!(!cues.matches_compound("institution", "Ministerium"), "an ending needs a first part");
+        assert!(cues.matches("institution", "Ministerium"));
         assert!(cues.has("not-a-name", "Der"));
         let error = CueLists::parse("x\n").unwrap_err();
         assert_eq!((error.0, error.1), (1, 1));

@@ -46,6 +46,9 @@ impl<'a> Context<'a> {
 }
 
 /// A classified run before it becomes a mention.
+/// The origin of a public body found by the institution cues.
+const INSTITUTION: &str = "cue/institution";
+
 struct Found {
     kind: EntityKind,
     origin: &'static str,
@@ -106,7 +109,8 @@ impl NameRecognizer {
             }
             let start = idx;
             idx += 1;
-            while let Some(next) = self.continues(ctx, idx) {
+            // A public body ends its run: `des Föderationsrates Viktor Oserow`.
+            while let Some(next) = self.continues(ctx, idx).filter(|_| !self.ends_run(ctx.word(idx - 1))) {
                 idx = next;
             }
             runs.push((start, idx));
@@ -153,6 +157,9 @@ impl NameRecognizer {
             return found(EntityKind::Place, "head/place");
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
+        if self.institution_base(&name).is_some() {
+            return found(EntityKind::Organization, INSTITUTION);
+        }
         // A listed city that is also a noun (Essen, Halle) needs a preposition.
         let after_preposition =
             matches!(ctx.before(start, 1), "in" | "aus" | "nach" | "bei" | "nahe" | "from" | "to" | "near");
@@ -280,6 +287,7 @@ impl NameRecognizer {
             && (is_product_code(ctx.word(end)) || self.lists.is_german_noun_compound(ctx.word(end)));
         let base = match possessive.then(|| possessive_base(surface)).flatten() {
             Some(base) => base,
+            None if found.origin == INSTITUTION => self.institution_base(surface).unwrap_or(surface),
             None => strip_genitive(surface),
         };
         let inflected = self.inflected_place(surface).filter(|(_, listed)| listed.kind == found.kind);
@@ -297,6 +305,22 @@ impl NameRecognizer {
         let mut mention = Mention::new(Span::new(span.start, end), found.kind, base, found.origin).with_key(found.key);
         mention.role = role;
         mention
+    }
+
+    /// Whether a run of names ends after `word`: a public body written as
+    /// one compound (German only: English names of bodies are capitalised).
+    fn ends_run(&self, word: &str) -> bool {
+        self.language == Language::De && !word.contains(' ') && self.institution_base(word).is_some()
+    }
+
+    /// The base form of a public body written as a compound
+    /// (`Außenministeriums` → `Außenministerium`), if `name` is one.
+    fn institution_base<'n>(&self, name: &'n str) -> Option<&'n str> {
+        let bases = [Some(name), name.strip_suffix('s'), name.strip_suffix("es")];
+        bases.into_iter().flatten().find(|base| {
+            let single = !base.contains(' ') && self.cues.matches_compound("institution", base);
+            single || self.cues.has("institution", base)
+        })
     }
 
     /// The listed place a German name with a case ending denotes.
