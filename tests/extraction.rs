@@ -224,3 +224,21 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
     });
     assert!(works_at, "the member of a body works at it");
 }
+
+#[test]
+fn german_outlets_named_with_their_kind_are_cited() {
+    let text = "Titel\n\nDer Damm ist nach Angaben der Agentur „Nordpress“ gebrochen. Bei der Nachrichtenagentur Kvant hieß es, \
+                dass zwei Brücken fehlten. Drei Dörfer seien betroffen, berichtet das regionale Nachrichtenportal \
+                Talbote. Oskar Brenner schreibt der Stadtverwaltung die Schuld zu.\n";
+    let document = kgex::Document::from_text("outlets", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let cited: Vec<&str> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::Cites)
+        .map(|r| r.object.label.as_str())
+        .collect();
+    for outlet in ["Nordpress", "Kvant", "Talbote"] {
+        assert!(cited.contains(&outlet), "{outlet} not cited: {cited:?}");
+    }
+    assert_eq!(cited.len(), 3, "a verb with a separable particle is no report: {cited:?}");
+}

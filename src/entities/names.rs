@@ -215,6 +215,10 @@ impl NameRecognizer {
     /// connector (`Konzerne wie X`).
     fn kind_before(&self, ctx: &Context, start: usize) -> Option<Found> {
         let mut cue_at = start.checked_sub(1)?;
+        // `der Agentur „Interfax“`: a name in quotation marks after its kind.
+        if matches!(ctx.word(cue_at), "„" | "\"" | "»" | "«" | "“") && cue_at > 0 {
+            cue_at -= 1;
+        }
         if self.cues.matches("list-connector", ctx.word(cue_at)) && cue_at > 0 {
             cue_at -= 1;
             if ctx.word(cue_at) == "such" || ctx.word(cue_at) == "as" {
