@@ -242,3 +242,19 @@ fn german_outlets_named_with_their_kind_are_cited() {
     }
     assert_eq!(cited.len(), 3, "a verb with a separable particle is no report: {cited:?}");
 }
+
+#[test]
+fn english_speakers_are_not_the_ones_spoken_to() {
+    let text = "Reporters interview Dana Whitfield and Omar Haddad\n\nThe hearing went on. Rhea Castellano also told \
+                the court that the contract was void. \"We will appeal,\" said the defence lawyer, Colm Breslin.\n";
+    let document = kgex::Document::from_text("speakers", text, kgex::Language::En);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let quoted: Vec<&str> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
+        .map(|r| r.subject.label.as_str())
+        .collect();
+    for speaker in ["Dana Whitfield", "Omar Haddad", "Rhea Castellano", "Colm Breslin"] {
+        assert!(quoted.contains(&speaker), "{speaker} not quoted: {quoted:?}");
+    }
+}

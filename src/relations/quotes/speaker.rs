@@ -148,7 +148,14 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     if !(determiner || is_modifier(words, i) || is_noun(words, i)) {
         return None;
     }
-    let head = (i..words.len().min(i + 4)).find(|&j| is_noun(words, j))?;
+    let listed = |j: usize| {
+        let lower = words.lower[j].as_str();
+        [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.has(s, lower) || lexicon.ends_in(s, lower))
+    };
+    // English nouns are not capitalised: the head is the listed noun that
+    // ends a compound (`the defence lawyer`), else the first word.
+    let english_head = || words.english.then(|| (i..words.len().min(i + 4)).find(|&j| listed(j))).flatten();
+    let head = english_head().or_else(|| (i..words.len().min(i + 4)).find(|&j| is_noun(words, j)))?;
     if !(i + 1..head).all(|j| is_modifier(words, j)) || words.mention_at[head].is_some() {
         return None;
     }
@@ -233,6 +240,13 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
 /// Observer“`.
 fn apposition(words: &SentenceWords, j: usize) -> Option<(usize, usize)> {
     let mark = words.lower.get(j).is_some_and(|w| matches!(w.as_str(), "„" | "\"" | "“" | "»"));
+    if words.english && words.lower.get(j).is_some_and(|w| w == ",") {
+        // `the prosecutor, Mark Tedeschi,`: a person's name set off by commas
+        // (in German such a comma more often ends the speaker's phrase).
+        let (mention, last) = words.mention_at.get(j + 1).copied().flatten()?;
+        let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w.as_str(), "," | "." | ":"));
+        return (words.kinds[mention] == EntityKind::Person && closed).then_some((mention, last));
+    }
     let j = if mark { j + 1 } else { j };
     words.mention_at.get(j).copied().flatten()
 }
@@ -306,6 +320,13 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
 }
 
 fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
+    // English puts the speaker after the verb only after the message (`...,
+    // said the spokesman`); elsewhere what follows is the one spoken to
+    // (`X also told the court that ...`).
+    let inverted = cue == 0 || matches!(words.lower[cue - 1].as_str(), "," | ":" | "\"" | "”" | "“" | "'");
+    if words.english && !inverted {
+        return None;
+    }
     // A plain noun phrase after the verb is its object more often than not.
     let next = found.iter().find(|c| c.first > cue)?;
     if next.kind == SpeakerKind::Phrase {
