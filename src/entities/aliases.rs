@@ -145,6 +145,7 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
 /// names to `mentions` and assigns every mention an entity.
 pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) -> Resolution {
     harmonize_kinds(mentions);
+    places_by_preposition(text, mentions);
     let mut groups = Groups::default();
     for mention in mentions.iter().flatten() {
         groups.group_of(mention);
@@ -184,6 +185,28 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
         let weights = &votes[key.as_str()];
         let best = (0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best });
         mention.kind = EntityKind::ALL[best];
+    }
+}
+
+/// A name the kinds made a person but that the text puts after `in` twice
+/// or more (`in Coron`, `im Wedding`) is a place: people are not where
+/// things are. Only whole words count, and never a possessive (`in Smith's`).
+fn places_by_preposition(text: &str, mentions: &mut [Vec<Mention>]) {
+    let located = |m: &Mention| {
+        let before = text[..m.span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after = &text[m.span.end..];
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        m.kind == EntityKind::Person && matches!(word, "in" | "im" | "near" | "nahe") && !possessive
+    };
+    let mut counts: HashMap<String, usize> = HashMap::default();
+    for mention in mentions.iter().flatten().filter(|m| located(m)) {
+        *counts.entry(squash(&mention.name)).or_default() += 1;
+    }
+    for mention in mentions.iter_mut().flatten() {
+        if mention.kind == EntityKind::Person && counts.get(&squash(&mention.name)).is_some_and(|&n| n >= 2) {
+            mention.kind = EntityKind::Place;
+        }
     }
 }
 
@@ -292,4 +315,27 @@ fn build_entities(
     }
     explanations.sort();
     entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions_of(text: &str, name: &str) -> Vec<Vec<Mention>> {
+        let spans = text.match_indices(name).map(|(at, _)| Span::new(at, at + name.len()));
+        vec![spans.map(|span| Mention::new(span, EntityKind::Person, name.to_owned(), "test")).collect()]
+    }
+
+    #[test]
+    fn a_person_twice_after_in_is_a_place() {
+        let text = "Tarvik is small. Divers stay in Tarvik. Boats leave in Tarvik at dawn.";
+        let mut mentions = mentions_of(text, "Tarvik");
+        places_by_preposition(text, &mut mentions);
+        assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Place));
+        // Once is not enough, and a possessive is a person's.
+        let text = "Ada Brook spoke. We trust in Ada Brook. It is in Ada Brook's book.";
+        let mut mentions = mentions_of(text, "Ada Brook");
+        places_by_preposition(text, &mut mentions);
+        assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Person));
+    }
 }
