@@ -139,3 +139,13 @@ fn a_pronoun_skips_people_of_the_other_gender() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("Sie", Some("Maria Keller")), "{found:#?}");
 }
+
+#[test]
+fn a_pronoun_is_the_person_the_text_is_about() {
+    // The subject of a biography, named three times, against a friend named once in between.
+    let text = "Life\n\nArthur Quill grew up in Leeds. Quill left school early. Quill then met Peter Lowe. Later he \
+                said that school had bored him.\n";
+    let found = quotes(text, Language::En);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("he", Some("Arthur Quill")), "{found:#?}");
+}

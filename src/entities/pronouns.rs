@@ -43,7 +43,12 @@ pub fn add_pronoun_references(
     resolution: &mut Resolution,
 ) {
     let lists = Gazetteer::get();
+    // How often each entity was named in the sentences before the current one.
+    let mut named = vec![0usize; resolution.entities.len()];
     for n in 0..tokens.len() {
+        if let Some(previous) = n.checked_sub(1) {
+            resolution.assignments[previous].iter().for_each(|&idx| named[idx] += 1);
+        }
         for i in 0..tokens[n].len() {
             let Some(gender) = pronoun_gender(language, &tokens[n], text, i) else { continue };
             let span = tokens[n][i].span;
@@ -54,13 +59,20 @@ pub fn add_pronoun_references(
                 let first = resolution.entities[idx].label.split(' ').next().unwrap_or("");
                 lists.gender(first).is_none_or(|g| g == gender)
             };
-            let antecedent = (n.saturating_sub(LOOK_BACK)..=n).rev().find_map(|s| {
-                let pairs = mentions[s].iter().zip(&resolution.assignments[s]).rev();
-                pairs
-                    .filter(|(m, _)| m.kind == EntityKind::Person && (s < n || m.span.end <= span.start))
-                    .map(|(_, &idx)| idx)
-                    .find(|&idx| fits(idx))
-            });
+            // The people of the window, latest first; the one named most
+            // often so far wins, the latest of equals (a biography's `he` is
+            // its subject, not the friend named once in between).
+            let window: Vec<usize> = (n.saturating_sub(LOOK_BACK)..=n)
+                .rev()
+                .flat_map(|s| {
+                    let pairs = mentions[s].iter().zip(&resolution.assignments[s]).rev();
+                    pairs
+                        .filter(move |(m, _)| m.kind == EntityKind::Person && (s < n || m.span.end <= span.start))
+                        .map(|(_, &idx)| idx)
+                })
+                .filter(|&idx| fits(idx))
+                .collect();
+            let antecedent = window.iter().copied().rev().max_by_key(|&idx| named[idx]);
             let Some(idx) = antecedent else { continue };
             let label = resolution.entities[idx].label.clone();
             let at = mentions[n].partition_point(|m| m.span < span);
