@@ -258,3 +258,19 @@ fn english_speakers_are_not_the_ones_spoken_to() {
         assert!(quoted.contains(&speaker), "{speaker} not quoted: {quoted:?}");
     }
 }
+
+#[test]
+fn english_affiliations_said_in_passing_are_found() {
+    let text = "Salt\n\nMara Ellery for the Tasman Water Board, says the tests start soon. Professor Ivo Brandt, \
+                Director of the Coastal Survey, and Chairman of the Brinley Institute, says more is needed. A \
+                photo of interviewee Nadia Ferrer.\n";
+    let document = kgex::Document::from_text("affiliations", text, kgex::Language::En);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let pairs: Vec<(&str, &str, &str)> = graph
+        .relations()
+        .map(|r| (r.subject.label.as_str(), r.relation.kind.name(), r.object.label.as_str()))
+        .collect();
+    assert!(pairs.contains(&("Mara Ellery", "works-at", "Tasman Water Board")), "{pairs:?}");
+    assert!(pairs.contains(&("Ivo Brandt", "works-at", "Brinley Institute")), "{pairs:?}");
+    assert!(pairs.iter().any(|p| p.0 == "Nadia Ferrer" && p.1 == "quoted-in"), "{pairs:?}");
+}
