@@ -274,3 +274,13 @@ fn english_affiliations_said_in_passing_are_found() {
     assert!(pairs.contains(&("Ivo Brandt", "works-at", "Brinley Institute")), "{pairs:?}");
     assert!(pairs.iter().any(|p| p.0 == "Nadia Ferrer" && p.1 == "quoted-in"), "{pairs:?}");
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let text = "Titel\n\nDer frühere Präsident Harold T. Brenneman ist gestorben.\n";
+    let document = kgex::Document::from_text("initial", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let people: Vec<&str> =
+        graph.entities().filter(|e| e.kind == kgex::EntityKind::Person).map(|e| e.label.as_str()).collect();
+    assert_eq!(people, ["Harold T. Brenneman"]);
+}

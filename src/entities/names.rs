@@ -135,6 +135,11 @@ impl NameRecognizer {
         if is_name(idx) || self.cues.has("roman-numeral", word) {
             return Some(idx + 1);
         }
+        // `George D. Warrington`: a middle initial and its full stop.
+        let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        if word == "." && idx > 0 && initial(ctx.word(idx - 1)) && is_name(idx + 1) {
+            return Some(idx + 1);
+        }
         if self.cues.has("name-connector", word) && is_name(idx + 1) {
             return Some(idx + 2);
         }
