@@ -144,6 +144,7 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
 /// Resolves the mentions of one document: adds the later mentions of known
 /// names to `mentions` and assigns every mention an entity.
 pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) -> Resolution {
+    split_organization_from_person(mentions);
     harmonize_kinds(mentions);
     places_by_preposition(text, mentions);
     let mut groups = Groups::default();
@@ -185,6 +186,32 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
         let weights = &votes[key.as_str()];
         let best = (0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best });
         mention.kind = EntityKind::ALL[best];
+    }
+}
+
+/// `der Gesellschaft Amtrak George D. Warrington`: a person's name that
+/// runs on from an organisation named elsewhere in the document, where the
+/// person is named alone too, is that person alone.
+fn split_organization_from_person(mentions: &mut [Vec<Mention>]) {
+    let organizations: HashSet<String> =
+        mentions.iter().flatten().filter(|m| m.kind == EntityKind::Organization).map(|m| squash(&m.name)).collect();
+    let people: HashSet<String> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == EntityKind::Person && m.name.contains(' '))
+        .map(|m| m.name.clone())
+        .collect();
+    // Only where the span is the name as written, so that the cut falls where the name's does.
+    let as_written = |m: &Mention| m.kind == EntityKind::Person && m.span.end - m.span.start == m.name.len();
+    for mention in mentions.iter_mut().flatten().filter(|m| as_written(m)) {
+        let person = people.iter().filter(|p| p.len() < mention.name.len()).find(|p| {
+            let prefix = mention.name.strip_suffix(p.as_str()).and_then(|rest| rest.strip_suffix(' '));
+            prefix.is_some_and(|org| organizations.contains(&squash(org)))
+        });
+        if let Some(person) = person {
+            mention.span = Span::new(mention.span.end - person.len(), mention.span.end);
+            mention.name = person.clone();
+        }
     }
 }
 
@@ -324,6 +351,24 @@ mod tests {
     fn mentions_of(text: &str, name: &str) -> Vec<Vec<Mention>> {
         let spans = text.match_indices(name).map(|(at, _)| Span::new(at, at + name.len()));
         vec![spans.map(|span| Mention::new(span, EntityKind::Person, name.to_owned(), "test")).collect()]
+    }
+
+    #[test]
+    fn an_organisation_run_into_a_person_is_cut_off() {
+        let text = "Vela-Chef Ida K. Moor. Die Firma Vela Ida K. Moor sprach.";
+        let at = |needle: &str, from: usize| text[from..].find(needle).unwrap() + from;
+        let mention = |start: usize, name: &str, kind| {
+            Mention::new(Span::new(start, start + name.len()), kind, name.to_owned(), "test")
+        };
+        let long = at("Vela Ida", 10);
+        let mut mentions = vec![vec![
+            mention(0, "Vela", EntityKind::Organization),
+            mention(at("Ida", 0), "Ida K. Moor", EntityKind::Person),
+            mention(long, "Vela Ida K. Moor", EntityKind::Person),
+        ]];
+        split_organization_from_person(&mut mentions);
+        let cut = &mentions[0][2];
+        assert_eq!((cut.name.as_str(), &text[cut.span.range()]), ("Ida K. Moor", "Ida K. Moor"));
     }
 
     #[test]
