@@ -263,7 +263,7 @@ fn english_speakers_are_not_the_ones_spoken_to() {
 fn english_affiliations_said_in_passing_are_found() {
     let text = "Salt\n\nMara Ellery for the Tasman Water Board, says the tests start soon. Professor Ivo Brandt, \
                 Director of the Coastal Survey, and Chairman of the Brinley Institute, says more is needed. A \
-                photo of interviewee Nadia Ferrer.\n";
+                photo of interviewee Nadia Ferrer. Lena Ovid of Quiet Harbour Games agreed.\n";
     let document = kgex::Document::from_text("affiliations", text, kgex::Language::En);
     let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
     let pairs: Vec<(&str, &str, &str)> = graph
@@ -273,6 +273,8 @@ fn english_affiliations_said_in_passing_are_found() {
     assert!(pairs.contains(&("Mara Ellery", "works-at", "Tasman Water Board")), "{pairs:?}");
     assert!(pairs.contains(&("Ivo Brandt", "works-at", "Brinley Institute")), "{pairs:?}");
     assert!(pairs.iter().any(|p| p.0 == "Nadia Ferrer" && p.1 == "quoted-in"), "{pairs:?}");
+    // A firm named with ordinary words, after a person and `of`.
+    assert!(pairs.contains(&("Lena Ovid", "works-at", "Quiet Harbour Games")), "{pairs:?}");
 }
 
 #[test]

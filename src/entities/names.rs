@@ -337,6 +337,33 @@ impl NameRecognizer {
         (self.language == Language::De).then(|| self.lists.place_inflected(name)).flatten()
     }
 
+    /// `Ana Ruiz of Heaven Sent Gaming`: in English, capitalised words
+    /// after a person's name and `of` name where the person belongs, an
+    /// organisation, unless a list has them as a place. Many names of firms
+    /// are ordinary words, so two or more are enough; one must be no word.
+    pub(super) fn affiliations(&self, ctx: &Context, mentions: &[Mention]) -> Vec<Mention> {
+        if self.language != Language::En {
+            return Vec::new();
+        }
+        let people = mentions.iter().filter(|m| m.kind == EntityKind::Person);
+        let after = |m: &Mention| ctx.tokens.iter().position(|t| t.span.start >= m.span.end);
+        people
+            .filter_map(|person| {
+                let of = after(person).filter(|&i| ctx.word(i) == "of")?;
+                let start = of + 1;
+                let end = (start..ctx.words.len())
+                    .find(|&i| ctx.tokens[i].kind != TokenKind::Word || !self.is_name_word(ctx.word(i)))
+                    .unwrap_or(ctx.words.len());
+                let named = end - start >= 2 || end > start && !self.is_ordinary(ctx, (start, end));
+                let span = named.then(|| ctx.span(start, end))?;
+                let name = &ctx.text[span.range()];
+                let free = !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+                (free && self.lists.place(name).is_none())
+                    .then(|| Mention::new(span, EntityKind::Organization, name.to_owned(), "cue/person-of"))
+            })
+            .collect()
+    }
+
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         self.cues.has("not-a-name", word)

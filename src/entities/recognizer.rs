@@ -164,6 +164,8 @@ impl Recognizer for EntityRecognizer<'_> {
             let others = others.into_iter().filter(|m| m.origin != "cue/speaker-or-apposition").collect();
             add_unless_overlapping(&mut mentions, others, &misc);
         }
+        let affiliations = self.rules.affiliations(&ctx, &mentions);
+        add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
         mentions.sort_by_key(|m| m.span);
         mentions
