@@ -364,6 +364,40 @@ impl NameRecognizer {
             .collect()
     }
 
+    /// `Delaware River Port Authority and Port Authority Transit Corp`: two
+    /// organisations joined by `and`/`und` when each part has a word that
+    /// ends organisations' names; other mentions stay as they are.
+    pub(super) fn split_coordinated(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+        let headed = |part: &str| part.split(' ').skip(1).any(|w| self.cues.has("organization-head", w));
+        let mut out = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            let surface = &text[mention.span.range()];
+            let joint = [" and ", " und "].iter().find_map(|j| surface.find(j).map(|at| (at, j.len())));
+            match joint {
+                Some((at, len))
+                    if mention.kind == EntityKind::Organization
+                        && headed(&surface[..at])
+                        && headed(&surface[at + len..]) =>
+                {
+                    let (first, second) = (
+                        Span::new(mention.span.start, mention.span.start + at),
+                        Span::new(mention.span.start + at + len, mention.span.end),
+                    );
+                    for span in [first, second] {
+                        out.push(Mention::new(
+                            span,
+                            EntityKind::Organization,
+                            text[span.range()].to_owned(),
+                            mention.origin,
+                        ));
+                    }
+                }
+                _ => out.push(mention),
+            }
+        }
+        out
+    }
+
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         self.cues.has("not-a-name", word)
@@ -449,5 +483,27 @@ impl NameRecognizer {
         let gap = runs[n].0 - runs[previous].1;
         let joined = gap == 1 && matches!(ctx.word(runs[previous].1), "und" | "oder" | "and" | "or" | "sowie" | ",");
         (joined && !self.is_ordinary(ctx, runs[n])).then_some(Found { kind, origin: "cue/coordination", key: None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_headed_organisations_joined_by_and_are_two() {
+        let rules = NameRecognizer::new(Language::En);
+        let text = "Tarn River Port Authority and Mill Transit Corp. and Smith and Jones";
+        let whole = |name: &str, kind| {
+            let at = text.find(name).unwrap();
+            Mention::new(Span::new(at, at + name.len()), kind, name.to_owned(), "test")
+        };
+        let mentions = vec![
+            whole("Tarn River Port Authority and Mill Transit Corp", EntityKind::Organization),
+            whole("Smith and Jones", EntityKind::Organization),
+        ];
+        let split = rules.split_coordinated(text, mentions);
+        let names: Vec<&str> = split.iter().map(|m| &text[m.span.range()]).collect();
+        assert_eq!(names, ["Tarn River Port Authority", "Mill Transit Corp", "Smith and Jones"]);
     }
 }

@@ -164,6 +164,7 @@ impl Recognizer for EntityRecognizer<'_> {
             let others = others.into_iter().filter(|m| m.origin != "cue/speaker-or-apposition").collect();
             add_unless_overlapping(&mut mentions, others, &misc);
         }
+        let mut mentions = self.rules.split_coordinated(text, mentions);
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
