@@ -31,6 +31,9 @@ const SCORER_MARGIN: f32 = 0.0;
 /// Divides a score lead before it becomes a confidence.
 const SCORER_SCALE: f32 = 10.0;
 
+/// The least confidence of a stated located-in fact that inference builds on.
+const INFERENCE_MIN_CONFIDENCE: f64 = 0.6;
+
 /// The located-in facts the stated ones and the place lists imply, each
 /// with the first sentence that names its subject as evidence.
 pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
@@ -44,7 +47,8 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
         .iter()
         .enumerate()
         .flat_map(|(n, sentence)| sentence.iter().map(move |f| (n, f)))
-        .filter(|(_, f)| f.kind == RelationKind::LocatedIn)
+        // A weak guess of the scorer is not built on: closing over it multiplies its errors.
+        .filter(|(_, f)| f.kind == RelationKind::LocatedIn && f.confidence >= INFERENCE_MIN_CONFIDENCE)
         .filter_map(|(n, f)| Some((entity(n, f.subject)?, entity(n, f.object)?)))
         .collect();
     let lists = Gazetteer::get();
