@@ -88,6 +88,10 @@ impl NameRecognizer {
     fn is_ordinary(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
         (start..end).all(|i| {
             let word = ctx.word(i);
+            // A connector inside a run (`der`, `of`) is neither name nor noun.
+            if self.cues.has("name-connector", word) {
+                return true;
+            }
             if self.lists.is_first_name(word) {
                 return false;
             }
@@ -153,8 +157,11 @@ impl NameRecognizer {
         let (start, end) = run;
         let found = |kind, origin| Some(Found { kind, origin, key: None });
         let words = &ctx.words[start..end];
-        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has("organization-head", w))
-            || words.len() > 1 && self.cues.has("organization-head", words[0]) && !sentence_start
+        // German capitalises every noun: `Spitze der Bank` is all ordinary words, no name.
+        let generic = self.language == Language::De && self.is_ordinary(ctx, run);
+        if !generic
+            && (words.len() > 1 && words[1..].iter().any(|w| self.cues.has("organization-head", w))
+                || words.len() > 1 && self.cues.has("organization-head", words[0]) && !sentence_start)
         {
             return found(EntityKind::Organization, "head/organization");
         }
