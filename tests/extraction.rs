@@ -286,3 +286,15 @@ fn a_middle_initial_stays_inside_the_name() {
         graph.entities().filter(|e| e.kind == kgex::EntityKind::Person).map(|e| e.label.as_str()).collect();
     assert_eq!(people, ["Harold T. Brenneman"]);
 }
+
+#[test]
+fn german_names_with_inflected_adjectives_are_read_in_the_nominative() {
+    let text = "Titel\n\nDie Sprecher der Nordischen Bahn und der Frankfurter Allgemeinen Zeitung schwiegen. Die \
+                Nordische Bahn blieb bei ihrer Haltung.\n";
+    let document = kgex::Document::from_text("nominative", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let names: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(names.contains(&"Frankfurter Allgemeine Zeitung"), "{names:?}");
+    // Both forms are one organisation.
+    assert_eq!(names.iter().filter(|n| n.starts_with("Nordisch")).collect::<Vec<_>>(), [&"Nordische Bahn"]);
+}

@@ -307,9 +307,10 @@ impl NameRecognizer {
             None => strip_genitive(surface),
         };
         let inflected = self.inflected_place(surface).filter(|(_, listed)| listed.kind == found.kind);
+        let inflected = inflected.map(|(name, _)| name).or_else(|| self.nominative(base, found.kind));
         let (base, end) = match inflected {
             // The span keeps the case ending when the base form is not a prefix.
-            Some((name, _)) => {
+            Some(name) => {
                 (name.clone(), span.start + if surface.starts_with(&name) { name.len() } else { surface.len() })
             }
             None => (base.to_owned(), span.start + base.len()),
@@ -337,6 +338,34 @@ impl NameRecognizer {
             let single = !base.contains(' ') && self.cues.matches_compound("institution", base);
             single || self.cues.has("institution", base)
         })
+    }
+
+    /// The nominative of a German organisation's or place's name whose
+    /// leading adjectives carry a case ending: `(der) Frankfurter Allgemeinen
+    /// Zeitung` → `Frankfurter Allgemeine Zeitung`, `(der) Deutschen Bahn` →
+    /// `Deutsche Bahn`. Only adjectives the vocabulary knows in both forms
+    /// change; a leading word of any other kind leaves the name as it is.
+    fn nominative(&self, name: &str, kind: EntityKind) -> Option<String> {
+        let named = matches!(kind, EntityKind::Organization | EntityKind::Place);
+        let words: Vec<&str> = name.split(' ').collect();
+        let (last, leading) = words.split_last().filter(|_| self.language == Language::De && named)?;
+        let ordinary = |w: &str| self.lists.is_ordinary_word(Language::De, w);
+        let mut out: Vec<&str> = Vec::with_capacity(words.len());
+        let mut changed = false;
+        for word in leading {
+            let adjective = word.strip_suffix('n').filter(|e| e.ends_with('e') && ordinary(word) && ordinary(e));
+            match adjective {
+                Some(base) => {
+                    out.push(base);
+                    changed = true;
+                }
+                // City adjectives do not inflect: `Frankfurter`.
+                None if word.ends_with("er") => out.push(word),
+                None => return None,
+            }
+        }
+        out.push(last);
+        changed.then(|| out.join(" "))
     }
 
     /// The listed place a German name with a case ending denotes.
