@@ -120,10 +120,11 @@ fn eval_docred_maps_wikidata_properties() {
 }
 
 /// The dev halves of the gold sets, with bars a little under what this
-/// version scores, so that a change that loses quality fails here.
+/// version scores and never under the quality targets (German core 0.60,
+/// all 0.55; English core 0.50), so that a change that loses quality fails here.
 #[test]
 fn the_dev_gold_sets_meet_their_bars() {
-    let bars = [("tests/gold/de/dev", "0.60", "0.57"), ("tests/gold/en/dev", "0.37", "0.38")];
+    let bars = [("tests/gold/de/dev", "0.73", "0.72"), ("tests/gold/en/dev", "0.54", "0.55")];
     for (folder, core, all) in bars {
         let output = util::run(&["eval", "--gold", folder, folder, "--min-core-f1", core, "--min-all-f1", all]);
         let stdout = String::from_utf8_lossy(&output.stdout);
