@@ -150,3 +150,11 @@ fn a_pronoun_is_the_person_the_text_is_about() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("he", Some("Arthur Quill")), "{found:#?}");
 }
+
+#[test]
+fn the_party_in_brackets_is_not_the_speaker() {
+    let text = "Rücktritt\n\nDer Minister Hanno Kelmer (SPD), hat am Montag seinen Rücktritt verkündet.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].2.as_deref(), Some("Hanno Kelmer"), "{found:#?}");
+}

@@ -120,7 +120,7 @@ pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match at(words, lexicon, i) {
+        match at(words, lexicon, i).map(|c| with_party(words, c)) {
             Some(c) if !(c.first..=c.last).any(|t| words.quoted[t]) => {
                 found.push(c);
                 i = c.last + 1;
@@ -129,6 +129,20 @@ pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
         }
     }
     found
+}
+
+/// `Franz Müntefering (SPD)`: the party in brackets after a person belongs
+/// to the person's phrase, not a speaker of its own.
+fn with_party(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
+    let person = candidate.mention.is_some_and(|m| words.kinds[m] == EntityKind::Person);
+    let bracket = |j: usize, mark: &str| words.lower.get(j).is_some_and(|w| w == mark);
+    if person && bracket(candidate.last + 1, "(") {
+        let party = words.mention_at.get(candidate.last + 2).copied().flatten();
+        if let Some((_, end)) = party.filter(|&(_, end)| bracket(end + 1, ")")) {
+            candidate.last = end + 1;
+        }
+    }
+    candidate
 }
 
 fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
