@@ -298,3 +298,18 @@ fn german_names_with_inflected_adjectives_are_read_in_the_nominative() {
     // Both forms are one organisation.
     assert_eq!(names.iter().filter(|n| n.starts_with("Nordisch")).collect::<Vec<_>>(), [&"Nordische Bahn"]);
 }
+
+#[test]
+fn german_places_part_of_places_and_firms_based_in_them() {
+    let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
+                stellte den Betrieb ein.\n";
+    let document = kgex::Document::from_text("located", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let located: Vec<(&str, &str)> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::LocatedIn)
+        .map(|r| (r.subject.label.as_str(), r.object.label.as_str()))
+        .collect();
+    assert!(located.contains(&("Ostmoor", "Hamburg")), "{located:?}");
+    assert!(located.contains(&("Kelpwerk", "Bremen")), "{located:?}");
+}
