@@ -158,3 +158,11 @@ fn the_party_in_brackets_is_not_the_speaker() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].2.as_deref(), Some("Hanno Kelmer"), "{found:#?}");
 }
+
+#[test]
+fn a_name_after_a_preposition_and_article_is_no_speaker() {
+    let text = "Sitzung\n\nIn der Nordpartei sagte die Vorsitzende Lena Horn, der Plan sei gescheitert.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].2.as_deref(), Some("Lena Horn"), "{found:#?}");
+}

@@ -310,7 +310,10 @@ fn is_preposition(word: &str) -> bool {
 /// Whether a candidate can be the subject of its clause: not after a
 /// preposition, and a plain noun phrase only as the clause's first words.
 fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bool {
-    let after_preposition = c.first > 0 && is_preposition(words.lower[c.first - 1].as_str());
+    // `in der Fraktion sagte ...`: the preposition may stand before an article.
+    let before = |back: usize| c.first.checked_sub(back).map(|j| words.lower[j].as_str());
+    let article = before(1).is_some_and(is_determiner);
+    let after_preposition = before(1).is_some_and(is_preposition) || article && before(2).is_some_and(is_preposition);
     // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
     let oblique = matches!(words.lower[c.first].as_str(), "den" | "dem" | "einen" | "einem");
     !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start && !oblique)
