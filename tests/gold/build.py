@@ -21,6 +21,7 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 SEED = 20261130
 PER_SPLIT = 12
+DEV2_SEED = 20261201
 
 NO_SPACE_BEFORE = set(".,;:!?)]}“%") | {"'s", "n't"}
 NO_SPACE_AFTER = set("([{„")
@@ -76,6 +77,20 @@ def build_german(kgex, data):
             print(f"de {split} wikinews-{path.stem} ({len(eligible)} eligible of {len(train)})")
 
 
+def build_german_dev2(kgex, data):
+    """A second German dev set, added after the first 24 articles: eligible by the kgex that builds it,
+    never one of the 24, shuffled with a seed of its own."""
+    train = sorted((data / "spkatt2023-news-wikinews" / "train").glob("*.json"), key=lambda p: int(p.stem))
+    taken = {p.stem.removeprefix("wikinews-") for split in ("dev", "test") for p in (HERE / "de" / split).glob("*.txt")}
+    eligible = [p for p in train if p.stem not in taken and people_found(kgex, german_text(p)) >= 2]
+    random.Random(DEV2_SEED).shuffle(eligible)
+    folder = HERE / "de" / "dev2"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in eligible[:PER_SPLIT]:
+        (folder / f"wikinews-{path.stem}.txt").write_text(german_text(path), encoding="utf-8")
+        print(f"de dev2 wikinews-{path.stem} ({len(eligible)} eligible)")
+
+
 def english_text(path):
     title, paragraphs, words, space = None, [], [], True
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -111,6 +126,9 @@ def build_english(data_train):
 
 def main():
     kgex, data, data_train = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    if sys.argv[4:] == ["--dev2"]:
+        build_german_dev2(kgex, data)
+        return
     build_german(kgex, data)
     build_english(data_train)
 
