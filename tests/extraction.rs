@@ -12,6 +12,21 @@ use kgex::{ExportFormat, ExportOptions};
 
 const SEED_GOLD: &str = "tests/fixtures/000_03dcce986fe3aa56.gold.json";
 
+/// The graph of one text, extracted with the default settings.
+fn graph_of(text: &str, language: kgex::Language) -> kgex::KnowledgeGraph {
+    let document = kgex::Document::from_text("text", text, language);
+    kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph
+}
+
+/// The (subject, object) labels of a graph's relations of `kind`.
+fn relations_of(graph: &kgex::KnowledgeGraph, kind: kgex::RelationKind) -> Vec<(String, String)> {
+    graph
+        .relations()
+        .filter(|r| r.relation.kind == kind)
+        .map(|r| (r.subject.label.clone(), r.object.label.clone()))
+        .collect()
+}
+
 fn json_of(graph: &kgex::KnowledgeGraph) -> Value {
     let mut bytes = Vec::new();
     kgex::export::export(graph, ExportFormat::Json, &ExportOptions::default(), &mut bytes).unwrap();
@@ -185,13 +200,8 @@ fn a_place_list_is_no_chain_of_places() {
     // "X, Y" is X in Y, but not inside a list of places.
     let text =
         "Title\n\nHe lived in Dallas, Texas, where he worked. Sales grew in Victoria, Queensland, Tasmania and Ohio.\n";
-    let document = kgex::Document::from_text("places", text, kgex::Language::En);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let located: Vec<(String, String)> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::LocatedIn)
-        .map(|r| (r.subject.label.clone(), r.object.label.clone()))
-        .collect();
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Dallas".to_owned(), "Texas".to_owned())), "{located:?}");
     assert!(!located.iter().any(|(s, _)| s == "Victoria" || s == "Queensland"), "{located:?}");
 }
@@ -203,8 +213,7 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
     let text = "Titel\n\nDas sagte der Abgeordnete des Föderationsrates Viktor Oserow. Die Bundesregierung \
                 und ein Sprecher des Außenministeriums äußerten sich auf Initiative Frankreichs. Truppen der \
                 Vereinigten Staaten blieben. Das Ministerium schwieg.\n";
-    let document = kgex::Document::from_text("bodies", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let graph = graph_of(text, kgex::Language::De);
     let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
     for (name, kind) in [
         ("Föderationsrat", kgex::EntityKind::Organization),
@@ -217,12 +226,8 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
         assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
     }
     assert!(!entities.iter().any(|(name, _)| name == "Ministerium" || name.ends_with('s')), "{entities:?}");
-    let works_at = graph.relations().any(|r| {
-        r.relation.kind == kgex::RelationKind::WorksAt
-            && r.subject.label == "Viktor Oserow"
-            && r.object.label == "Föderationsrat"
-    });
-    assert!(works_at, "the member of a body works at it");
+    let works_at = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert!(works_at.contains(&("Viktor Oserow".into(), "Föderationsrat".into())), "{works_at:?}");
 }
 
 #[test]
@@ -230,15 +235,10 @@ fn german_outlets_named_with_their_kind_are_cited() {
     let text = "Titel\n\nDer Damm ist nach Angaben der Agentur „Nordpress“ gebrochen. Bei der Nachrichtenagentur Kvant hieß es, \
                 dass zwei Brücken fehlten. Drei Dörfer seien betroffen, berichtet das regionale Nachrichtenportal \
                 Talbote. Oskar Brenner schreibt der Stadtverwaltung die Schuld zu.\n";
-    let document = kgex::Document::from_text("outlets", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let cited: Vec<&str> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::Cites)
-        .map(|r| r.object.label.as_str())
-        .collect();
+    let graph = graph_of(text, kgex::Language::De);
+    let cited: Vec<String> = relations_of(&graph, kgex::RelationKind::Cites).into_iter().map(|r| r.1).collect();
     for outlet in ["Nordpress", "Kvant", "Talbote"] {
-        assert!(cited.contains(&outlet), "{outlet} not cited: {cited:?}");
+        assert!(cited.iter().any(|c| c == outlet), "{outlet} not cited: {cited:?}");
     }
     assert_eq!(cited.len(), 3, "a verb with a separable particle is no report: {cited:?}");
 }
@@ -247,15 +247,10 @@ fn german_outlets_named_with_their_kind_are_cited() {
 fn english_speakers_are_not_the_ones_spoken_to() {
     let text = "Reporters interview Dana Whitfield and Omar Haddad\n\nThe hearing went on. Rhea Castellano also told \
                 the court that the contract was void. \"We will appeal,\" said the defence lawyer, Colm Breslin.\n";
-    let document = kgex::Document::from_text("speakers", text, kgex::Language::En);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let quoted: Vec<&str> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
-        .map(|r| r.subject.label.as_str())
-        .collect();
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|r| r.0).collect();
     for speaker in ["Dana Whitfield", "Omar Haddad", "Rhea Castellano", "Colm Breslin"] {
-        assert!(quoted.contains(&speaker), "{speaker} not quoted: {quoted:?}");
+        assert!(quoted.iter().any(|q| q == speaker), "{speaker} not quoted: {quoted:?}");
     }
 }
 
@@ -264,8 +259,7 @@ fn english_affiliations_said_in_passing_are_found() {
     let text = "Salt\n\nMara Ellery for the Tasman Water Board, says the tests start soon. Professor Ivo Brandt, \
                 Director of the Coastal Survey, and Chairman of the Brinley Institute, says more is needed. A \
                 photo of interviewee Nadia Ferrer. Lena Ovid of Quiet Harbour Games agreed.\n";
-    let document = kgex::Document::from_text("affiliations", text, kgex::Language::En);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let graph = graph_of(text, kgex::Language::En);
     let pairs: Vec<(&str, &str, &str)> = graph
         .relations()
         .map(|r| (r.subject.label.as_str(), r.relation.kind.name(), r.object.label.as_str()))
@@ -280,8 +274,7 @@ fn english_affiliations_said_in_passing_are_found() {
 #[test]
 fn a_middle_initial_stays_inside_the_name() {
     let text = "Titel\n\nDer frühere Präsident Harold T. Brenneman ist gestorben.\n";
-    let document = kgex::Document::from_text("initial", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let graph = graph_of(text, kgex::Language::De);
     let people: Vec<&str> =
         graph.entities().filter(|e| e.kind == kgex::EntityKind::Person).map(|e| e.label.as_str()).collect();
     assert_eq!(people, ["Harold T. Brenneman"]);
@@ -291,8 +284,7 @@ fn a_middle_initial_stays_inside_the_name() {
 fn german_names_with_inflected_adjectives_are_read_in_the_nominative() {
     let text = "Titel\n\nDie Sprecher der Nordischen Bahn und der Frankfurter Allgemeinen Zeitung schwiegen. Die \
                 Nordische Bahn blieb bei ihrer Haltung.\n";
-    let document = kgex::Document::from_text("nominative", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let graph = graph_of(text, kgex::Language::De);
     let names: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(names.contains(&"Frankfurter Allgemeine Zeitung"), "{names:?}");
     // Both forms are one organisation.
@@ -303,13 +295,8 @@ fn german_names_with_inflected_adjectives_are_read_in_the_nominative() {
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";
-    let document = kgex::Document::from_text("located", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let located: Vec<(&str, &str)> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::LocatedIn)
-        .map(|r| (r.subject.label.as_str(), r.object.label.as_str()))
-        .collect();
-    assert!(located.contains(&("Ostmoor", "Hamburg")), "{located:?}");
-    assert!(located.contains(&("Kelpwerk", "Bremen")), "{located:?}");
+    let graph = graph_of(text, kgex::Language::De);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Ostmoor".into(), "Hamburg".into())), "{located:?}");
+    assert!(located.contains(&("Kelpwerk".into(), "Bremen".into())), "{located:?}");
 }

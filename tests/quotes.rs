@@ -154,15 +154,18 @@ fn a_pronoun_is_the_person_the_text_is_about() {
 #[test]
 fn the_party_in_brackets_is_not_the_speaker() {
     let text = "Rücktritt\n\nDer Minister Hanno Kelmer (SPD), hat am Montag seinen Rücktritt verkündet.\n";
-    let found = quotes(text, Language::De);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].2.as_deref(), Some("Hanno Kelmer"), "{found:#?}");
+    assert_one_speaker(text, Language::De, "Hanno Kelmer");
 }
 
 #[test]
 fn a_name_after_a_preposition_and_article_is_no_speaker() {
     let text = "Sitzung\n\nIn der Nordpartei sagte die Vorsitzende Lena Horn, der Plan sei gescheitert.\n";
-    let found = quotes(text, Language::De);
+    assert_one_speaker(text, Language::De, "Lena Horn");
+}
+
+/// One quotation in `text`, and its speaker is the entity `speaker`.
+fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
+    let found = quotes(text, language);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].2.as_deref(), Some("Lena Horn"), "{found:#?}");
+    assert_eq!(found[0].2.as_deref(), Some(speaker), "{found:#?}");
 }

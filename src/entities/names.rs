@@ -45,10 +45,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A classified run before it becomes a mention.
 /// The origin of a public body found by the institution cues.
 const INSTITUTION: &str = "cue/institution";
 
+/// A classified run before it becomes a mention.
 struct Found {
     kind: EntityKind,
     origin: &'static str,
@@ -450,13 +450,14 @@ impl NameRecognizer {
     ) -> Mention {
         let name = &ctx.text[ctx.span(run.0, run.1).range()];
         // A listed place with a case ending is that place, whatever the tagger says.
+        let listed = self.lists.place(name);
         let inflected = self.inflected_place(name).map(|(_, listed)| listed);
         let kind = inflected.map_or(kind, |listed| listed.kind);
         // `Harrow School`, `Collins College`: a word that only organisations
         // end their names with outweighs the tagger's place or person.
         let headed = ctx.words[run.0 + 1..run.1].iter().any(|w| self.cues.has("organization-head", w));
-        let kind = if headed && self.lists.place(name).is_none() { EntityKind::Organization } else { kind };
-        let key = self.lists.place(name).or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
+        let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
+        let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })
     }
 
