@@ -28,6 +28,8 @@ pub const SECTIONS: &[&str] = &[
     "not-a-name",
     "organization-reference",
     "institution",
+    "masculine-head",
+    "neuter-head",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

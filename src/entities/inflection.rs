@@ -28,6 +28,36 @@ pub fn compound_head(word: &str) -> Option<(&str, &str)> {
     (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
 }
 
+/// The grammatical gender of a German noun whose adjectives show it in
+/// the nominative without an article (`Deutscher Bundestag`, `Auswärtiges
+/// Amt`); feminine nouns take the same `-e` with and without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounGender {
+    /// `der Rat` → `Europäischer Rat`.
+    Masculine,
+    /// `das Amt` → `Auswärtiges Amt`.
+    Neuter,
+}
+
+/// The base form of a German adjective before a name's head: the weak
+/// `-e` form (`Deutschen` → `Deutsche`), given a strong ending when the
+/// head is masculine or neuter (`Deutscher`, `Deutsches`), the form names
+/// are listed in. `is_word` says whether a form is in the vocabulary; an
+/// adjective it does not know in both forms has no base.
+pub fn adjective_base(word: &str, gender: Option<NounGender>, is_word: impl Fn(&str) -> bool) -> Option<String> {
+    let weak = match word.strip_suffix('n') {
+        Some(e) if e.ends_with('e') && is_word(word) && is_word(e) => e,
+        _ if word.ends_with('e') && gender.is_some() && is_word(word) => word,
+        _ => return None,
+    };
+    let ending = match gender {
+        Some(NounGender::Masculine) => "r",
+        Some(NounGender::Neuter) => "s",
+        None => "",
+    };
+    Some(format!("{weak}{ending}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +72,15 @@ mod tests {
         assert_eq!(compound_head("Zeta-Gründer"), Some(("Zeta", "Gründer")));
         assert_eq!(compound_head("Open-Source-Kultur"), Some(("Open-Source", "Kultur")));
         assert_eq!(compound_head("Informations-"), None);
+    }
+
+    #[test]
+    fn adjectives_take_the_ending_of_their_head() {
+        let known = |w: &str| ["Deutschen", "Deutsche", "Roten", "Rote"].contains(&w);
+        assert_eq!(adjective_base("Deutschen", None, known).as_deref(), Some("Deutsche"));
+        assert_eq!(adjective_base("Deutschen", Some(NounGender::Masculine), known).as_deref(), Some("Deutscher"));
+        assert_eq!(adjective_base("Rote", Some(NounGender::Neuter), known).as_deref(), Some("Rotes"));
+        assert_eq!(adjective_base("Rote", None, known), None, "a feminine or unknown head leaves -e as it is");
+        assert_eq!(adjective_base("Blauen", None, known), None, "not in the vocabulary");
     }
 }

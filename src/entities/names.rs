@@ -5,7 +5,7 @@
 
 use super::cues::CueLists;
 use super::gazetteer::{Gazetteer, Listed};
-use super::inflection::{compound_head, possessive_base, strip_genitive};
+use super::inflection::{adjective_base, compound_head, possessive_base, strip_genitive, NounGender};
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
@@ -349,23 +349,35 @@ impl NameRecognizer {
         let named = matches!(kind, EntityKind::Organization | EntityKind::Place);
         let words: Vec<&str> = name.split(' ').collect();
         let (last, leading) = words.split_last().filter(|_| self.language == Language::De && named)?;
+        let (head, gender) = self.head_gender(last);
         let ordinary = |w: &str| self.lists.is_ordinary_word(Language::De, w);
-        let mut out: Vec<&str> = Vec::with_capacity(words.len());
-        let mut changed = false;
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
         for word in leading {
-            let adjective = word.strip_suffix('n').filter(|e| e.ends_with('e') && ordinary(word) && ordinary(e));
-            match adjective {
-                Some(base) => {
-                    out.push(base);
-                    changed = true;
-                }
+            match adjective_base(word, gender, ordinary) {
+                Some(base) => out.push(base),
                 // City adjectives do not inflect: `Frankfurter`.
-                None if word.ends_with("er") => out.push(word),
+                None if word.ends_with("er") => out.push((*word).to_owned()),
                 None => return None,
             }
         }
-        out.push(last);
-        changed.then(|| out.join(" "))
+        out.push(head.to_owned());
+        let nominative = out.join(" ");
+        (!leading.is_empty() && nominative != name).then_some(nominative)
+    }
+
+    /// A name's last noun without its genitive ending, and its gender when
+    /// the lists know it as masculine or neuter (`Kreuzes` → `Kreuz`, neuter).
+    fn head_gender<'w>(&self, last: &'w str) -> (&'w str, Option<NounGender>) {
+        let bases = [Some(last), last.strip_suffix("es"), last.strip_suffix('s')];
+        for base in bases.into_iter().flatten().filter(|b| b.chars().count() >= 3) {
+            if self.cues.matches("masculine-head", base) {
+                return (base, Some(NounGender::Masculine));
+            }
+            if self.cues.matches("neuter-head", base) {
+                return (base, Some(NounGender::Neuter));
+            }
+        }
+        (last, None)
     }
 
     /// The listed place a German name with a case ending denotes.
