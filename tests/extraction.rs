@@ -292,6 +292,17 @@ fn german_names_with_inflected_adjectives_are_read_in_the_nominative() {
 }
 
 #[test]
+fn german_names_take_the_strong_ending_of_a_masculine_or_neuter_head() {
+    let text = "Titel\n\nHelfer des Nordischen Roten Kreuzes und des Europäischen Rates trafen Forscher vom \
+                Nordischen Institut für Alt- und Frühgeschichte. Das Nordische Rote Kreuz half.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let names: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(names.contains(&"Europäischer Rat"), "{names:?}");
+    assert!(names.contains(&"Nordisches Institut für Alt- und Frühgeschichte"), "{names:?}");
+    assert_eq!(names.iter().filter(|n| n.contains("Kreuz")).collect::<Vec<_>>(), [&"Nordisches Rotes Kreuz"]);
+}
+
+#[test]
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";

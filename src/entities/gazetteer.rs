@@ -16,6 +16,7 @@ const US_STATES: &str = include_str!("data/us-states.txt");
 const FIRST_NAMES: &str = include_str!("data/first-names.txt");
 const FIRST_NAME_GENDERS: &str = include_str!("data/first-name-genders.tsv");
 const SMALL_PLACES: &str = include_str!("data/small-places.txt");
+const REGIONS: &str = include_str!("data/regions.txt");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
 const ENGLISH_WORDS: &str = include_str!("data/en-vocabulary.txt");
@@ -91,6 +92,9 @@ impl Gazetteer {
             lists.within.insert(state, "US");
         }
         lists.load_countries();
+        for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
+        }
         lists
     }
 
@@ -200,12 +204,30 @@ impl Gazetteer {
         }
         let genitive = name.strip_suffix('s').filter(|b| !b.ends_with(['s', 'x', 'z'])).map(str::to_owned);
         let words: Vec<&str> = name.split(' ').collect();
-        let adjective = (words.len() > 1 && words[0].ends_with("en")).then(|| {
-            let first = &words[0][..words[0].len() - 1];
-            std::iter::once(first).chain(words[1..].iter().copied()).collect::<Vec<_>>().join(" ")
-        });
-        [genitive, adjective].into_iter().flatten().find_map(|base| Some((base.clone(), self.place(&base)?)))
+        let last = words.len() - 1;
+        // `Vereinigten Staaten` (an adjective first), `Niederlanden` (a dative
+        // plural), `Vereinigten Arabischen Emiraten` (every word).
+        let variants = [
+            (last > 0).then(|| without_dative_n(&words, |i| i == 0)),
+            Some(without_dative_n(&words, |i| i == last)),
+            Some(without_dative_n(&words, |_| true)),
+        ];
+        std::iter::once(genitive)
+            .chain(variants)
+            .flatten()
+            .filter(|base| base != name)
+            .find_map(|base| Some((base.clone(), self.place(&base)?)))
     }
+}
+
+/// The words joined again, those `which` picks without the `-n` of a
+/// dative or weak ending (`Niederlanden` → `Niederlande`).
+fn without_dative_n(words: &[&str], which: impl Fn(usize) -> bool) -> String {
+    let base = |(i, w): (usize, &&str)| match w.strip_suffix('n') {
+        Some(stem) if which(i) && stem.ends_with('e') => stem.to_owned(),
+        _ => (*w).to_owned(),
+    };
+    words.iter().enumerate().map(base).collect::<Vec<_>>().join(" ")
 }
 
 fn is_plain_capitalised(word: &str) -> bool {
@@ -225,6 +247,11 @@ mod tests {
         assert_eq!(lists.place("Frankreich").map(|l| l.key), Some("FR"));
         assert_eq!(lists.place("Ohio").map(|l| l.kind), Some(EntityKind::Place));
         assert_eq!(lists.place("München").map(|l| l.kind), Some(EntityKind::Place));
+        assert_eq!(lists.place("Europa").map(|l| l.country), Some(true), "a continent is listed");
+        let base = |name: &str| lists.place_inflected(name).map(|(base, _)| base);
+        assert_eq!(base("Niederlanden").as_deref(), Some("Niederlande"));
+        assert_eq!(base("Vereinigten Arabischen Emiraten").as_deref(), Some("Vereinigte Arabische Emirate"));
+        assert_eq!(base("Europas").as_deref(), Some("Europa"));
         assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
         assert_eq!(lists.country_containing("München"), Some("DE"));
         assert_eq!(lists.country_containing("Ohio"), Some("US"));

@@ -295,7 +295,8 @@ impl NameRecognizer {
     }
 
     /// A run classified as `found`, with its base form.
-    fn mention(&self, ctx: &Context, (start, end): (usize, usize), found: Found) -> Mention {
+    fn mention(&self, ctx: &Context, run: (usize, usize), found: Found) -> Mention {
+        let (start, end) = self.completed(ctx, run);
         let span = ctx.span(start, end);
         let surface = &ctx.text[span.range()];
         let possessive = self.language == Language::De
@@ -347,7 +348,11 @@ impl NameRecognizer {
     /// change; a leading word of any other kind leaves the name as it is.
     fn nominative(&self, name: &str, kind: EntityKind) -> Option<String> {
         let named = matches!(kind, EntityKind::Organization | EntityKind::Place);
-        let words: Vec<&str> = name.split(' ').collect();
+        // `Italienischen Institut für Ur- und Frühgeschichte`: the words
+        // before a connector are inflected, what follows is in its own case.
+        let core_end = name.split(' ').position(|w| w.starts_with(char::is_lowercase)).unwrap_or(usize::MAX);
+        let words: Vec<&str> = name.split(' ').take(core_end).collect();
+        let rest: Vec<&str> = name.split(' ').skip(words.len()).collect();
         let (last, leading) = words.split_last().filter(|_| self.language == Language::De && named)?;
         let (head, gender) = self.head_gender(last);
         let ordinary = |w: &str| self.lists.is_ordinary_word(Language::De, w);
@@ -361,6 +366,7 @@ impl NameRecognizer {
             }
         }
         out.push(head.to_owned());
+        out.extend(rest.iter().map(|w| (*w).to_owned()));
         let nominative = out.join(" ");
         (!leading.is_empty() && nominative != name).then_some(nominative)
     }
@@ -460,6 +466,7 @@ impl NameRecognizer {
         kind: EntityKind,
         origin: &'static str,
     ) -> Mention {
+        let run = self.completed(ctx, run);
         let name = &ctx.text[ctx.span(run.0, run.1).range()];
         // A listed place with a case ending is that place, whatever the tagger says.
         let listed = self.lists.place(name);
@@ -471,6 +478,24 @@ impl NameRecognizer {
         let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
         let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })
+    }
+
+    /// A run that stops after a split compound and its conjunction
+    /// (`Institut für Ur- und`) goes on to the compound's second part; one
+    /// ending in a company's abbreviation takes its full stop.
+    fn completed(&self, ctx: &Context, (start, end): (usize, usize)) -> (usize, usize) {
+        let split = end >= start + 2
+            && matches!(ctx.word(end - 1), "und" | "oder" | "and" | "or")
+            && ctx.word(end - 2).ends_with('-');
+        let next_is_name =
+            ctx.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && self.is_name_word(ctx.word(end));
+        // `Dotalliance Inc.`: the full stop of a company's abbreviation is the name's.
+        let abbreviation = matches!(ctx.word(end - 1), "Inc" | "Ltd" | "Corp" | "Co" | "Bros") && ctx.word(end) == ".";
+        if split && next_is_name || abbreviation {
+            (start, end + 1)
+        } else {
+            (start, end)
+        }
     }
 
     /// The owner in `Xs Y-product` / `X's Y` as an organisation.
