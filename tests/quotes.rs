@@ -163,6 +163,21 @@ fn a_name_after_a_preposition_and_article_is_no_speaker() {
     assert_one_speaker(text, Language::De, "Lena Horn");
 }
 
+#[test]
+fn a_place_inside_a_quoted_name_is_no_speaker() {
+    let text = "Hilfe\n\nJonas Adler von der „Allianz Deutschland hilft“ sagte, die Hilfe komme an.\n";
+    assert_one_speaker(text, Language::De, "Jonas Adler");
+}
+
+#[test]
+fn the_message_stands_before_an_inverted_verb_and_its_apposition() {
+    let text = "Fähre\n\nDie Ursache sei noch unklar, verlautbarte Pia Holm, die Direktorin der Reederei Nordlinie, \
+                in einer Mitteilung.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), ("Die Ursache sei noch unklar", Some("Pia Holm")));
+}
+
 /// One quotation in `text`, and its speaker is the entity `speaker`.
 fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
     let found = quotes(text, language);

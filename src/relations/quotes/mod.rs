@@ -85,6 +85,9 @@ pub struct SentenceWords<'a> {
     pub lower: Vec<String>,
     /// Whether a token is inside a direct quotation.
     pub quoted: Vec<bool>,
+    /// Whether a token is inside quotation marks that hold no speech (a
+    /// title, a name: `von der „Aktion Deutschland hilft“`).
+    pub titled: Vec<bool>,
     /// For a token that starts a mention: the mention and its last token.
     pub mention_at: Vec<Option<(usize, usize)>>,
     /// The kind of every mention.
@@ -94,14 +97,16 @@ pub struct SentenceWords<'a> {
 }
 
 impl<'a> SentenceWords<'a> {
-    fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span]) -> Self {
+    fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span], titles: &[Span]) -> Self {
         let tokens = &input.tokens[n];
         let lower = tokens.iter().map(|t| t.text(input.text).to_lowercase()).collect();
         // Only the quotations that reach into this sentence, not all of the text's.
         let span = input.sentences[n].span;
-        let here: Vec<Span> = quotations.iter().filter(|q| q.start < span.end && span.start < q.end).copied().collect();
-        let quoted =
-            tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect();
+        let inside = |spans: &[Span]| -> Vec<bool> {
+            let here: Vec<Span> = spans.iter().filter(|q| q.start < span.end && span.start < q.end).copied().collect();
+            tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect()
+        };
+        let (quoted, titled) = (inside(quotations), inside(titles));
         let mut mention_at = vec![None; tokens.len()];
         for (m, mention) in input.mentions[n].iter().enumerate() {
             let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
@@ -113,7 +118,16 @@ impl<'a> SentenceWords<'a> {
             }
         }
         let kinds = input.mentions[n].iter().map(|m| m.kind).collect();
-        Self { text: input.text, tokens, lower, quoted, mention_at, kinds, english: input.language == Language::En }
+        Self {
+            text: input.text,
+            tokens,
+            lower,
+            quoted,
+            titled,
+            mention_at,
+            kinds,
+            english: input.language == Language::En,
+        }
     }
 
     /// The number of tokens.
@@ -148,8 +162,9 @@ impl<'a> SentenceWords<'a> {
 /// The quotations of a document with their speakers, in text order.
 pub fn find_quotes(input: &QuoteInput) -> Vec<Quote> {
     let lexicon = Lexicon::for_language(input.language);
-    let marks: Vec<Span> = quotations(input.text).into_iter().filter(|q| is_speech(input.text, *q)).collect();
-    let mut finder = Finder { input, lexicon, marks: &marks, quotes: Vec::new() };
+    let (marks, titles): (Vec<Span>, Vec<Span>) =
+        quotations(input.text).into_iter().partition(|q| is_speech(input.text, *q));
+    let mut finder = Finder { input, lexicon, marks: &marks, titles: &titles, quotes: Vec::new() };
     for n in 0..input.sentences.len() {
         finder.sentence(n);
     }
@@ -178,6 +193,7 @@ struct Finder<'a, 'b> {
     input: &'b QuoteInput<'a>,
     lexicon: &'static Lexicon,
     marks: &'b [Span],
+    titles: &'b [Span],
     quotes: Vec<Quote>,
 }
 
@@ -192,7 +208,7 @@ struct Speaker {
 
 impl Finder<'_, '_> {
     fn sentence(&mut self, n: usize) {
-        let words = SentenceWords::new(self.input, n, self.marks);
+        let words = SentenceWords::new(self.input, n, self.marks, self.titles);
         let found = candidates(&words, self.lexicon);
         let span = self.input.sentences[n].span;
         let starting: Vec<Span> =
@@ -239,7 +255,8 @@ impl Finder<'_, '_> {
             }
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
             let inner = (candidate.last < cue).then_some((candidate.last + 1, cue));
-            let Some((first, last)) = message_side(words, frame, inner) else { continue };
+            let inverted = cue < candidate.first && cue > 0 && words.lower[cue - 1] == ",";
+            let Some((first, last)) = message_side(words, frame, inner, inverted) else { continue };
             let form = self.form(words, first, last, cue);
             // A learned verb with a plain object is too often no speech at all.
             if learned && form == QuoteForm::Reported {
@@ -364,10 +381,17 @@ fn is_speech(text: &str, quotation: Span) -> bool {
 /// after the frame (cue and speaker), or `inner` (between a speaker and a
 /// verb at the end) when neither has two words; without punctuation at its
 /// ends; none when that part has fewer than two words.
-fn message_side(words: &SentenceWords, frame: (usize, usize), inner: Option<(usize, usize)>) -> Option<(usize, usize)> {
+fn message_side(
+    words: &SentenceWords,
+    frame: (usize, usize),
+    inner: Option<(usize, usize)>,
+    inverted: bool,
+) -> Option<(usize, usize)> {
     let count = |(from, to): (usize, usize)| (from..to).filter(|&j| words.is_word(j)).count();
     let (before, after) = ((0, frame.0), (frame.1 + 1, words.len()));
-    let outer = if count(before) > count(after) { before } else { after };
+    // `Die Ursache sei unklar, verlautbarte X, der Direktor von Y, ...`: a
+    // verb after a comma with its speaker after it closes the message before.
+    let outer = if count(before) > count(after) || inverted && count(before) >= 2 { before } else { after };
     let (from, to) = match inner {
         Some(inner) if count(outer) < 2 => inner,
         _ => outer,

@@ -121,7 +121,7 @@ pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
     let mut i = 0;
     while i < words.len() {
         match at(words, lexicon, i).map(|c| with_party(words, c)) {
-            Some(c) if !(c.first..=c.last).any(|t| words.quoted[t]) => {
+            Some(c) if !(c.first..=c.last).any(|t| words.quoted[t]) && !in_title(words, &c) => {
                 found.push(c);
                 i = c.last + 1;
             }
@@ -129,6 +129,16 @@ pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
         }
     }
     found
+}
+
+/// Whether a candidate is a name inside a title in quotation marks that is
+/// not the whole title (`Deutschland` in `„Aktion Deutschland hilft“`):
+/// such a name names no speaker; a name that fills the marks (`„Muslix64“`) may.
+fn in_title(words: &SentenceWords, c: &Candidate) -> bool {
+    let titled = |t: usize| words.titled.get(t).copied().unwrap_or(false);
+    let opens_title = c.first == 0 || !titled(c.first - 1);
+    let whole = opens_title && !titled(c.last + 1);
+    (c.first..=c.last).any(titled) && !whole
 }
 
 /// `Franz Müntefering (SPD)`: the party in brackets after a person belongs
