@@ -196,7 +196,7 @@ impl Extractor {
             .iter()
             .map(|e| {
                 let last = e.label.rsplit(' ').next().unwrap_or("").to_lowercase();
-                e.kind == EntityKind::Organization && heads.contains(&last)
+                e.kind == EntityKind::Organization && is_outlet_head(&heads, &last)
             })
             .collect();
         let outlets_of = |a: &[usize], outlets: &[bool]| a.iter().map(|&i| outlets[i]).collect::<Vec<_>>();
@@ -224,6 +224,12 @@ impl Extractor {
         }
         (facts, outlets)
     }
+}
+
+/// Whether the last word of an organisation's name marks a news outlet: a
+/// listed word, or one ending in a listed `*ending` (`Handelsblatt`).
+fn is_outlet_head(heads: &[String], last: &str) -> bool {
+    heads.iter().any(|h| h.strip_prefix('*').map_or(h == last, |end| last.ends_with(end) && last.len() > end.len()))
 }
 
 /// A quotation found in a document, in byte spans of the original text.
