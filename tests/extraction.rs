@@ -303,6 +303,16 @@ fn german_names_take_the_strong_ending_of_a_masculine_or_neuter_head() {
 }
 
 #[test]
+fn a_role_compound_on_the_word_for_firm_names_the_firm_the_text_is_about() {
+    let text = "Titel\n\nDer Konzern Nordwerk meldete Verluste. Laut Konzernchef Peter Kramm fehlt Geld.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Peter Kramm".into(), "Nordwerk".into())], "{works:?}");
+    let quoted = relations_of(&graph, kgex::RelationKind::QuotedIn);
+    assert_eq!(quoted.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(), ["Peter Kramm"], "{quoted:?}");
+}
+
+#[test]
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";

@@ -54,8 +54,33 @@ pub fn add_definite_references(
 }
 
 /// The spans of `das (adjective) Unternehmen` in a sentence, unless a name
-/// follows (`die Firma X` names X itself).
+/// follows (`die Firma X` names X itself), and of the first part of a role
+/// compound on such a noun (`Konzern` in `Konzernchef X`).
 fn references(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
+    let mut found = described(text, cues, tokens, mentions);
+    found.extend(
+        tokens
+            .iter()
+            .filter_map(|t| role_compound(cues, t.text(text)).map(|len| Span::new(t.span.start, t.span.start + len))),
+    );
+    found.sort();
+    found
+}
+
+/// The byte length of the first part of `word` when it is a role compound
+/// whose first part refers to an organisation (`Unternehmenschef`,
+/// `Konzern-Sprecherin`, `Firmenchef`).
+fn role_compound(cues: &CueLists, word: &str) -> Option<usize> {
+    let lower = word.to_lowercase();
+    let stems = ["unternehmens", "konzern", "firmen"];
+    let stem = stems.iter().find(|s| lower.starts_with(*s))?;
+    let rest = lower[stem.len()..].trim_start_matches('-');
+    let role = rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
+    // The first part has the same length in the word, whose case alone differs.
+    (role && word.is_char_boundary(stem.len())).then_some(stem.len())
+}
+
+fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let is_article = |w: &str| matches!(w.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the");
     let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);

@@ -265,9 +265,11 @@ fn split_named_compounds(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
     for token in tokens {
         let inner = mentions.iter().find(|m| {
             let rest = &text[m.span.end.min(token.span.end)..token.span.end];
+            // `SPD-Chef`, `Konzernchef` (a reference to an organisation), `Acme's`.
+            let tail = rest.len() >= 3 && rest.starts_with(char::is_lowercase);
             m.span.start == token.span.start
                 && m.span.end < token.span.end
-                && (rest.starts_with('-') || rest == "'s" || rest == "’s")
+                && (rest.starts_with('-') || rest == "'s" || rest == "’s" || tail)
         });
         match inner {
             Some(mention) => {
