@@ -313,6 +313,17 @@ fn a_role_compound_on_the_word_for_firm_names_the_firm_the_text_is_about() {
 }
 
 #[test]
+fn an_english_country_adjective_names_the_country_of_a_listed_place() {
+    let text = "Title\n\nMaple Trust is a Canadian bank. It opened an office in Toronto.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let canada = graph.entities().find(|e| e.label == "Canada").expect("Canada from its adjective");
+    assert!(canada.aliases.contains("Canadian"), "{:?}", canada.aliases);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Toronto".into(), "Canada".into())), "{located:?}");
+    assert!(located.contains(&("Maple Trust".into(), "Canada".into())), "{located:?}");
+}
+
+#[test]
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";

@@ -49,6 +49,8 @@ pub struct Gazetteer {
     /// The country code of every listed city and US state.
     within: HashMap<&'static str, &'static str>,
     adjectives: HashMap<String, &'static str>,
+    /// Per country code, the country's usual English name.
+    english_names: HashMap<&'static str, &'static str>,
     first_names: HashSet<&'static str>,
     genders: HashMap<&'static str, Gender>,
     small_places: HashSet<&'static str>,
@@ -101,7 +103,7 @@ impl Gazetteer {
     fn load_countries(&mut self) {
         for line in COUNTRIES.lines() {
             let mut fields = line.split('\t');
-            let (Some(code), Some(_lang), Some(what), Some(name)) =
+            let (Some(code), Some(lang), Some(what), Some(name)) =
                 (fields.next(), fields.next(), fields.next(), fields.next())
             else {
                 continue;
@@ -109,6 +111,11 @@ impl Gazetteer {
             if what == "adjective" {
                 self.adjectives.insert(name.to_lowercase(), code);
             } else {
+                // The usual English name: ASCII, at most two words, the longest (`United States`).
+                let usual = lang == "en" && name.is_ascii() && name.split(' ').count() <= 2;
+                if usual && self.english_names.get(code).is_none_or(|known| known.len() < name.len()) {
+                    self.english_names.insert(code, name);
+                }
                 self.places.insert(name, Listed { kind: EntityKind::Place, key: code, country: true });
             }
         }
@@ -135,6 +142,11 @@ impl Gazetteer {
             .iter()
             .filter_map(|ending| lower.strip_suffix(ending))
             .find_map(|stem| self.adjectives.get(stem).copied())
+    }
+
+    /// The English name of the country with this code (`CA` → `Canada`).
+    pub fn english_country_name(&self, code: &str) -> Option<&'static str> {
+        self.english_names.get(code).copied()
     }
 
     /// Whether `word` is a listed first name.

@@ -62,6 +62,7 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
             PlaceFacts {
                 country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
                 within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+                place: is_place,
             }
         })
         .collect();

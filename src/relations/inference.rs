@@ -11,6 +11,9 @@ pub struct PlaceFacts {
     pub country: Option<&'static str>,
     /// The code of the country a listed city or state lies in.
     pub within: Option<&'static str>,
+    /// Whether the entity is a place (an organisation is in places, never
+    /// contains one).
+    pub place: bool,
 }
 
 /// Located-in pairs (subject, object entity) that follow from the `stated`
@@ -24,6 +27,16 @@ pub fn infer_located(stated: &[(usize, usize)], places: &[PlaceFacts]) -> Vec<(u
         let country = places.iter().position(|p| p.country == Some(code));
         if let Some(country) = country.filter(|&c| c != entity && known.insert((entity, c))) {
             inferred.push((entity, country, "located.listed-country"));
+        }
+    }
+    // `Calgary, Alberta` with Calgary listed in Canada: Alberta, a place
+    // that is no country, is in Canada too.
+    for &(inner, outer) in stated {
+        let Some(code) = places[inner].within else { continue };
+        let country = places.iter().position(|p| p.country == Some(code));
+        let container = places[outer].place && places[outer].country.is_none();
+        if let Some(country) = country.filter(|&c| c != outer && container && known.insert((outer, c))) {
+            inferred.push((outer, country, "located.container-country"));
         }
     }
     // Close under "in a place that is in"; stated pairs first, in order.
@@ -53,14 +66,22 @@ mod tests {
     #[test]
     fn closes_over_containers_and_listed_countries() {
         let places = [
-            PlaceFacts { country: None, within: None },
-            PlaceFacts { country: None, within: Some("US") },
-            PlaceFacts { country: Some("US"), within: None },
+            PlaceFacts { country: None, within: None, place: false },
+            PlaceFacts { country: None, within: Some("US"), place: true },
+            PlaceFacts { country: Some("US"), within: None, place: true },
         ];
         // 0 (a university) is in 1 (a state), which the lists put in 2.
         let inferred = infer_located(&[(0, 1)], &places);
         assert_eq!(inferred, [(1, 2, "located.listed-country"), (0, 2, "located.transitive")]);
         assert!(infer_located(&[(0, 1), (1, 2)], &[PlaceFacts::default(); 3]).contains(&(0, 2, "located.transitive")));
         assert!(infer_located(&[(0, 1), (1, 0)], &[PlaceFacts::default(); 2]).is_empty());
+        // 0 (a listed city) is in 1 (its province): the province is in the city's country 2.
+        let places = [
+            PlaceFacts { country: None, within: Some("CA"), place: true },
+            PlaceFacts { country: None, within: None, place: true },
+            PlaceFacts { country: Some("CA"), within: None, place: true },
+        ];
+        let inferred = infer_located(&[(0, 1)], &places);
+        assert!(inferred.contains(&(1, 2, "located.container-country")), "{inferred:?}");
     }
 }

@@ -1,0 +1,68 @@
+//! Country adjectives in English text (`Canadian`, `Turkish`) as mentions of
+//! their country, where the document names that country or a listed place
+//! in it: `a Canadian bank ... in Montreal` says where Montreal is.
+
+use super::gazetteer::Gazetteer;
+use super::{EntityKind, Mention, Resolution, ResolvedEntity};
+use crate::input::Language;
+use crate::text::Token;
+
+/// The origin of the mentions added here.
+const ORIGIN: &str = "list/country-adjective";
+
+/// Adds a mention of its country for every capitalised country adjective
+/// outside other mentions, in English documents; the adjective becomes one
+/// of the country's aliases.
+pub fn add_country_adjectives(
+    text: &str,
+    language: Language,
+    tokens: &[Vec<Token>],
+    mentions: &mut [Vec<Mention>],
+    resolution: &mut Resolution,
+) {
+    if language != Language::En {
+        return;
+    }
+    let lists = Gazetteer::get();
+    for n in 0..tokens.len() {
+        for token in &tokens[n] {
+            let word = token.text(text);
+            let capitalised = word.starts_with(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase);
+            let Some(code) = capitalised.then(|| lists.country_of_adjective(word)).flatten() else { continue };
+            let covered = mentions[n].iter().any(|m| m.span.start < token.span.end && token.span.start < m.span.end);
+            if covered || lists.place(word).is_some() {
+                continue;
+            }
+            let Some(entity) = country_entity(resolution, code) else { continue };
+            let name = resolution.entities[entity].label.clone();
+            let mention = Mention::new(token.span, EntityKind::Place, name, ORIGIN).with_key(Some(code));
+            let at = mentions[n].partition_point(|m| m.span < token.span);
+            mentions[n].insert(at, mention);
+            resolution.assignments[n].insert(at, entity);
+            resolution.entities[entity].aliases.insert(word.to_owned());
+        }
+    }
+}
+
+/// The document's entity for the country with `code`: the one it names, or
+/// a new one when it names a listed place in that country but not the
+/// country itself.
+fn country_entity(resolution: &mut Resolution, code: &'static str) -> Option<usize> {
+    let lists = Gazetteer::get();
+    let names =
+        |e: &ResolvedEntity| std::iter::once(e.label.clone()).chain(e.aliases.iter().cloned()).collect::<Vec<_>>();
+    let places = || resolution.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Place);
+    let named =
+        places().find(|(_, e)| names(e).iter().any(|n| lists.place(n).is_some_and(|l| l.country && l.key == code)));
+    if let Some((idx, _)) = named {
+        return Some(idx);
+    }
+    let inside = places().any(|(_, e)| names(e).iter().any(|n| lists.country_containing(n) == Some(code)));
+    let label = lists.english_country_name(code).filter(|_| inside)?;
+    resolution.entities.push(ResolvedEntity {
+        kind: EntityKind::Place,
+        label: label.to_owned(),
+        aliases: Default::default(),
+    });
+    Some(resolution.entities.len() - 1)
+}
