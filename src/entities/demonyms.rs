@@ -8,7 +8,7 @@ use crate::input::Language;
 use crate::text::Token;
 
 /// The origin of the mentions added here.
-const ORIGIN: &str = "list/country-adjective";
+pub const COUNTRY_ADJECTIVE_ORIGIN: &str = "list/country-adjective";
 
 /// Adds a mention of its country for every capitalised country adjective
 /// outside other mentions, in English documents; the adjective becomes one
@@ -35,7 +35,8 @@ pub fn add_country_adjectives(
             }
             let Some(entity) = country_entity(resolution, code) else { continue };
             let name = resolution.entities[entity].label.clone();
-            let mention = Mention::new(token.span, EntityKind::Place, name, ORIGIN).with_key(Some(code));
+            let mention =
+                Mention::new(token.span, EntityKind::Place, name, COUNTRY_ADJECTIVE_ORIGIN).with_key(Some(code));
             let at = mentions[n].partition_point(|m| m.span < token.span);
             mentions[n].insert(at, mention);
             resolution.assignments[n].insert(at, entity);

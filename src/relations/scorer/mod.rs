@@ -8,7 +8,7 @@ mod train;
 
 pub use self::train::train_scorer;
 
-use crate::entities::{EntityKind, Mention};
+use crate::entities::{EntityKind, Mention, COUNTRY_ADJECTIVE_ORIGIN};
 use crate::relations::RelationKind;
 use crate::text::Token;
 
@@ -115,9 +115,13 @@ pub fn candidate_pairs(text: &str, tokens: &[Token], mentions: &[Mention], entit
         (first, last.max(first))
     };
     let ranges: Vec<(usize, usize)> = mentions.iter().map(range).collect();
+    // A country's adjective (`Canadian`) is left to the rules: it stands
+    // before most nouns of a text, and pairs with it teach the scorer little
+    // but that places next to each other are in each other.
+    let named = |m: &Mention| m.origin != COUNTRY_ADJECTIVE_ORIGIN;
     let mut pairs = Vec::new();
-    for (s, subject) in mentions.iter().enumerate() {
-        for (o, object) in mentions.iter().enumerate() {
+    for (s, subject) in mentions.iter().enumerate().filter(|(_, m)| named(m)) {
+        for (o, object) in mentions.iter().enumerate().filter(|(_, m)| named(m)) {
             let ((s0, s1), (o0, o1)) = (ranges[s], ranges[o]);
             let (first, second) = if s0 <= o0 { ((s0, s1), (o0, o1)) } else { ((o0, o1), (s0, s1)) };
             let overlapping = second.0 <= first.1;
@@ -133,7 +137,7 @@ pub fn candidate_pairs(text: &str, tokens: &[Token], mentions: &[Mention], entit
             let between_kinds: Vec<EntityKind> = mentions
                 .iter()
                 .zip(&ranges)
-                .filter(|(_, r)| r.0 > first.1 && r.1 < second.0)
+                .filter(|(m, r)| named(m) && r.0 > first.1 && r.1 < second.0)
                 .map(|(m, _)| m.kind)
                 .collect();
             pairs.push(Pair { subject: s, object: o, features: context.features(&between_kinds) });
