@@ -178,6 +178,12 @@ fn the_message_stands_before_an_inverted_verb_and_its_apposition() {
     assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), ("Die Ursache sei noch unklar", Some("Pia Holm")));
 }
 
+#[test]
+fn an_apposition_without_its_closing_comma_leaves_the_person_the_speaker() {
+    let text = "Fähre\n\nNora Lindqvist, die Koordinatorin der Seenotbehörde Nordmark teilte mit, dass die Suche weitergehe.\n";
+    assert_one_speaker(text, Language::De, "Nora Lindqvist");
+}
+
 /// One quotation in `text`, and its speaker is the entity `speaker`.
 fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
     let found = quotes(text, language);

@@ -338,12 +338,22 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
     let clause_start = (0..cue).rev().find(|&j| words.lower[j] == ",").map_or(0, |c| c + 1);
     let adjacent = found.iter().find(|c| c.last + 1 == cue && subject_like(words, c, clause_start));
     if let Some(c) = adjacent {
-        return Some(*c);
+        return Some(apposed_person(words, found, clause_start).unwrap_or(*c));
     }
     if let Some(after) = after(words, lexicon, found, cue) {
         return Some(after);
     }
     before(words, found, cue)
+}
+
+/// `Nurur Rahman, der Koordinator der Behörde teilte mit`: a German phrase
+/// opened by an article right after a person's name and a comma is that
+/// person's apposition, its closing comma left out, and the person speaks.
+fn apposed_person(words: &SentenceWords, found: &[Candidate], clause_start: usize) -> Option<Candidate> {
+    let opens = clause_start >= 2 && matches!(words.lower[clause_start].as_str(), "der" | "die");
+    let person = |c: &&Candidate| c.mention.is_some_and(|m| words.kinds[m] == EntityKind::Person);
+    let named = |c: &&Candidate| c.kind == SpeakerKind::Name && c.last + 2 == clause_start;
+    (!words.english && opens).then(|| found.iter().filter(person).find(named).copied()).flatten()
 }
 
 fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
