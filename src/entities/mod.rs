@@ -12,6 +12,7 @@ mod name_lists;
 mod names;
 mod pronouns;
 mod recognizer;
+mod river_towns;
 pub mod tagger;
 
 pub use self::aliases::{resolve, Resolution, ResolvedEntity};

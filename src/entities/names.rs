@@ -61,6 +61,11 @@ impl NameRecognizer {
         Self { language, cues: CueLists::for_language(language), lists: Gazetteer::get() }
     }
 
+    /// The language whose cues and lists it uses.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// Whether `word` starts with a capital or mixes letters and digits
     /// (`A7`, `x2-mini`), and is no function word or cue.
     fn is_name_word(&self, word: &str) -> bool {

@@ -5,6 +5,7 @@
 //! adds names and vetoes others.
 
 use super::names::Context;
+use super::river_towns::join_river_towns;
 use super::tagger::{NameType, Tagger};
 use super::{EntityKind, Mention, NameLists, NameRecognizer, Recognizer};
 use crate::text::{Sentence, Span, Token};
@@ -164,6 +165,7 @@ impl Recognizer for EntityRecognizer<'_> {
             let others = others.into_iter().filter(|m| m.origin != "cue/speaker-or-apposition").collect();
             add_unless_overlapping(&mut mentions, others, &misc);
         }
+        let mentions = join_river_towns(text, self.rules.language(), mentions);
         let mut mentions = self.rules.split_coordinated(text, mentions);
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
