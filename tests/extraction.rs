@@ -324,6 +324,14 @@ fn an_english_country_adjective_names_the_country_of_a_listed_place() {
 }
 
 #[test]
+fn a_country_lies_in_no_other_country() {
+    let text = "Title\n\nHe had worked in Somalia in Kenya before.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.is_empty(), "{located:?}");
+}
+
+#[test]
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";

@@ -43,6 +43,14 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
         Endpoint::Entity(e) => Some(e),
         Endpoint::Document | Endpoint::RecentOrganization => None,
     };
+    let places = place_facts(analysis);
+    // A country lies in no other country: `Kuba, Haiti` is a list.
+    let is_country = |e: Option<usize>| e.is_some_and(|e| places[e].country.is_some_and(|c| c.len() == 2));
+    for (n, sentence) in facts.iter_mut().enumerate() {
+        sentence.retain(|f| {
+            f.kind != RelationKind::LocatedIn || !(is_country(entity(n, f.subject)) && is_country(entity(n, f.object)))
+        });
+    }
     let stated: Vec<(usize, usize)> = facts
         .iter()
         .enumerate()
@@ -50,21 +58,6 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
         // A weak guess of the scorer is not built on: closing over it multiplies its errors.
         .filter(|(_, f)| f.kind == RelationKind::LocatedIn && f.confidence >= INFERENCE_MIN_CONFIDENCE)
         .filter_map(|(n, f)| Some((entity(n, f.subject)?, entity(n, f.object)?)))
-        .collect();
-    let lists = Gazetteer::get();
-    let places: Vec<PlaceFacts> = analysis
-        .resolution
-        .entities
-        .iter()
-        .map(|e| {
-            let names = || std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str));
-            let is_place = e.kind == EntityKind::Place;
-            PlaceFacts {
-                country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
-                within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
-                place: is_place,
-            }
-        })
         .collect();
     let first_sentence = |e: usize| assignments.iter().position(|a| a.contains(&e));
     for (subject, object, rule) in infer_located(&stated, &places) {
@@ -116,4 +109,23 @@ pub(super) fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[
             confidence,
         });
     }
+}
+
+/// What the lists say about every entity of the document.
+fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
+    let lists = Gazetteer::get();
+    analysis
+        .resolution
+        .entities
+        .iter()
+        .map(|e| {
+            let names = || std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str));
+            let is_place = e.kind == EntityKind::Place;
+            PlaceFacts {
+                country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
+                within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+                place: is_place,
+            }
+        })
+        .collect()
 }
