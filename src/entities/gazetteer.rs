@@ -17,6 +17,7 @@ const FIRST_NAMES: &str = include_str!("data/first-names.txt");
 const FIRST_NAME_GENDERS: &str = include_str!("data/first-name-genders.tsv");
 const SMALL_PLACES: &str = include_str!("data/small-places.txt");
 const REGIONS: &str = include_str!("data/regions.txt");
+const COUNTRY_NAMES: &str = include_str!("data/country-names.tsv");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
 const ENGLISH_WORDS: &str = include_str!("data/en-vocabulary.txt");
@@ -94,6 +95,11 @@ impl Gazetteer {
             lists.within.insert(state, "US");
         }
         lists.load_countries();
+        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
+                lists.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
+            }
+        }
         for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
         }

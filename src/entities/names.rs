@@ -360,6 +360,10 @@ impl NameRecognizer {
         let rest: Vec<&str> = name.split(' ').skip(words.len()).collect();
         let (last, leading) = words.split_last().filter(|_| self.language == Language::De && named)?;
         let (head, gender) = self.head_gender(last);
+        // `des UN-Büros`: a compound's genitive ending goes.
+        if leading.is_empty() && rest.is_empty() && last.contains('-') && head != *last {
+            return Some(head.to_owned());
+        }
         let ordinary = |w: &str| self.lists.is_ordinary_word(Language::De, w);
         let mut out: Vec<String> = Vec::with_capacity(words.len());
         for word in leading {
