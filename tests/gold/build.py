@@ -7,7 +7,7 @@ in which the given kgex binary finds at least two people; 12 dev, 12 test.
 English: the GUM dev and test documents of the permissively licensed genres, by
 GUM's own split, rebuilt from the CoNLL-U tokens and paragraph marks.
 
-Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR
+Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR [--dev2 | --dev3]
 The texts go next to this script in {de,en}/{dev,test}/NAME.txt; the choice is
 printed so it can be checked against the README.
 """
@@ -21,7 +21,8 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 SEED = 20261130
 PER_SPLIT = 12
-DEV2_SEED = 20261201
+# The further German dev sets and their seeds.
+EXTRA_SEEDS = {"dev2": 20261201, "dev3": 20261202}
 
 NO_SPACE_BEFORE = set(".,;:!?)]}“%") | {"'s", "n't"}
 NO_SPACE_AFTER = set("([{„")
@@ -77,18 +78,19 @@ def build_german(kgex, data):
             print(f"de {split} wikinews-{path.stem} ({len(eligible)} eligible of {len(train)})")
 
 
-def build_german_dev2(kgex, data):
-    """A second German dev set, added after the first 24 articles: eligible by the kgex that builds it,
-    never one of the 24, shuffled with a seed of its own."""
+def build_german_extra(kgex, data, name, seed):
+    """A further German dev set (`dev2`, `dev3`), added after the sets before it: eligible by the kgex
+    that builds it, never an article of another set, shuffled with a seed of its own."""
     train = sorted((data / "spkatt2023-news-wikinews" / "train").glob("*.json"), key=lambda p: int(p.stem))
-    taken = {p.stem.removeprefix("wikinews-") for split in ("dev", "test") for p in (HERE / "de" / split).glob("*.txt")}
+    earlier = ["dev", "test"] + list(EXTRA_SEEDS)[: list(EXTRA_SEEDS).index(name)]
+    taken = {p.stem.removeprefix("wikinews-") for split in earlier for p in (HERE / "de" / split).glob("*.txt")}
     eligible = [p for p in train if p.stem not in taken and people_found(kgex, german_text(p)) >= 2]
-    random.Random(DEV2_SEED).shuffle(eligible)
-    folder = HERE / "de" / "dev2"
+    random.Random(seed).shuffle(eligible)
+    folder = HERE / "de" / name
     folder.mkdir(parents=True, exist_ok=True)
     for path in eligible[:PER_SPLIT]:
         (folder / f"wikinews-{path.stem}.txt").write_text(german_text(path), encoding="utf-8")
-        print(f"de dev2 wikinews-{path.stem} ({len(eligible)} eligible)")
+        print(f"de {name} wikinews-{path.stem} ({len(eligible)} eligible)")
 
 
 def english_text(path):
@@ -126,8 +128,9 @@ def build_english(data_train):
 
 def main():
     kgex, data, data_train = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
-    if sys.argv[4:] == ["--dev2"]:
-        build_german_dev2(kgex, data)
+    extra = [a.removeprefix("--") for a in sys.argv[4:] if a.removeprefix("--") in EXTRA_SEEDS]
+    if extra:
+        build_german_extra(kgex, data, extra[0], EXTRA_SEEDS[extra[0]])
         return
     build_german(kgex, data)
     build_english(data_train)
