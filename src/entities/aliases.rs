@@ -22,6 +22,13 @@ pub struct ResolvedEntity {
     pub aliases: BTreeSet<String>,
 }
 
+impl ResolvedEntity {
+    /// Its label, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
 /// The entities of a document and which one each mention names.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {

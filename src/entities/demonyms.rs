@@ -50,15 +50,12 @@ pub fn add_country_adjectives(
 /// country itself.
 fn country_entity(resolution: &mut Resolution, code: &'static str) -> Option<usize> {
     let lists = Gazetteer::get();
-    let names =
-        |e: &ResolvedEntity| std::iter::once(e.label.clone()).chain(e.aliases.iter().cloned()).collect::<Vec<_>>();
     let places = || resolution.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Place);
-    let named =
-        places().find(|(_, e)| names(e).iter().any(|n| lists.place(n).is_some_and(|l| l.country && l.key == code)));
-    if let Some((idx, _)) = named {
+    let names_country = |n: &str| lists.place(n).is_some_and(|l| l.country && l.key == code);
+    if let Some((idx, _)) = places().find(|(_, e)| e.names().any(names_country)) {
         return Some(idx);
     }
-    let inside = places().any(|(_, e)| names(e).iter().any(|n| lists.country_containing(n) == Some(code)));
+    let inside = places().any(|(_, e)| e.names().any(|n| lists.country_containing(n) == Some(code)));
     let label = lists.english_country_name(code).filter(|_| inside)?;
     resolution.entities.push(ResolvedEntity {
         kind: EntityKind::Place,

@@ -95,11 +95,6 @@ impl Gazetteer {
             lists.within.insert(state, "US");
         }
         lists.load_countries();
-        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#')) {
-            if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
-                lists.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
-            }
-        }
         for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
         }
@@ -123,6 +118,12 @@ impl Gazetteer {
                     self.english_names.insert(code, name);
                 }
                 self.places.insert(name, Listed { kind: EntityKind::Place, key: code, country: true });
+            }
+        }
+        // Short names the ISO list gives only in a long form (`Syria`).
+        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#')) {
+            if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
+                self.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
             }
         }
     }

@@ -300,8 +300,7 @@ impl NameRecognizer {
     }
 
     /// A run classified as `found`, with its base form.
-    fn mention(&self, ctx: &Context, run: (usize, usize), found: Found) -> Mention {
-        let (start, end) = self.completed(ctx, run);
+    fn mention(&self, ctx: &Context, (start, end): (usize, usize), found: Found) -> Mention {
         let span = ctx.span(start, end);
         let surface = &ctx.text[span.range()];
         let possessive = self.language == Language::De
@@ -542,7 +541,7 @@ impl Recognizer for NameRecognizer {
                 .or_else(|| self.classify_weak(&ctx, run));
             kinds.push(found.as_ref().map(|f| f.kind));
             let Some(found) = found else { continue };
-            let mention = self.mention(&ctx, run, found);
+            let mention = self.mention(&ctx, self.completed(&ctx, run), found);
             if !mentions.iter().any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end) {
                 mentions.push(mention);
             }

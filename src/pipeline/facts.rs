@@ -119,11 +119,13 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
         .entities
         .iter()
         .map(|e| {
-            let names = || std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str));
             let is_place = e.kind == EntityKind::Place;
             PlaceFacts {
-                country: names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place),
-                within: names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+                country: e
+                    .names()
+                    .find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key))
+                    .filter(|_| is_place),
+                within: e.names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
                 place: is_place,
             }
         })

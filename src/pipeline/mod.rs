@@ -155,10 +155,7 @@ impl Extractor {
     pub fn relation_pairs(&self, document: &Document) -> Vec<NamedPair> {
         let normalized = Normalized::new(&document.text);
         let analysis = self.analyze(document.language, normalized.text());
-        let names = |e: usize| {
-            let entity = &analysis.resolution.entities[e];
-            std::iter::once(entity.label.clone()).chain(entity.aliases.iter().cloned()).collect::<Vec<_>>()
-        };
+        let names = |e: usize| analysis.resolution.entities[e].names().map(str::to_owned).collect::<Vec<_>>();
         let mut out = Vec::new();
         for (n, tokens) in analysis.tokens.iter().enumerate() {
             let entities = &analysis.resolution.assignments[n];
@@ -191,13 +188,13 @@ impl Extractor {
     fn find_facts(&self, analysis: &Analysis, language: Language) -> (Vec<Vec<Fact>>, Vec<bool>) {
         let Analysis { text, tokens, mentions, resolution, .. } = analysis;
         let rules = self.rules(language);
-        let heads = rules.lists.get("outlet-head").cloned().unwrap_or_default();
+        let heads = rules.word_sets.get("outlet-head");
         let mut outlets: Vec<bool> = resolution
             .entities
             .iter()
             .map(|e| {
                 let last = e.label.rsplit(' ').next().unwrap_or("").to_lowercase();
-                e.kind == EntityKind::Organization && is_outlet_head(&heads, &last)
+                e.kind == EntityKind::Organization && heads.is_some_and(|h| h.contains(&last))
             })
             .collect();
         let outlets_of = |a: &[usize], outlets: &[bool]| a.iter().map(|&i| outlets[i]).collect::<Vec<_>>();
@@ -225,12 +222,6 @@ impl Extractor {
         }
         (facts, outlets)
     }
-}
-
-/// Whether the last word of an organisation's name marks a news outlet: a
-/// listed word, or one ending in a listed `*ending` (`Handelsblatt`).
-fn is_outlet_head(heads: &[String], last: &str) -> bool {
-    heads.iter().any(|h| h.strip_prefix('*').map_or(h == last, |end| last.ends_with(end) && last.len() > end.len()))
 }
 
 /// A quotation found in a document, in byte spans of the original text.
