@@ -364,17 +364,67 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     if words.english && !inverted {
         return None;
     }
-    // A plain noun phrase after the verb is its object more often than not.
+    // A plain noun phrase after the verb is its object more often than not,
+    // but not after a German message set off by a comma: there the clause
+    // before is the object and the phrase after the verb its subject (`...,
+    // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
-    if next.kind == SpeakerKind::Phrase {
+    let after_comma = cue > 0 && words.lower[cue - 1] == ",";
+    let apposed = after_comma && !words.english && closes_apposition(words, found, cue);
+    let message_before = after_comma && !words.english && !apposed;
+    // After the subject's apposition what follows the verb is its object
+    // (a pronoun there is still the subject: `..., sagte er`).
+    if apposed && next.kind != SpeakerKind::Pronoun || next.kind == SpeakerKind::Phrase && !message_before {
         return None;
     }
     let gap = cue + 1..next.first;
     let skippable = |j: usize| {
         let w = words.lower[j].as_str();
-        lexicon.has(Section::Skip, w) || lexicon.has(Section::Particle, w) || words.is_number(j)
+        // The article of a name (`teilte die Universität Jena mit`).
+        let article = j + 1 == next.first && next.kind == SpeakerKind::Name && is_determiner(w);
+        let article = article && (!inverted || message_before);
+        lexicon.has(Section::Skip, w) || lexicon.has(Section::Particle, w) || words.is_number(j) || article
     };
-    (gap.len() <= 3 && gap.clone().all(skippable)).then_some(*next)
+    (gap.len() <= 3 && gap.clone().all(skippable)).then(|| named_role(words, *next))
+}
+
+/// `warnte der Hauptgeschäftsführer des Verbands, Peter Hahn:`: a role
+/// followed by a person's name set off by a comma is that person.
+fn named_role(words: &SentenceWords, role: Candidate) -> Candidate {
+    let comma = words.lower.get(role.last + 1).is_some_and(|w| w == ",");
+    let Some((mention, last)) = words.mention_at.get(role.last + 2).copied().flatten() else { return role };
+    let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w.as_str(), "," | "." | ":"));
+    let person = words.kinds[mention] == EntityKind::Person;
+    if role.kind == SpeakerKind::Noun && comma && closed && person {
+        Candidate { last, mention: Some(mention), ..role }
+    } else {
+        role
+    }
+}
+
+/// Whether the comma before the cue closes the subject's apposition or
+/// relative clause rather than a message (`Edmund Stoiber, warf der SPD
+/// ... vor`, `Hubert Primus, der bei X verantwortlich ist, wies ...`): a
+/// speaker ends at the comma, or the part before it follows one set off by
+/// a comma and opens with an article or follows a person.
+fn closes_apposition(words: &SentenceWords, found: &[Candidate], cue: usize) -> bool {
+    let kind_of = |c: &Candidate| c.mention.map(|m| words.kinds[m]);
+    // `In einem Bericht, der ... wurde, fordert X`: no subject after a preposition.
+    let subject_at = |c: &Candidate| subject_like(words, c, c.first);
+    let ends_at = |end: usize, fits: &dyn Fn(&Candidate) -> bool| {
+        found.iter().any(|c| c.last + 1 == end && subject_at(c) && fits(c))
+    };
+    let person = |c: &Candidate| kind_of(c) == Some(EntityKind::Person);
+    // A place ends many a message (`..., sagte er in Berlin`), so it closes none.
+    let speaker = |c: &Candidate| c.kind != SpeakerKind::Phrase && kind_of(c) != Some(EntityKind::Place);
+    let subject = |c: &Candidate| speaker(c) || c.kind == SpeakerKind::Phrase && c.first == 0;
+    let comma = cue - 1;
+    if ends_at(comma, &speaker) {
+        return true;
+    }
+    let Some(previous) = (0..comma).rev().find(|&j| words.lower[j] == ",") else { return false };
+    let opens_article = is_determiner(words.lower[previous + 1].as_str()) || words.lower[previous + 1] == "welche";
+    ends_at(previous, &person) || opens_article && ends_at(previous, &subject)
 }
 
 fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Candidate> {
