@@ -70,7 +70,11 @@ impl Groups {
             self.names.push(Vec::new());
             self.merged_into.push(idx);
         }
-        let idx = self.merged_into[idx];
+        // A merged group's names moved when it was merged; what it meets
+        // later is an alias of its target, never its label.
+        if self.merged_into[idx] != idx {
+            return self.merged_into[idx];
+        }
         if !self.names[idx].contains(&mention.name) {
             self.names[idx].push(mention.name.clone());
         }
@@ -80,22 +84,29 @@ impl Groups {
     /// Merges a group whose names are all partial names of one other group
     /// of the same kind ("Kim" found by a cue, "Mira Kim" elsewhere).
     fn merge_partials(&mut self) {
-        let mut partial = Lookup::default();
+        let (mut partial, mut whole) = (Lookup::default(), Lookup::default());
+        let add = |lookup: &mut Lookup, name: &str, idx: usize| {
+            let entry = lookup.entry(squash(name)).or_insert(Some(idx));
+            if *entry != Some(idx) {
+                *entry = None;
+            }
+        };
         for (idx, names) in self.names.iter().enumerate() {
-            for part in names.iter().flat_map(|name| partial_names(self.kinds[idx], name)) {
-                let entry = partial.entry(squash(part)).or_insert(Some(idx));
-                if *entry != Some(idx) {
-                    *entry = None;
+            for name in names {
+                add(&mut whole, name, idx);
+                for part in partial_names(self.kinds[idx], name) {
+                    add(&mut partial, part, idx);
                 }
             }
         }
         for idx in 0..self.kinds.len() {
             let targets: BTreeSet<Option<usize>> =
-                self.names[idx].iter().map(|n| partial.get(&squash(n)).copied().flatten()).collect();
+                self.names[idx].iter().map(|n| partial_target(&partial, &whole, n)).collect();
             let Some(&Some(target)) = targets.iter().next().filter(|_| targets.len() == 1) else { continue };
             if target != idx && self.kinds[target] == self.kinds[idx] && self.merged_into[target] == target {
                 let names = std::mem::take(&mut self.names[idx]);
-                for name in names {
+                // A genitive stays an alias: it is no fuller a name than its base.
+                for name in names.into_iter().filter(|n| partial.contains_key(&squash(n))) {
                     if !self.names[target].contains(&name) {
                         self.names[target].push(name);
                     }
@@ -125,6 +136,19 @@ impl Groups {
         }
         lookup
     }
+}
+
+/// The group a name is a partial name of, as written or, for a single word
+/// that no group knows, as a genitive of a name or partial name (`Bembas`
+/// after `Jean-Pierre Bemba` or `Bemba`).
+fn partial_target(partial: &Lookup, whole: &Lookup, name: &str) -> Option<usize> {
+    let squashed = squash(name);
+    if let Some(&target) = partial.get(&squashed) {
+        return target;
+    }
+    let genitive = !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss") && squashed.len() > 4;
+    let base = genitive.then(|| &squashed[..squashed.len() - 1])?;
+    partial.get(base).or_else(|| whole.get(base)).copied().flatten()
 }
 
 /// Shorter names a text may use after the full one: a person's surname (or
@@ -389,5 +413,21 @@ mod tests {
         let mut mentions = mentions_of(text, "Ada Brook");
         places_by_preposition(text, &mut mentions);
         assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Person));
+    }
+
+    #[test]
+    fn a_genitive_of_a_known_name_is_that_entity_and_never_its_label() {
+        let text = "Die Anhänger Korvals protestierten. Lena Korval lebt in Oslo. Korval schwieg.";
+        let mut mentions = vec![vec![]];
+        for name in ["Korvals", "Lena Korval", "Korval"] {
+            let at = text.find(&format!("{name} ")).unwrap();
+            mentions[0].push(Mention::new(Span::new(at, at + name.len()), EntityKind::Person, name.to_owned(), "test"));
+        }
+        mentions[0].sort_by_key(|m| m.span);
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let people: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(people, ["Lena Korval"]);
+        assert!(resolution.entities.iter().any(|e| e.aliases.contains("Korvals")));
     }
 }

@@ -217,11 +217,16 @@ impl Gazetteer {
     /// ending inside the name (`Vereinigten Staaten` → `Vereinigte Staaten`).
     /// `None` when the name is listed as written or no base form is.
     pub fn place_inflected(&self, name: &str) -> Option<(String, Listed)> {
-        // `Frances` and `Georges` are names of people, not genitives.
-        if self.place(name).is_some() || self.is_first_name(name) || self.is_surname(name) {
+        // `Frances` and `Georges` are names of people, not genitives; a
+        // country's genitive (`Chiles`) is one even when a surname is so spelled.
+        if self.place(name).is_some() || self.is_first_name(name) {
             return None;
         }
         let genitive = name.strip_suffix('s').filter(|b| !b.ends_with(['s', 'x', 'z'])).map(str::to_owned);
+        let country = genitive.as_deref().and_then(|base| self.place(base)).is_some_and(|listed| listed.country);
+        if self.is_surname(name) && !country {
+            return None;
+        }
         let words: Vec<&str> = name.split(' ').collect();
         let last = words.len() - 1;
         // `Vereinigten Staaten` (an adjective first), `Niederlanden` (a dative
@@ -271,6 +276,7 @@ mod tests {
         assert_eq!(base("Niederlanden").as_deref(), Some("Niederlande"));
         assert_eq!(base("Vereinigten Arabischen Emiraten").as_deref(), Some("Vereinigte Arabische Emirate"));
         assert_eq!(base("Europas").as_deref(), Some("Europa"));
+        assert_eq!(base("Chiles").as_deref(), Some("Chile"), "a country's genitive, though a surname too");
         assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
         assert_eq!(lists.country_containing("München"), Some("DE"));
         assert_eq!(lists.country_containing("Ohio"), Some("US"));

@@ -45,6 +45,9 @@ pub enum NounGender {
 /// are listed in. `is_word` says whether a form is in the vocabulary; an
 /// adjective it does not know in both forms has no base.
 pub fn adjective_base(word: &str, gender: Option<NounGender>, is_word: impl Fn(&str) -> bool) -> Option<String> {
+    // `-isch` adjectives are too many for any vocabulary (`Kunsthistorischen`)
+    // and the ending is theirs alone.
+    let is_word = |w: &str| is_word(w) || w.ends_with("ische") || w.ends_with("ischen");
     let weak = match word.strip_suffix('n') {
         Some(e) if e.ends_with('e') && is_word(word) && is_word(e) => e,
         _ if word.ends_with('e') && gender.is_some() && is_word(word) => word,
@@ -82,5 +85,7 @@ mod tests {
         assert_eq!(adjective_base("Rote", Some(NounGender::Neuter), known).as_deref(), Some("Rotes"));
         assert_eq!(adjective_base("Rote", None, known), None, "a feminine or unknown head leaves -e as it is");
         assert_eq!(adjective_base("Blauen", None, known), None, "not in the vocabulary");
+        let neuter = Some(NounGender::Neuter);
+        assert_eq!(adjective_base("Kunsthistorischen", neuter, known).as_deref(), Some("Kunsthistorisches"));
     }
 }

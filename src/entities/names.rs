@@ -355,7 +355,12 @@ impl NameRecognizer {
         // `Italienischen Institut für Ur- und Frühgeschichte`: the words
         // before a connector are inflected, what follows is in its own case.
         let core_end = name.split(' ').position(|w| w.starts_with(char::is_lowercase)).unwrap_or(usize::MAX);
-        let words: Vec<&str> = name.split(' ').take(core_end).collect();
+        let mut words: Vec<&str> = name.split(' ').take(core_end).collect();
+        // `Kunsthistorischen Museums Wien`: a place after the head keeps its form.
+        let place_after = words.len() >= 3 && words.last().is_some_and(|w| self.lists.place(w).is_some());
+        if place_after {
+            words.pop();
+        }
         let rest: Vec<&str> = name.split(' ').skip(words.len()).collect();
         let (last, leading) = words.split_last().filter(|_| self.language == Language::De && named)?;
         let (head, gender) = self.head_gender(last);
