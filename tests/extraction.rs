@@ -231,6 +231,24 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
 }
 
 #[test]
+fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
+    let text = "Titel\n\nDie Anhänger Korvals zogen durch die Straßen Chiles. Der Politiker Jonas Korval \
+                schwieg. Experten des Kunsthistorischen Museums Wien und Lea Brandt, Professorin am \
+                Kalmar Institute of Technology, prüften den Fund.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
+    for (name, kind) in [
+        ("Jonas Korval", kgex::EntityKind::Person),
+        ("Chile", kgex::EntityKind::Place),
+        ("Kunsthistorisches Museum Wien", kgex::EntityKind::Organization),
+        ("Kalmar Institute of Technology", kgex::EntityKind::Organization),
+    ] {
+        assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
+    }
+    assert!(!entities.iter().any(|(name, _)| name == "Korvals" || name == "Chiles"), "{entities:?}");
+}
+
+#[test]
 fn german_outlets_named_with_their_kind_are_cited() {
     let text = "Titel\n\nDer Damm ist nach Angaben der Agentur „Nordpress“ gebrochen. Bei der Nachrichtenagentur Kvant hieß es, \
                 dass zwei Brücken fehlten. Drei Dörfer seien betroffen, berichtet das regionale Nachrichtenportal \

@@ -479,7 +479,10 @@ impl NameRecognizer {
         kind: EntityKind,
         origin: &'static str,
     ) -> Mention {
-        let run = self.completed(ctx, run);
+        let mut run = self.completed(ctx, run);
+        if kind == EntityKind::Organization && self.cues.has("organization-head", ctx.word(run.1 - 1)) {
+            run.1 = self.of_phrase_end(ctx, run.1);
+        }
         let name = &ctx.text[ctx.span(run.0, run.1).range()];
         // A listed place with a case ending is that place, whatever the tagger says.
         let listed = self.lists.place(name);
@@ -491,6 +494,23 @@ impl NameRecognizer {
         let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
         let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })
+    }
+
+    /// `California Institute` + `of Technology`: the end of an
+    /// organisation's name whose head goes on over `of` or `for` and
+    /// capitalised words (English names, also in German text; not `Boston
+    /// Red Sox of Major League Baseball`); `end` when it does not.
+    fn of_phrase_end(&self, ctx: &Context, end: usize) -> usize {
+        let joins = end < ctx.tokens.len() && matches!(ctx.word(end), "of" | "for");
+        let is_name = |i: usize| {
+            ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && ctx.word(i).starts_with(char::is_uppercase)
+                && !self.is_never_a_name(ctx.word(i))
+        };
+        if !joins || !is_name(end + 1) {
+            return end;
+        }
+        (end + 1..ctx.tokens.len()).take_while(|&i| is_name(i)).last().map_or(end, |last| last + 1)
     }
 
     /// A run that stops after a split compound and its conjunction
