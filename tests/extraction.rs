@@ -234,7 +234,7 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
 fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
     let text = "Titel\n\nDie Anhänger Korvals zogen durch die Straßen Chiles. Der Politiker Jonas Korval \
                 schwieg. Experten des Kunsthistorischen Museums Wien und Lea Brandt, Professorin am \
-                Kalmar Institute of Technology, prüften den Fund.\n";
+                Kalmar Institute of Technology, prüften den Fund. Ein Sprecher des US-Innenministeriums schwieg.\n";
     let graph = graph_of(text, kgex::Language::De);
     let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
     for (name, kind) in [
@@ -242,6 +242,7 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
         ("Chile", kgex::EntityKind::Place),
         ("Kunsthistorisches Museum Wien", kgex::EntityKind::Organization),
         ("Kalmar Institute of Technology", kgex::EntityKind::Organization),
+        ("US-Innenministerium", kgex::EntityKind::Organization),
     ] {
         assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
     }

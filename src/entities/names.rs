@@ -285,6 +285,13 @@ impl NameRecognizer {
         let word = ctx.word(idx);
         let (head, tail) = compound_head(word)?;
         let start = ctx.tokens[idx].span.start;
+        // `US-Innenministeriums`: a country's public body is the body.
+        if self.lists.place(head).is_some() && self.language == Language::De {
+            if let Some(base) = self.institution_base(word) {
+                let span = Span::new(start, start + base.len());
+                return Some(Mention::new(span, EntityKind::Organization, base.to_owned(), INSTITUTION));
+            }
+        }
         let (kind, origin, key) = if let Some(listed) = self.lists.place(head) {
             (listed.kind, "list/place-in-compound", Some(listed.key))
         } else if self.cues.matches("compound-organization", tail) && self.is_name_word(head) {
