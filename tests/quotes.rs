@@ -215,6 +215,27 @@ fn a_role_with_a_name_after_the_verb_is_that_person() {
     assert_one_speaker(text, Language::De, "Arne Vesper");
 }
 
+#[test]
+fn a_demonstrative_before_the_speech_verb_says_the_sentence_before() {
+    let text = "Bilanz\n\nDer Konzern wird die Sparte im Herbst verkaufen. Das berichtet die Zeitung Nordkurier.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let expect = ("Der Konzern wird die Sparte im Herbst verkaufen", Some("Nordkurier"));
+    assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), expect, "{found:#?}");
+}
+
+#[test]
+fn speakers_after_wie_and_before_a_particle_set_off_by_their_name() {
+    let text = "Bilanz\n\nWie der Hersteller Velmar am Morgen bekannt gab, wird er den Rivalen kaufen.\n";
+    assert_one_speaker(text, Language::De, "Velmar");
+    let text = "Absturz\n\nVor dem Absturz wurde kein Notsignal gesendet, teilte später der Direktor der \
+                Behörde, Ines Harwood, mit.\n";
+    let found = quotes(text, Language::De);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let expect = ("Vor dem Absturz wurde kein Notsignal gesendet", Some("Ines Harwood"));
+    assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), expect, "{found:#?}");
+}
+
 /// One quotation in `text`, and its speaker is the entity `speaker`.
 fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
     let found = quotes(text, language);

@@ -256,13 +256,16 @@ impl Finder<'_, '_> {
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
             let inner = (candidate.last < cue).then_some((candidate.last + 1, cue));
             let inverted = cue < candidate.first && cue > 0 && words.lower[cue - 1] == ",";
+            let speaker = self.speaker(n, words, candidate, Some(cue));
+            if !learned && self.refers_back(n, words, cue, candidate) && self.said_before(n, speaker) {
+                return;
+            }
             let Some((first, last)) = message_side(words, frame, inner, inverted) else { continue };
             let form = self.form(words, first, last, cue);
             // A learned verb with a plain object is too often no speech at all.
             if learned && form == QuoteForm::Reported {
                 continue;
             }
-            let speaker = self.speaker(n, words, candidate, Some(cue));
             self.push(words.span(first, last), speaker, form, n, "quote/reported");
             return;
         }
@@ -272,6 +275,42 @@ impl Finder<'_, '_> {
             let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
             self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
         }
+    }
+
+    /// `Das teilte der Sprecher mit.`, `Dies bestätigte X.`: a speech verb
+    /// right after a demonstrative that opens the sentence, with its speaker
+    /// after it, says the sentence before.
+    fn refers_back(&self, n: usize, words: &SentenceWords, cue: usize, candidate: Candidate) -> bool {
+        let demonstrative = matches!(words.lower[0].as_str(), "das" | "dies" | "this");
+        let verb = self.lexicon.has(Section::SpeechVerb, &words.lower[cue])
+            || self.lexicon.has(Section::NeedsParticle, &words.lower[cue]);
+        n > 0 && cue == 1 && demonstrative && verb && candidate.first > cue
+    }
+
+    /// The sentence before `n` as the message of `speaker`: a quotation
+    /// found in it without a frame of its own takes the speaker; without
+    /// one the whole sentence is said. False when a quotation with a frame
+    /// of its own is there (`Dies` then says what the frame is about).
+    fn said_before(&mut self, n: usize, speaker: Speaker) -> bool {
+        let previous = self.input.sentences[n - 1].span;
+        let inside = |q: &Quote| previous.start <= q.message.start && q.message.end <= previous.end;
+        if self.quotes.iter().any(|q| inside(q) && q.cue.is_some()) {
+            return false;
+        }
+        let unframed: Vec<usize> = (0..self.quotes.len()).filter(|&i| inside(&self.quotes[i])).collect();
+        for &i in &unframed {
+            let quote = &mut self.quotes[i];
+            (quote.speaker, quote.entity, quote.outlet, quote.cue) =
+                (speaker.span, speaker.entity, speaker.outlet, speaker.cue);
+        }
+        let tokens = &self.input.tokens[n - 1];
+        let first = tokens.iter().find(|t| t.kind != TokenKind::Punctuation);
+        let last = tokens.iter().rfind(|t| t.kind != TokenKind::Punctuation);
+        if let (true, Some(first), Some(last)) = (unframed.is_empty(), first, last) {
+            let message = Span::new(first.span.start, last.span.end);
+            self.push(message, speaker, QuoteForm::Indirect, n, "quote/said-before");
+        }
+        true
     }
 
     /// The speech cues of the sentence outside quotations that have a
@@ -309,10 +348,7 @@ impl Finder<'_, '_> {
                     return None;
                 }
                 if lexicon.has(Section::NeedsParticle, lower[j]) {
-                    // The particle closes the clause: `gab ... bekannt,`.
-                    let clause_end = (j + 1..words.len()).find(|&k| !words.is_word(k) && lower[k] != "-");
-                    let last_word = clause_end.and_then(|end| (j + 1..end).next_back());
-                    let particle = last_word.is_some_and(|k| lexicon.has(Section::Particle, lower[k]));
+                    let particle = particle_closes(words, lexicon, j);
                     return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
                 }
                 let learned = lexicon.has(Section::LearnedVerb, lower[j]);
@@ -365,6 +401,26 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
+}
+
+/// Whether the particle of the verb at `verb` closes its clause (`gab ...
+/// bekannt,`) or stands right before the verb at its end, stepping over a name set off by commas before it (`teilte
+/// der Direktor der Behörde, Bagus Puruhito, mit`).
+fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> bool {
+    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && words.lower[k] != "-");
+    let particle_before = |end: usize| end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1]);
+    let Some(end) = clause_end(verb + 1) else { return false };
+    // `wie X bekannt gab,`: at the end of a clause the particle is joined before.
+    let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
+    if particle_before(end) || joined {
+        return true;
+    }
+    let named = words.lower[end] == "," && words.mention_at.get(end + 1).copied().flatten().is_some();
+    let after_name = named.then(|| words.mention_at[end + 1].map(|(_, last)| last + 1)).flatten();
+    after_name
+        .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
+        .and_then(|comma| clause_end(comma + 1))
+        .is_some_and(particle_before)
 }
 
 /// Whether a quotation reads as speech rather than a title or a term: six

@@ -326,7 +326,9 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
     let after_preposition = before(1).is_some_and(is_preposition) || article && before(2).is_some_and(is_preposition);
     // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
     let oblique = matches!(words.lower[c.first].as_str(), "den" | "dem" | "einen" | "einem");
-    !after_preposition && (c.kind != SpeakerKind::Phrase || c.first == clause_start && !oblique)
+    // `Wie der Hersteller X bekannt gab, ...`: the subject opens the clause after `wie`.
+    let opens = c.first == clause_start || c.first == clause_start + 1 && words.lower[clause_start] == "wie";
+    !after_preposition && (c.kind != SpeakerKind::Phrase || opens && !oblique)
 }
 
 /// The speaker of the cue at token `cue`: the subject right before it
