@@ -234,7 +234,8 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
 fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
     let text = "Titel\n\nDie Anhänger Korvals zogen durch die Straßen Chiles. Der Politiker Jonas Korval \
                 schwieg. Experten des Kunsthistorischen Museums Wien und Lea Brandt, Professorin am \
-                Kalmar Institute of Technology, prüften den Fund. Ein Sprecher des US-Innenministeriums schwieg.\n";
+                Kalmar Institute of Technology, prüften den Fund. Ein Sprecher des US-Innenministeriums schwieg. \
+                Gestern warnte das Außenministerium, und die US-Armee zog ab. Papst Benedikt XVI. reiste ab.\n";
     let graph = graph_of(text, kgex::Language::De);
     let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
     for (name, kind) in [
@@ -243,6 +244,9 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
         ("Kunsthistorisches Museum Wien", kgex::EntityKind::Organization),
         ("Kalmar Institute of Technology", kgex::EntityKind::Organization),
         ("US-Innenministerium", kgex::EntityKind::Organization),
+        ("Außenministerium", kgex::EntityKind::Organization),
+        ("US-Armee", kgex::EntityKind::Organization),
+        ("Benedikt XVI.", kgex::EntityKind::Person),
     ] {
         assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
     }

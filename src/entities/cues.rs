@@ -28,6 +28,7 @@ pub const SECTIONS: &[&str] = &[
     "not-a-name",
     "organization-reference",
     "institution",
+    "country-body",
     "masculine-head",
     "neuter-head",
 ];
@@ -134,6 +135,8 @@ impl CueLists {
             return true;
         }
         let last = lower.rsplit('-').next().unwrap_or(lower);
+        // `Heimatschutz-Ministerium`: the part before the hyphen is the first part.
+        let first_part = if last.len() < lower.len() { 0 } else { first_part };
         section.folded.contains(last)
             || section.ending_lengths.iter().any(|&len| {
                 last.len() >= len + first_part

@@ -74,7 +74,8 @@ impl NameRecognizer {
         let inner_capital = first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase);
         (first.is_uppercase() || mixed || inner_capital)
             && !self.cues.has("not-a-name", word)
-            && !self.is_kind_cue(word)
+            // `das Außenministerium` is a body of its own, though `-ministerium` ends kind words.
+            && (!self.is_kind_cue(word) || self.institution_base(word).is_some())
             && !word.ends_with('-')
     }
 
@@ -285,9 +286,13 @@ impl NameRecognizer {
         let word = ctx.word(idx);
         let (head, tail) = compound_head(word)?;
         let start = ctx.tokens[idx].span.start;
-        // `US-Innenministeriums`: a country's public body is the body.
+        // `US-Innenministeriums`, `US-Armee`: a country's public body is the body.
         if self.lists.place(head).is_some() && self.language == Language::De {
-            if let Some(base) = self.institution_base(word) {
+            let body = [Some(word), word.strip_suffix('s')]
+                .into_iter()
+                .flatten()
+                .find(|w| compound_head(w).is_some_and(|(_, tail)| self.cues.matches("country-body", tail)));
+            if let Some(base) = self.institution_base(word).or(body) {
                 let span = Span::new(start, start + base.len());
                 return Some(Mention::new(span, EntityKind::Organization, base.to_owned(), INSTITUTION));
             }
@@ -497,7 +502,10 @@ impl NameRecognizer {
         let kind = inflected.map_or(kind, |listed| listed.kind);
         // `Harrow School`, `Collins College`: a word that only organisations
         // end their names with outweighs the tagger's place or person.
-        let headed = ctx.words[run.0 + 1..run.1].iter().any(|w| self.cues.has("organization-head", w));
+        let heads = |words: &[&str]| words.iter().any(|w| self.cues.has("organization-head", w));
+        // A head opens names with a connector (`Mouvement de Libération du Congo`).
+        let connected = ctx.words[run.0..run.1].iter().any(|w| self.cues.has("name-connector", w));
+        let headed = heads(&ctx.words[run.0 + 1..run.1]) || connected && heads(&ctx.words[run.0..run.0 + 1]);
         let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
         let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })
@@ -531,6 +539,10 @@ impl NameRecognizer {
             ctx.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) && self.is_name_word(ctx.word(end));
         // `Dotalliance Inc.`: the full stop of a company's abbreviation is the name's.
         let abbreviation = matches!(ctx.word(end - 1), "Inc" | "Ltd" | "Corp" | "Co" | "Bros") && ctx.word(end) == ".";
+        // `Benedikt XVI.`: German writes a ruler's number as an ordinal.
+        let regnal =
+            self.language == Language::De && end >= start + 2 && self.cues.has("roman-numeral", ctx.word(end - 1));
+        let abbreviation = abbreviation || regnal && ctx.word(end) == ".";
         if split && next_is_name || abbreviation {
             (start, end + 1)
         } else {
