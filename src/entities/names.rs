@@ -286,18 +286,18 @@ impl NameRecognizer {
         let word = ctx.word(idx);
         let (head, tail) = compound_head(word)?;
         let start = ctx.tokens[idx].span.start;
+        let listed = self.lists.place(head);
         // `US-Innenministeriums`, `US-Armee`: a country's public body is the body.
-        if self.lists.place(head).is_some() && self.language == Language::De {
-            let body = [Some(word), word.strip_suffix('s')]
-                .into_iter()
-                .flatten()
-                .find(|w| compound_head(w).is_some_and(|(_, tail)| self.cues.matches("country-body", tail)));
-            if let Some(base) = self.institution_base(word).or(body) {
+        if listed.is_some() && self.language == Language::De {
+            let body = |tail: &str| self.cues.matches("country-body", tail);
+            let genitive = tail.strip_suffix('s').is_some_and(body).then(|| &word[..word.len() - 1]);
+            let body_base = if body(tail) { Some(word) } else { genitive };
+            if let Some(base) = self.institution_base(word).or(body_base) {
                 let span = Span::new(start, start + base.len());
                 return Some(Mention::new(span, EntityKind::Organization, base.to_owned(), INSTITUTION));
             }
         }
-        let (kind, origin, key) = if let Some(listed) = self.lists.place(head) {
+        let (kind, origin, key) = if let Some(listed) = listed {
             (listed.kind, "list/place-in-compound", Some(listed.key))
         } else if self.cues.matches("compound-organization", tail) && self.is_name_word(head) {
             (EntityKind::Organization, "cue/compound-organization", None)
@@ -502,10 +502,10 @@ impl NameRecognizer {
         let kind = inflected.map_or(kind, |listed| listed.kind);
         // `Harrow School`, `Collins College`: a word that only organisations
         // end their names with outweighs the tagger's place or person.
-        let heads = |words: &[&str]| words.iter().any(|w| self.cues.has("organization-head", w));
+        let head = |w: &&str| self.cues.has("organization-head", w);
         // A head opens names with a connector (`Mouvement de Libération du Congo`).
         let connected = ctx.words[run.0..run.1].iter().any(|w| self.cues.has("name-connector", w));
-        let headed = heads(&ctx.words[run.0 + 1..run.1]) || connected && heads(&ctx.words[run.0..run.0 + 1]);
+        let headed = ctx.words[run.0 + 1..run.1].iter().any(head) || connected && head(&ctx.word(run.0));
         let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
         let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
         self.mention(ctx, run, Found { kind, origin, key })

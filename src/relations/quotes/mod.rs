@@ -404,20 +404,19 @@ impl Finder<'_, '_> {
 }
 
 /// Whether the particle of the verb at `verb` closes its clause (`gab ...
-/// bekannt,`) or stands right before the verb at its end, stepping over a name set off by commas before it (`teilte
-/// der Direktor der Behörde, Bagus Puruhito, mit`).
+/// bekannt,`), perhaps after a name set off by commas (`teilte der Direktor
+/// der Behörde, Bagus Puruhito, mit`), or stands right before the verb at
+/// the clause's end (`wie X bekannt gab,`).
 fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> bool {
     let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && words.lower[k] != "-");
     let particle_before = |end: usize| end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1]);
     let Some(end) = clause_end(verb + 1) else { return false };
-    // `wie X bekannt gab,`: at the end of a clause the particle is joined before.
     let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
     if particle_before(end) || joined {
         return true;
     }
-    let named = words.lower[end] == "," && words.mention_at.get(end + 1).copied().flatten().is_some();
-    let after_name = named.then(|| words.mention_at[end + 1].map(|(_, last)| last + 1)).flatten();
-    after_name
+    let name = (words.lower[end] == ",").then(|| words.mention_at.get(end + 1).copied().flatten()).flatten();
+    name.map(|(_, last)| last + 1)
         .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
         .and_then(|comma| clause_end(comma + 1))
         .is_some_and(particle_before)

@@ -371,9 +371,9 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // before is the object and the phrase after the verb its subject (`...,
     // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
-    let after_comma = cue > 0 && words.lower[cue - 1] == ",";
-    let apposed = after_comma && !words.english && closes_apposition(words, found, cue);
-    let message_before = after_comma && !words.english && !apposed;
+    let german_comma = !words.english && cue > 0 && words.lower[cue - 1] == ",";
+    let apposed = german_comma && closes_apposition(words, found, cue);
+    let message_before = german_comma && !apposed;
     // After the subject's apposition what follows the verb is its object
     // (a pronoun there is still the subject: `..., sagte er`).
     if apposed && next.kind != SpeakerKind::Pronoun || next.kind == SpeakerKind::Phrase && !message_before {
