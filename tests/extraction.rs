@@ -363,3 +363,14 @@ fn german_places_part_of_places_and_firms_based_in_them() {
     assert!(located.contains(&("Ostmoor".into(), "Hamburg".into())), "{located:?}");
     assert!(located.contains(&("Kelpwerk".into(), "Bremen".into())), "{located:?}");
 }
+
+#[test]
+fn a_region_lies_in_its_country_and_a_body_named_after_a_place_in_that_place() {
+    let text = "Title\n\nShe studied at the University of Saskatchewan. Saskatchewan is a province of Canada.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let university = "University of Saskatchewan".to_owned();
+    assert!(located.contains(&("Saskatchewan".into(), "Canada".into())), "{located:?}");
+    assert!(located.contains(&(university.clone(), "Saskatchewan".into())), "{located:?}");
+    assert!(located.contains(&(university, "Canada".into())), "closed over: {located:?}");
+}

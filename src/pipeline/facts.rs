@@ -4,7 +4,9 @@
 use super::Analysis;
 use crate::entities::{EntityKind, Gazetteer};
 use crate::relations::scorer::{candidate_pairs, RelationScorer};
-use crate::relations::{infer_located, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind};
+use crate::relations::{
+    infer_located, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind,
+};
 
 /// Adds the facts the relation scorer finds in sentence `n` that the rules
 /// did not state, named after the model with its score.
@@ -51,7 +53,7 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
             f.kind != RelationKind::LocatedIn || !(is_country(entity(n, f.subject)) && is_country(entity(n, f.object)))
         });
     }
-    let stated: Vec<(usize, usize)> = facts
+    let mut stated: Vec<(usize, usize)> = facts
         .iter()
         .enumerate()
         .flat_map(|(n, sentence)| sentence.iter().map(move |f| (n, f)))
@@ -60,6 +62,19 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
         .filter_map(|(n, f)| Some((entity(n, f.subject)?, entity(n, f.object)?)))
         .collect();
     let first_sentence = |e: usize| assignments.iter().position(|a| a.contains(&e));
+    let named: Vec<(usize, usize)> = named_places(analysis).into_iter().filter(|pair| !stated.contains(pair)).collect();
+    for &(subject, object) in &named {
+        let Some(n) = first_sentence(subject) else { continue };
+        facts[n].push(Fact {
+            kind: RelationKind::LocatedIn,
+            subject: Endpoint::Entity(subject),
+            object: Endpoint::Entity(object),
+            attributes: Attributes::default(),
+            rule: "located.in-name".to_owned(),
+            confidence: 0.7,
+        });
+    }
+    stated.extend(named);
     for (subject, object, rule) in infer_located(&stated, &places) {
         let Some(n) = first_sentence(subject) else { continue };
         facts[n].push(Fact {
@@ -109,6 +124,22 @@ pub(super) fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[
             confidence,
         });
     }
+}
+
+/// The (organisation, place) pairs where the organisation's name holds the
+/// name of a place the document names too.
+fn named_places(analysis: &Analysis) -> Vec<(usize, usize)> {
+    let entities = &analysis.resolution.entities;
+    let of_kind = |kind: EntityKind| entities.iter().enumerate().filter(move |(_, e)| e.kind == kind);
+    let mut pairs = Vec::new();
+    for (o, organization) in of_kind(EntityKind::Organization) {
+        for (p, place) in of_kind(EntityKind::Place) {
+            if place.names().any(|n| name_holds_place(&organization.label, n)) {
+                pairs.push((o, p));
+            }
+        }
+    }
+    pairs
 }
 
 /// What the lists say about every entity of the document.

@@ -59,9 +59,27 @@ pub fn infer_located(stated: &[(usize, usize)], places: &[PlaceFacts]) -> Vec<(u
     inferred
 }
 
+/// Whether an organisation's name holds a place's name as whole words and
+/// says more besides (`University of Alberta`, `Calgary City Council`): such
+/// an organisation is in that place.
+pub fn name_holds_place(organization: &str, place: &str) -> bool {
+    let words: Vec<&str> = organization.split_whitespace().collect();
+    let inner: Vec<&str> = place.split_whitespace().collect();
+    !inner.is_empty() && words.len() > inner.len() && words.windows(inner.len()).any(|w| w == inner)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organisation_named_after_a_place_holds_it() {
+        assert!(name_holds_place("University of Alberta", "Alberta"));
+        assert!(name_holds_place("Calgary City Council", "Calgary"));
+        assert!(name_holds_place("Power Corporation of New Zealand", "New Zealand"));
+        assert!(!name_holds_place("Liverpool", "Liverpool"), "the same name is no container");
+        assert!(!name_holds_place("Parisian Club", "Paris"), "whole words only");
+    }
 
     #[test]
     fn closes_over_containers_and_listed_countries() {

@@ -11,7 +11,7 @@ mod rules;
 pub mod scorer;
 
 pub use self::dates::{find_date, is_iso_date_prefix};
-pub use self::inference::{infer_located, PlaceFacts};
+pub use self::inference::{infer_located, name_holds_place, PlaceFacts};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::matcher::SentenceView;
 pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile, WordSet};
