@@ -175,7 +175,12 @@ impl NameRecognizer {
             return found(EntityKind::Place, "head/place");
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
-        if self.institution_base(&name).is_some() {
+        // `das Auswärtige Amt`, `des Auswärtigen Amtes`: a listed body in a case form.
+        let inflected_body = || {
+            name.contains(' ')
+                && self.nominative(&name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n))
+        };
+        if self.institution_base(&name).is_some() || inflected_body() {
             return found(EntityKind::Organization, INSTITUTION);
         }
         // A listed city that is also a noun (Essen, Halle) needs a preposition.
