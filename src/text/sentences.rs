@@ -88,8 +88,9 @@ fn quoted_ranges(line: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
-/// Whether the text before a period ends in an abbreviation or a number
-/// (`20.` in "20. Januar" is an ordinal).
+/// Whether the text before a period ends in an abbreviation or an ordinal
+/// (`20.` in "20. Januar"); a number of four digits or more is a year or an
+/// amount that ends its sentence ("... im Jahr 2008. Die Polizei").
 fn ends_abbreviation(before: &str) -> bool {
     let word_start = before
         .rfind(|c: char| !c.is_alphanumeric())
@@ -97,7 +98,10 @@ fn ends_abbreviation(before: &str) -> bool {
     let word = &before[word_start..];
     let mut chars = word.chars();
     let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    !word.is_empty() && (word.bytes().all(|b| b.is_ascii_digit()) || ABBREVIATIONS.contains(&word) || single_capital)
+    !word.is_empty()
+        && (word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
+            || ABBREVIATIONS.contains(&word)
+            || single_capital)
 }
 
 fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
@@ -131,6 +135,10 @@ mod tests {
         assert_eq!(
             texts("„Gut. Sehr gut“, sagt Kim. Dann ging er. Vgl. Nr. 3 bzw. ca. 5 Mio. Euro."),
             ["„Gut. Sehr gut“, sagt Kim.", "Dann ging er.", "Vgl. Nr. 3 bzw. ca. 5 Mio. Euro."]
+        );
+        assert_eq!(
+            texts("Er kam im Jahr 2008. Am 100. Geburtstag ging er. He left in 1980. Born in Prelate, he stayed."),
+            ["Er kam im Jahr 2008.", "Am 100. Geburtstag ging er.", "He left in 1980.", "Born in Prelate, he stayed."]
         );
     }
 }
