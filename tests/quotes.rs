@@ -242,3 +242,12 @@ fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].2.as_deref(), Some(speaker), "{found:#?}");
 }
+
+#[test]
+fn so_dass_is_a_consequence_and_no_source() {
+    let text = "Bahn\n\nDie Bahn blieb stehen, so dass die Passagiere gerettet werden mussten. Die Wand fiel, so die \
+                Feuerwehr.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["die Feuerwehr"], "{found:?}");
+}

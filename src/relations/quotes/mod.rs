@@ -338,7 +338,9 @@ impl Finder<'_, '_> {
                     let fits: &dyn Fn(&&Candidate) -> bool = if lower[j] == "nach" { &info } else { &any };
                     return found.iter().filter(fits).find(|c| c.last + 1 == j).map(|c| (*c, j, false));
                 }
-                if lexicon.has(Section::FrameSo, lower[j]) && j > 0 && lower[j - 1] == "," {
+                // `..., so dass die Tiere ...` is a consequence, not a source.
+                let consequence = matches!(lower.get(j + 1), Some(&("dass" | "daß")));
+                if lexicon.has(Section::FrameSo, lower[j]) && j > 0 && lower[j - 1] == "," && !consequence {
                     return found.iter().find(|c| c.first > j && c.first <= j + 2).map(|c| (*c, j, false));
                 }
                 // Verbs are written in lower case (`Fragen` is a noun); after
