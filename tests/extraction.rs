@@ -376,3 +376,17 @@ fn a_region_lies_in_its_country_and_a_body_named_after_a_place_in_that_place() {
     assert!(located.contains(&(university.clone(), "Saskatchewan".into())), "{located:?}");
     assert!(located.contains(&(university, "Canada".into())), "closed over: {located:?}");
 }
+
+#[test]
+fn a_bracketed_short_form_and_a_strong_feminine_case_name_the_same_entity() {
+    let text = "Title\n\nThe Northern Grain Council (NGC) met on Monday. Later the NGC said prices would rise.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let council: Vec<_> = graph.entities().filter(|e| e.label.contains("Grain") || e.label == "NGC").collect();
+    assert_eq!(council.len(), 1, "{council:?}");
+    assert!(council[0].aliases.contains("NGC"), "{:?}", council[0].aliases);
+    let text =
+        "Titel\n\nDas berichtete laut Süddeutscher Zeitung ein Zeuge. Die Süddeutsche Zeitung erscheint in München.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Süddeutsche Zeitung") && !labels.contains(&"Süddeutscher Zeitung"), "{labels:?}");
+}

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::inflection::{compound_head, possessive_base, strip_genitive};
+use super::short_forms::bracketed_short_forms;
 use super::{EntityKind, Gazetteer, Mention};
 use crate::text::{Span, Token, TokenKind};
 
@@ -79,6 +80,26 @@ impl Groups {
             self.names[idx].push(mention.name.clone());
         }
         idx
+    }
+
+    /// Takes a short form the text gave a group's name in brackets, with
+    /// every group named by it (`IAEO` found alone elsewhere).
+    fn absorb_short_form(&mut self, target: usize, short: &str) {
+        let key = squash(short);
+        let mut named: Vec<usize> = self.by_key.iter().filter(|((_, k), _)| *k == key).map(|(_, &i)| i).collect();
+        named.sort_unstable();
+        named.retain(|&i| i != target && self.merged_into[i] == i);
+        for idx in named {
+            for name in std::mem::take(&mut self.names[idx]) {
+                if !self.names[target].contains(&name) {
+                    self.names[target].push(name);
+                }
+            }
+            self.merged_into[idx] = target;
+        }
+        if !self.names[target].iter().any(|n| n == short) {
+            self.names[target].push(short.to_owned());
+        }
     }
 
     /// Merges a group whose names are all partial names of one other group
@@ -181,6 +202,10 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     let mut groups = Groups::default();
     for mention in mentions.iter().flatten() {
         groups.group_of(mention);
+    }
+    for (named, short) in bracketed_short_forms(text, mentions) {
+        let target = groups.group_of(&named);
+        groups.absorb_short_form(target, short);
     }
     groups.merge_partials();
     let lookup = groups.lookup();

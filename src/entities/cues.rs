@@ -31,6 +31,7 @@ pub const SECTIONS: &[&str] = &[
     "country-body",
     "masculine-head",
     "neuter-head",
+    "feminine-head",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

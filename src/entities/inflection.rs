@@ -30,13 +30,17 @@ pub fn compound_head(word: &str) -> Option<(&str, &str)> {
 
 /// The grammatical gender of a German noun whose adjectives show it in
 /// the nominative without an article (`Deutscher Bundestag`, `Auswärtiges
-/// Amt`); feminine nouns take the same `-e` with and without one.
+/// Amt`); feminine nouns take the same `-e` with and without one, and only
+/// their dative and genitive without an article end in `-er` (`laut
+/// Süddeutscher Zeitung`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NounGender {
     /// `der Rat` → `Europäischer Rat`.
     Masculine,
     /// `das Amt` → `Auswärtiges Amt`.
     Neuter,
+    /// `der Zeitung` → `Süddeutsche Zeitung`.
+    Feminine,
 }
 
 /// The base form of a German adjective before a name's head: the weak
@@ -48,6 +52,10 @@ pub fn adjective_base(word: &str, gender: Option<NounGender>, is_word: impl Fn(&
     // `-isch` adjectives are too many for any vocabulary (`Kunsthistorischen`)
     // and the ending is theirs alone.
     let is_word = |w: &str| is_word(w) || w.ends_with("ische") || w.ends_with("ischen");
+    let strong_feminine = word.strip_suffix('r').filter(|e| e.ends_with('e') && is_word(e));
+    if let Some(base) = strong_feminine.filter(|_| gender == Some(NounGender::Feminine)) {
+        return Some(base.to_owned());
+    }
     let weak = match word.strip_suffix('n') {
         Some(e) if e.ends_with('e') && is_word(word) && is_word(e) => e,
         _ if word.ends_with('e') && gender.is_some() && is_word(word) => word,
@@ -56,7 +64,7 @@ pub fn adjective_base(word: &str, gender: Option<NounGender>, is_word: impl Fn(&
     let ending = match gender {
         Some(NounGender::Masculine) => "r",
         Some(NounGender::Neuter) => "s",
-        None => "",
+        Some(NounGender::Feminine) | None => "",
     };
     Some(format!("{weak}{ending}"))
 }
@@ -79,12 +87,15 @@ mod tests {
 
     #[test]
     fn adjectives_take_the_ending_of_their_head() {
-        let known = |w: &str| ["Deutschen", "Deutsche", "Roten", "Rote"].contains(&w);
+        let known = |w: &str| ["Deutschen", "Deutsche", "Roten", "Rote", "Süddeutsche"].contains(&w);
         assert_eq!(adjective_base("Deutschen", None, known).as_deref(), Some("Deutsche"));
         assert_eq!(adjective_base("Deutschen", Some(NounGender::Masculine), known).as_deref(), Some("Deutscher"));
         assert_eq!(adjective_base("Rote", Some(NounGender::Neuter), known).as_deref(), Some("Rotes"));
         assert_eq!(adjective_base("Rote", None, known), None, "a feminine or unknown head leaves -e as it is");
         assert_eq!(adjective_base("Blauen", None, known), None, "not in the vocabulary");
+        let feminine = Some(NounGender::Feminine);
+        assert_eq!(adjective_base("Süddeutscher", feminine, known).as_deref(), Some("Süddeutsche"));
+        assert_eq!(adjective_base("Frankfurter", feminine, known), None, "a city's adjective does not inflect");
         let neuter = Some(NounGender::Neuter);
         assert_eq!(adjective_base("Kunsthistorischen", neuter, known).as_deref(), Some("Kunsthistorisches"));
     }

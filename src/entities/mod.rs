@@ -13,6 +13,7 @@ mod names;
 mod pronouns;
 mod recognizer;
 mod river_towns;
+mod short_forms;
 pub mod tagger;
 
 pub use self::aliases::{resolve, Resolution, ResolvedEntity};

@@ -402,7 +402,7 @@ impl NameRecognizer {
     }
 
     /// A name's last noun without its genitive ending, and its gender when
-    /// the lists know it as masculine or neuter (`Kreuzes` → `Kreuz`, neuter).
+    /// the lists know it (`Kreuzes` → `Kreuz`, neuter; `Zeitung`, feminine).
     fn head_gender<'w>(&self, last: &'w str) -> (&'w str, Option<NounGender>) {
         let bases = [Some(last), last.strip_suffix("es"), last.strip_suffix('s')];
         for base in bases.into_iter().flatten().filter(|b| b.chars().count() >= 3) {
@@ -413,7 +413,9 @@ impl NameRecognizer {
                 return (base, Some(NounGender::Neuter));
             }
         }
-        (last, None)
+        // Feminine nouns have no genitive ending.
+        let feminine = self.cues.matches("feminine-head", last).then_some(NounGender::Feminine);
+        (last, feminine)
     }
 
     /// The listed place a German name with a case ending denotes.

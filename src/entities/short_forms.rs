@@ -1,0 +1,49 @@
+//! Short forms a text introduces in brackets right after a name
+//! (`Internationale Atomenergie-Organisation (IAEO)`, `National Public
+//! Radio (NPR)`): the same entity under a second name.
+
+use super::{EntityKind, Mention};
+
+/// Every organisation or place mention followed by a bracketed short form
+/// of its name, with that short form.
+pub fn bracketed_short_forms<'t>(text: &'t str, mentions: &[Vec<Mention>]) -> Vec<(Mention, &'t str)> {
+    let named = |m: &&Mention| matches!(m.kind, EntityKind::Organization | EntityKind::Place);
+    mentions
+        .iter()
+        .flatten()
+        .filter(named)
+        .filter_map(|m| {
+            let after = &text[m.span.end..];
+            let inner = after.strip_prefix(' ').unwrap_or(after).strip_prefix('(')?;
+            let short = &inner[..inner.find(')')?];
+            is_short_form(short, &m.name).then(|| (m.clone(), short))
+        })
+        .collect()
+}
+
+/// Whether `short` reads as a short form of `name`: one word of two to ten
+/// characters, two capitals or more, starting with the name's first letter
+/// (`(SPD)` after a person or `(DAX)` after `Siemens` is something else).
+fn is_short_form(short: &str, name: &str) -> bool {
+    let length = short.chars().count();
+    let capitals = short.chars().filter(|c| c.is_uppercase()).count();
+    let word = short.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'));
+    let first = |s: &str| s.chars().find(|c| c.is_alphabetic()).map(|c| c.to_lowercase().to_string());
+    let same_start = first(short).is_some_and(|f| first(name) == Some(f));
+    (2..=10).contains(&length) && capitals >= 2 && word && same_start && short != name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_form_starts_like_its_name_and_is_capitalised() {
+        assert!(is_short_form("IAEO", "Internationale Atomenergie-Organisation"));
+        assert!(is_short_form("PBS-TV", "Public Broadcasting Service"));
+        assert!(is_short_form("BfV", "Bundesamt für Verfassungsschutz"));
+        assert!(!is_short_form("DAX", "Siemens"));
+        assert!(!is_short_form("Berlin", "Bundesamt"), "one capital: a word, not a short form");
+        assert!(!is_short_form("SPD Berlin", "SPD"));
+    }
+}
