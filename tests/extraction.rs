@@ -390,3 +390,11 @@ fn a_bracketed_short_form_and_a_strong_feminine_case_name_the_same_entity() {
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"Süddeutsche Zeitung") && !labels.contains(&"Süddeutscher Zeitung"), "{labels:?}");
 }
+
+#[test]
+fn a_role_of_an_organisation_with_its_short_form_before_a_name() {
+    let text = "Titel\n\nGestern sprach der Direktor der Internationalen Kalorganisation (IKO), Jan Vogt, in Wien.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Jan Vogt".to_owned(), "Internationale Kalorganisation".to_owned())], "{works:?}");
+}
