@@ -32,6 +32,7 @@ pub const SECTIONS: &[&str] = &[
     "masculine-head",
     "neuter-head",
     "feminine-head",
+    "regional-body",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

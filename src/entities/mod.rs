@@ -12,6 +12,7 @@ mod name_lists;
 mod names;
 mod pronouns;
 mod recognizer;
+mod regional_bodies;
 mod river_towns;
 mod short_forms;
 pub mod tagger;

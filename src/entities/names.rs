@@ -6,6 +6,7 @@
 use super::cues::CueLists;
 use super::gazetteer::{Gazetteer, Listed};
 use super::inflection::{adjective_base, compound_head, possessive_base, strip_genitive, NounGender};
+use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
@@ -581,6 +582,11 @@ impl Recognizer for NameRecognizer {
     fn recognize(&self, text: &str, _sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
         let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
+        let body = |word: &str| {
+            let (base, gender) = self.head_gender(word);
+            self.cues.has("regional-body", base).then(|| (base.to_owned(), gender))
+        };
+        mentions.extend((0..tokens.len()).filter_map(|i| regional_body(&ctx, i, body)));
         let runs = self.runs(&ctx);
         let mut kinds: Vec<Option<EntityKind>> = Vec::with_capacity(runs.len());
         for (n, &run) in runs.iter().enumerate() {
