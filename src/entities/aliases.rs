@@ -103,8 +103,9 @@ impl Groups {
     }
 
     /// Merges a group whose names are all partial names of one other group
-    /// of the same kind ("Kim" found by a cue, "Mira Kim" elsewhere).
-    fn merge_partials(&mut self) {
+    /// of the same kind ("Kim" found by a cue, "Mira Kim" elsewhere); with
+    /// `first_names`, a person's first name counts as a partial name too.
+    fn merge_partials(&mut self, first_names: bool) {
         let (mut partial, mut whole) = (Lookup::default(), Lookup::default());
         let add = |lookup: &mut Lookup, name: &str, idx: usize| {
             let entry = lookup.entry(squash(name)).or_insert(Some(idx));
@@ -117,6 +118,15 @@ impl Groups {
                 add(&mut whole, name, idx);
                 for part in partial_names(self.kinds[idx], name) {
                     add(&mut partial, part, idx);
+                }
+                // A first name alone (`Steve` in a quote) is the one person
+                // of the text with it, once genitives have merged; it is no
+                // name to look for elsewhere.
+                let first = name.split_once(' ').map(|(first, _)| first).filter(|_| first_names);
+                if let Some(first) =
+                    first.filter(|f| self.kinds[idx] == EntityKind::Person && Gazetteer::get().is_first_name(f))
+                {
+                    add(&mut partial, first, idx);
                 }
             }
         }
@@ -167,9 +177,11 @@ fn partial_target(partial: &Lookup, whole: &Lookup, name: &str) -> Option<usize>
     if let Some(&target) = partial.get(&squashed) {
         return target;
     }
-    let genitive = !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss") && squashed.len() > 4;
+    let genitive = name.ends_with('s') && !name.ends_with("ss") && squashed.len() > 4;
     let base = genitive.then(|| &squashed[..squashed.len() - 1])?;
-    partial.get(base).or_else(|| whole.get(base)).copied().flatten()
+    // A full name's genitive (`Swantje Hartmanns`) is only ever the full name.
+    let partial = if name.contains(' ') { None } else { partial.get(base) };
+    partial.or_else(|| whole.get(base)).copied().flatten()
 }
 
 /// Shorter names a text may use after the full one: a person's surname (or
@@ -182,6 +194,13 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
             let mut parts = vec![words[words.len() - 1]];
             if !Gazetteer::get().is_first_name(words[0]) {
                 parts.push(words[0]);
+            }
+            // `zu Guttenberg` after `Karl-Theodor zu Guttenberg`.
+            let particle =
+                words.len() >= 3 && matches!(words[words.len() - 2], "von" | "zu" | "van" | "de" | "di" | "da");
+            if particle {
+                let start = name.len() - words[words.len() - 2..].join(" ").len();
+                parts.push(&name[start..]);
             }
             parts
         }
@@ -207,7 +226,8 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
         let target = groups.group_of(&named);
         groups.absorb_short_form(target, short);
     }
-    groups.merge_partials();
+    groups.merge_partials(false);
+    groups.merge_partials(true);
     let lookup = groups.lookup();
     let prefixes = key_prefixes(&lookup);
     let mut explanations = Vec::new();
@@ -454,5 +474,29 @@ mod tests {
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
         assert_eq!(people, ["Lena Korval"]);
         assert!(resolution.entities.iter().any(|e| e.aliases.contains("Korvals")));
+    }
+
+    #[test]
+    fn a_full_genitive_a_particle_surname_and_a_lone_first_name_are_the_person() {
+        let text =
+            "Lena Karl zu Hohenberg sprach. Zu Hohenberg schwieg. Lena Karl zu Hohenbergs Brief kam. Lena lachte.";
+        let names = ["Lena Karl zu Hohenberg", "Zu Hohenberg", "Lena Karl zu Hohenbergs", "Lena"];
+        let resolution = resolve(text, &[Vec::new()], &mut named_in(text, &names));
+        let people: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(people, ["Lena Karl zu Hohenberg"], "{:?}", resolution.entities);
+    }
+
+    /// One person mention per name, at its last place in `text`.
+    fn named_in(text: &str, names: &[&str]) -> Vec<Vec<Mention>> {
+        let mut mentions: Vec<Mention> = names
+            .iter()
+            .map(|name| {
+                let at = text.rfind(&format!("{name} ")).unwrap();
+                Mention::new(Span::new(at, at + name.len()), EntityKind::Person, (*name).to_owned(), "test")
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span);
+        vec![mentions]
     }
 }
