@@ -402,10 +402,12 @@ fn a_role_of_an_organisation_with_its_short_form_before_a_name() {
 #[test]
 fn a_state_parliament_named_by_its_adjective_is_an_organisation() {
     let text = "Titel\n\nDie SPD-Abgeordnete im sächsischen Landtag Jana Kolbe schwieg. Ein Sprecher der hessischen \
-                Landesregierung widersprach. Die Abgeordnete Lea Sommer von den Grünen lachte.\n";
+                Landesregierung widersprach. Die Abgeordnete Lea Sommer von den Grünen lachte. Die Wahl gewann die \
+                Demokratische Partei des Präsidenten.\n";
     let graph = graph_of(text, kgex::Language::De);
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"hessische Landesregierung"), "{labels:?}");
+    assert!(labels.contains(&"Demokratische Partei"), "capitalised adjectives make a name: {labels:?}");
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Jana Kolbe".into(), "sächsischer Landtag".into())), "{works:?}");
     assert!(works.contains(&("Jana Kolbe".into(), "SPD".into())), "{works:?}");

@@ -165,7 +165,16 @@ impl NameRecognizer {
         let found = |kind, origin| Some(Found { kind, origin, key: None });
         let words = &ctx.words[start..end];
         // German capitalises every noun: `Spitze der Bank` is all ordinary words, no name.
-        let generic = self.language == Language::De && self.is_ordinary(ctx, run);
+        // But not adjectives: inside a sentence, `Neue Demokratische Partei` is a name.
+        let (head, leading) = words.split_last()?;
+        let adjective = |w: &&str| {
+            w.starts_with(char::is_uppercase) && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+        };
+        let named_by_adjectives = !sentence_start
+            && !leading.is_empty()
+            && leading.iter().all(adjective)
+            && self.cues.has("organization-head", head);
+        let generic = self.language == Language::De && !named_by_adjectives && self.is_ordinary(ctx, run);
         if !generic
             && (words.len() > 1 && words[1..].iter().any(|w| self.cues.has("organization-head", w))
                 || words.len() > 1 && self.cues.has("organization-head", words[0]) && !sentence_start)
