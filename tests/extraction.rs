@@ -413,3 +413,11 @@ fn a_state_parliament_named_by_its_adjective_is_an_organisation() {
     assert!(works.contains(&("Jana Kolbe".into(), "SPD".into())), "{works:?}");
     assert!(works.iter().any(|(s, o)| s == "Lea Sommer" && o.starts_with("Grüne")), "{works:?}");
 }
+
+#[test]
+fn a_number_before_a_noun_and_half_a_compound_are_no_names() {
+    let text = "Titel\n\nDie 35-Jährige gewann den 10-km-Lauf. Sie reiste durch Nord- und Südamerika.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(!labels.iter().any(|l| l.contains("Jährige") || l.contains("Lauf") || l.ends_with('-')), "{labels:?}");
+}

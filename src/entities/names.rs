@@ -208,7 +208,10 @@ impl NameRecognizer {
         if let Some(found) = kind_before {
             return Some(found);
         }
-        if is_product_code(words[words.len() - 1]) && !self.lists.is_german_noun(words[0]) {
+        // `35-Jährige`, `100-Meter-Lauf`: a number before a noun is no product's code.
+        let tail = words[words.len() - 1].rsplit('-').next().unwrap_or_default();
+        let counted_noun = self.language == Language::De && self.lists.is_german_noun(tail);
+        if is_product_code(words[words.len() - 1]) && !self.lists.is_german_noun(words[0]) && !counted_noun {
             return found(EntityKind::Product, "shape/product-code");
         }
         if self.is_person_by_first_name(ctx, run) {

@@ -82,11 +82,13 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Whether the rule layer vetoes a tagger name: a name that begins or
     /// ends with a word the cue lists say is never part of a name (`Der`,
-    /// `Laut`). Ordinary nouns are not vetoed: on held-out news the tagger
+    /// `Laut`), or ends in half a compound. Ordinary nouns are not vetoed: on held-out news the tagger
     /// judged them better than the vocabulary.
     fn vetoes(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
+        // `Nord-` of `Nord- und Südamerika` is half a compound.
+        let cut = ctx.word(end - 1).ends_with('-');
         self.layers == Layers::Both
-            && (self.rules.is_never_a_name(ctx.word(start)) || self.rules.is_never_a_name(ctx.word(end - 1)))
+            && (self.rules.is_never_a_name(ctx.word(start)) || self.rules.is_never_a_name(ctx.word(end - 1)) || cut)
     }
 
     /// The names of the user's lists in the sentence, longest first.
