@@ -251,3 +251,12 @@ fn so_dass_is_a_consequence_and_no_source() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["die Feuerwehr"], "{found:?}");
 }
+
+#[test]
+fn the_subject_of_an_english_passive_is_no_speaker() {
+    let text = "News\n\nHer engagement to Tom Reed was announced in May. She is also known as a painter. \
+                Mayor Ann Cole said that the bridge will open.\n";
+    let found = quotes(text, Language::En);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["Mayor Ann Cole"], "{found:?}");
+}

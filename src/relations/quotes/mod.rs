@@ -349,6 +349,9 @@ impl Finder<'_, '_> {
                 if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
+                if words.english && is_passive(&lower, j) {
+                    return None;
+                }
                 if lexicon.has(Section::NeedsParticle, lower[j]) {
                     let particle = particle_closes(words, lexicon, j);
                     return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
@@ -422,6 +425,17 @@ fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> boo
         .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
         .and_then(|comma| clause_end(comma + 1))
         .is_some_and(particle_before)
+}
+
+/// Whether the English verb at `verb` is a passive participle (`was
+/// announced`, `is also known`): its subject is spoken about, not speaking.
+/// `was quoted as saying` names its speaker all the same.
+fn is_passive(lower: &[&str], verb: usize) -> bool {
+    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "am");
+    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "often" | "widely" | "later");
+    let before = |back: usize| verb.checked_sub(back).map(|i| lower[i]);
+    let passive = before(1).is_some_and(be) || before(1).is_some_and(adverb) && before(2).is_some_and(be);
+    passive && lower[verb] != "quoted"
 }
 
 /// Whether a quotation reads as speech rather than a title or a term: six
