@@ -171,7 +171,7 @@ impl Extractor {
     fn analyze<'t>(&self, language: Language, text: &'t str) -> Analysis<'t> {
         let recognizer = EntityRecognizer::new(self.tagger(language), &self.names, self.layers)
             .with_min_confidence(self.min_confidence);
-        let sentences = split_sentences(text);
+        let sentences = split_sentences(text, language);
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
         let mut mentions: Vec<Vec<Mention>> =
             sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(text, s, t)).collect();

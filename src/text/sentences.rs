@@ -1,7 +1,7 @@
 //! Splits a text into sentences; owns the abbreviation rules.
 
 use super::Span;
-use crate::input::is_blank;
+use crate::input::{is_blank, Language};
 
 /// A sentence: its index in the document and its place in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +23,20 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences. Every line break ends a sentence (headlines
 /// and captions have no final punctuation), and so does `.`, `!` or `?`
-/// followed by white space, unless it ends an abbreviation or an ordinal.
-pub fn split_sentences(text: &str) -> Vec<Sentence> {
+/// followed by white space, unless it ends an abbreviation or a German
+/// ordinal (English writes `14th`: a number there ends its sentence).
+pub fn split_sentences(text: &str, language: Language) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut line_start = 0;
+    let ordinals = language == Language::De;
     for line in text.split_inclusive('\n') {
-        split_line(text, Span::new(line_start, line_start + line.len()), &mut sentences);
+        split_line(text, Span::new(line_start, line_start + line.len()), ordinals, &mut sentences);
         line_start += line.len();
     }
     sentences
 }
 
-fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
+fn split_line(text: &str, line: Span, ordinals: bool, sentences: &mut Vec<Sentence>) {
     let slice = &text[line.range()];
     let mut start = 0;
     let quoted = quoted_ranges(slice);
@@ -52,7 +54,7 @@ fn split_line(text: &str, line: Span, sentences: &mut Vec<Sentence>) {
             chars.next();
         }
         let followed_by_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
-        if followed_by_space && (c != '.' || !ends_abbreviation(&slice[start..offset])) {
+        if followed_by_space && (c != '.' || !ends_abbreviation(&slice[start..offset], ordinals)) {
             push_trimmed(text, Span::new(line.start + start, line.start + end), sentences);
             start = end;
         }
@@ -91,7 +93,7 @@ fn quoted_ranges(line: &str) -> Vec<(usize, usize)> {
 /// Whether the text before a period ends in an abbreviation or an ordinal
 /// (`20.` in "20. Januar"); a number of four digits or more is a year or an
 /// amount that ends its sentence ("... im Jahr 2008. Die Polizei").
-fn ends_abbreviation(before: &str) -> bool {
+fn ends_abbreviation(before: &str, ordinals: bool) -> bool {
     let word_start = before
         .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |idx| idx + before[idx..].chars().next().map_or(1, char::len_utf8));
@@ -99,7 +101,7 @@ fn ends_abbreviation(before: &str) -> bool {
     let mut chars = word.chars();
     let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     !word.is_empty()
-        && (word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
+        && (ordinals && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
             || ABBREVIATIONS.contains(&word)
             || single_capital)
 }
@@ -120,7 +122,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| &text[s.span.range()]).collect()
+        split_sentences(text, Language::De).iter().map(|s| &text[s.span.range()]).collect()
     }
 
     #[test]
@@ -140,5 +142,8 @@ mod tests {
             texts("Er kam im Jahr 2008. Am 100. Geburtstag ging er. He left in 1980. Born in Prelate, he stayed."),
             ["Er kam im Jahr 2008.", "Am 100. Geburtstag ging er.", "He left in 1980.", "Born in Prelate, he stayed."]
         );
+        let english: Vec<Span> =
+            split_sentences("She joined aged 14. Her sister stayed.", Language::En).iter().map(|s| s.span).collect();
+        assert_eq!(english.len(), 2, "English writes no ordinal as `14.`");
     }
 }
