@@ -253,10 +253,11 @@ fn so_dass_is_a_consequence_and_no_source() {
 }
 
 #[test]
-fn the_subject_of_an_english_passive_is_no_speaker() {
+fn the_subject_of_an_english_passive_is_no_speaker_and_its_agent_is() {
     let text = "News\n\nMara Lind joined the club in May. Her engagement to her co-star Genevieve Cortese was \
-                announced in January 2010. She is also known as a painter. Mayor Ann Cole said that the bridge will open.\n";
+                announced in January 2010. She is also known as a painter. Mayor Ann Cole said that the bridge will open. \
+                The bridge was described by Paul Hart as \"the finest in the whole state\".\n";
     let found = quotes(text, Language::En);
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["Mayor Ann Cole"], "{found:?}");
+    assert_eq!(speakers, ["Mayor Ann Cole", "Paul Hart"], "the agent of a passive speaks: {found:?}");
 }

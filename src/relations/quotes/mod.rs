@@ -350,7 +350,9 @@ impl Finder<'_, '_> {
                     return None;
                 }
                 if words.english && is_passive(&lower, j) {
-                    return None;
+                    // `was described by The Guardian as ...`: the agent speaks.
+                    let by = lower.get(j + 1) == Some(&"by") && lexicon.has(Section::SpeechVerb, lower[j]);
+                    return by.then(|| found.iter().find(|c| c.first == j + 2).map(|c| (*c, j, false))).flatten();
                 }
                 if lexicon.has(Section::NeedsParticle, lower[j]) {
                     let particle = particle_closes(words, lexicon, j);
