@@ -7,9 +7,11 @@
 
 mod lexicon;
 mod marks;
+mod passive;
 mod speaker;
 
 use self::lexicon::{Lexicon, Section};
+use self::passive::passive_agent;
 use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
 use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
@@ -349,10 +351,13 @@ impl Finder<'_, '_> {
                 if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
-                if words.english && is_passive(&lower, j) {
-                    // `was described by The Guardian as ...`: the agent speaks.
-                    let by = lower.get(j + 1) == Some(&"by") && lexicon.has(Section::SpeechVerb, lower[j]);
-                    return by.then(|| found.iter().find(|c| c.first == j + 2).map(|c| (*c, j, false))).flatten();
+                if let Some(agent) = passive_agent(&lower, j, words.english) {
+                    let speech =
+                        lexicon.has(Section::SpeechVerb, lower[j]) || lexicon.has(Section::LearnedVerb, lower[j]);
+                    return agent
+                        .filter(|_| speech)
+                        .and_then(|at| found.iter().find(|c| c.first == at))
+                        .map(|c| (*c, j, false));
                 }
                 if lexicon.has(Section::NeedsParticle, lower[j]) {
                     let particle = particle_closes(words, lexicon, j);
@@ -427,17 +432,6 @@ fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> boo
         .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
         .and_then(|comma| clause_end(comma + 1))
         .is_some_and(particle_before)
-}
-
-/// Whether the English verb at `verb` is a passive participle (`was
-/// announced`, `is also known`): its subject is spoken about, not speaking.
-/// `was quoted as saying` names its speaker all the same.
-fn is_passive(lower: &[&str], verb: usize) -> bool {
-    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "am");
-    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "often" | "widely" | "later");
-    let before = |back: usize| verb.checked_sub(back).map(|i| lower[i]);
-    let passive = before(1).is_some_and(be) || before(1).is_some_and(adverb) && before(2).is_some_and(be);
-    passive && lower[verb] != "quoted"
 }
 
 /// Whether a quotation reads as speech rather than a title or a term: six

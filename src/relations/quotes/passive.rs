@@ -1,0 +1,60 @@
+//! Speech verbs in the passive (`was announced`, `wurde als fatal
+//! bezeichnet`): their subject is spoken about, not speaking; only an agent
+//! (`by X`, `von X`) speaks.
+
+/// For a speech verb at `verb` that is a passive participle: the word where
+/// its agent may start (`Some(None)` when it has none); `None` when the
+/// verb is active.
+pub fn passive_agent(lower: &[&str], verb: usize, english: bool) -> Option<Option<usize>> {
+    if english {
+        return english_passive(lower, verb).then(|| (lower.get(verb + 1) == Some(&"by")).then_some(verb + 2));
+    }
+    let clause_start = (0..verb).rev().find(|&j| matches!(lower[j], "," | ":" | ";")).map_or(0, |c| c + 1);
+    let auxiliary = (clause_start..verb).any(|j| matches!(lower[j], "wurde" | "wurden" | "wird" | "werden" | "worden"));
+    // `X wird mit den Worten zitiert`: the one quoted speaks.
+    if !auxiliary || !is_participle(lower[verb]) || lower[verb] == "zitiert" {
+        return None;
+    }
+    // `von der Regierung als fatal bezeichnet`: the agent before the participle.
+    let agent = (clause_start..verb).find(|&j| matches!(lower[j], "von" | "vom" | "durch")).map(|j| j + 1);
+    Some(agent)
+}
+
+/// `was announced`, `is also known`; `was quoted as saying` names its
+/// speaker all the same.
+fn english_passive(lower: &[&str], verb: usize) -> bool {
+    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "am");
+    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "often" | "widely" | "later");
+    let before = |back: usize| verb.checked_sub(back).map(|i| lower[i]);
+    let passive = before(1).is_some_and(be) || before(1).is_some_and(adverb) && before(2).is_some_and(be);
+    passive && lower[verb] != "quoted"
+}
+
+/// A German past participle: weak (`bezeichnet`, `kritisiert`) or strong
+/// with `ge-` (`gesprochen`); an infinitive after `wird` is the future.
+fn is_participle(word: &str) -> bool {
+    word.ends_with('t') || word.contains("ge") && word.ends_with("en")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_passives_and_their_agents() {
+        let words = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
+        let w = words("die verschiebung wurde von conze als fatal bezeichnet");
+        assert_eq!(passive_agent(&w, 7, false), Some(Some(4)));
+        let w = words("der bereich wurde zur zone erklärt");
+        assert_eq!(passive_agent(&w, 5, false), Some(None));
+        let w = words("x wird mit den worten zitiert");
+        assert_eq!(passive_agent(&w, 5, false), None, "the one quoted speaks");
+        let w = words("er wird morgen erklären");
+        assert_eq!(passive_agent(&w, 3, false), None, "the future is active");
+        let w = words("she was told to leave");
+        assert_eq!(passive_agent(&w, 2, true), Some(None));
+        let w = words("it was described by ball as");
+        assert_eq!(passive_agent(&w, 2, true), Some(Some(4)));
+        assert_eq!(passive_agent(&words("she said that"), 1, true), None);
+    }
+}
