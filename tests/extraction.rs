@@ -421,3 +421,13 @@ fn a_number_before_a_noun_and_half_a_compound_are_no_names() {
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(!labels.iter().any(|l| l.contains("Jährige") || l.contains("Lauf") || l.ends_with('-')), "{labels:?}");
 }
+
+#[test]
+fn speakers_joined_by_und_are_both_quoted() {
+    let text = "Titel\n\nDie Politiker Jan Vogt und Lea Sommer erklärten, der Plan sei gescheitert.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let mut quoted: Vec<String> =
+        relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    quoted.sort();
+    assert_eq!(quoted, ["Jan Vogt", "Lea Sommer"], "{quoted:?}");
+}

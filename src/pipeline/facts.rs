@@ -7,6 +7,7 @@ use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
     infer_located, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind,
 };
+use crate::text::Span;
 
 /// Adds the facts the relation scorer finds in sentence `n` that the rules
 /// did not state, named after the model with its score.
@@ -115,15 +116,37 @@ pub(super) fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[
             QuoteForm::Indirect => 0.8,
             QuoteForm::Reported => 0.6,
         };
-        facts[quote.sentence].push(Fact {
-            kind: RelationKind::QuotedIn,
-            subject: Endpoint::Entity(entity),
-            object: Endpoint::Document,
-            attributes,
-            rule: quote.rule.to_owned(),
-            confidence,
-        });
+        for (speaker, rule) in std::iter::once((entity, quote.rule.to_owned())).chain(
+            coordinated_speakers(analysis, quote.speaker, entity)
+                .into_iter()
+                .map(|e| (e, format!("{}+and", quote.rule))),
+        ) {
+            facts[quote.sentence].push(Fact {
+                kind: RelationKind::QuotedIn,
+                subject: Endpoint::Entity(speaker),
+                object: Endpoint::Document,
+                attributes: attributes.clone(),
+                rule,
+                confidence,
+            });
+        }
     }
+}
+
+/// The people or organisations joined to a quotation's speaker by `und`,
+/// `and` or `sowie` (`NPR und PBS bestehen darauf, ...`): they speak too.
+fn coordinated_speakers(analysis: &Analysis, speaker: Span, entity: usize) -> Vec<usize> {
+    let n = analysis.sentences.iter().position(|s| s.span.start <= speaker.start && speaker.start < s.span.end);
+    let mentions = n.map_or(&[][..], |n| &analysis.mentions[n][..]);
+    let assignments = n.map_or(&[][..], |n| &analysis.resolution.assignments[n][..]);
+    let joined =
+        |a: Span, b: Span| a.end <= b.start && matches!(analysis.text[a.end..b.start].trim(), "und" | "and" | "sowie");
+    let coordinated = mentions.iter().zip(assignments).filter_map(|(m, &e)| {
+        let kind = analysis.resolution.entities[e].kind;
+        let speaks = matches!(kind, EntityKind::Person | EntityKind::Organization);
+        (speaks && e != entity && (joined(m.span, speaker) || joined(speaker, m.span))).then_some(e)
+    });
+    coordinated.collect()
 }
 
 /// The (organisation, place) pairs where the organisation's name holds the
