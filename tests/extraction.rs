@@ -431,3 +431,12 @@ fn speakers_joined_by_und_are_both_quoted() {
     quoted.sort();
     assert_eq!(quoted, ["Jan Vogt", "Lea Sommer"], "{quoted:?}");
 }
+
+#[test]
+fn a_company_role_without_its_company_works_at_the_company_of_the_text() {
+    let text = "Titel\n\nDie Kalwerk AG meldete Verluste. Die Kalwerk AG will sparen, sagte die Bank Nordkredit. \
+                Vorstandschef Jan Vogt trat zurück.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Jan Vogt".to_owned(), "Kalwerk AG".to_owned())], "the most named, not the last: {works:?}");
+}

@@ -87,20 +87,26 @@ impl<'a> GraphBuilder<'a> {
         facts: Vec<Vec<Fact>>,
     ) {
         let mut recent_organization: Option<usize> = None;
+        // Mentions per organisation so far, in the order first named.
+        let mut named: Vec<(usize, usize)> = Vec::new();
         for (n, (sentence, sentence_facts)) in sentences.iter().zip(facts).enumerate() {
             let assignment = &resolution.assignments[n];
-            let last_here = mentions[n]
-                .iter()
-                .zip(assignment)
-                .filter(|(m, _)| m.kind == EntityKind::Organization)
-                .map(|(_, &i)| i)
-                .next_back();
-            recent_organization = last_here.or(recent_organization);
+            let here = mentions[n].iter().zip(assignment).filter(|(m, _)| m.kind == EntityKind::Organization);
+            for (_, &i) in here.clone() {
+                match named.iter_mut().find(|(e, _)| *e == i) {
+                    Some((_, count)) => *count += 1,
+                    None => named.push((i, 1)),
+                }
+            }
+            recent_organization = here.map(|(_, &i)| i).next_back().or(recent_organization);
+            // The most often named; the first named of equals.
+            let main_organization = named.iter().rev().max_by_key(|(_, count)| *count).map(|&(e, _)| e);
             for fact in sentence_facts {
                 let end = |endpoint: Endpoint| match endpoint {
                     Endpoint::Mention(m) => self.entity_ids[assignment[m]].clone(),
                     Endpoint::Document => Some(self.document_id.clone()),
                     Endpoint::RecentOrganization => recent_organization.and_then(|i| self.entity_ids[i].clone()),
+                    Endpoint::MainOrganization => main_organization.and_then(|i| self.entity_ids[i].clone()),
                     Endpoint::Entity(i) => self.entity_ids[i].clone(),
                 };
                 let (Some(subject), Some(object)) = (end(fact.subject), end(fact.object)) else { continue };

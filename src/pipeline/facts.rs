@@ -44,7 +44,7 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
     let entity = |n: usize, end: Endpoint| match end {
         Endpoint::Mention(m) => Some(assignments[n][m]),
         Endpoint::Entity(e) => Some(e),
-        Endpoint::Document | Endpoint::RecentOrganization => None,
+        Endpoint::Document | Endpoint::RecentOrganization | Endpoint::MainOrganization => None,
     };
     let places = place_facts(analysis);
     // A country lies in no other country: `Kuba, Haiti` is a list.

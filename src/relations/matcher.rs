@@ -165,6 +165,7 @@ impl<'a> SentenceView<'a> {
             DocumentEnd::Object => (end(captures.subject), Endpoint::Document),
             DocumentEnd::Neither => (end(captures.subject), end(captures.object)),
             DocumentEnd::RecentSubject => (Endpoint::RecentOrganization, end(captures.object)),
+            DocumentEnd::MainObject => (end(captures.subject), Endpoint::MainOrganization),
         };
         let dated = matches!(rule.relation, RelationKind::Founded | RelationKind::MetWith | RelationKind::Developed);
         let date = match captures.date {

@@ -42,6 +42,9 @@ pub enum Endpoint {
     Document,
     /// The organisation named last before the sentence's match.
     RecentOrganization,
+    /// The organisation the text names most often up to the sentence (the
+    /// company a `Konzernsprecher` speaks for).
+    MainOrganization,
     /// An entity of the document (an index into its resolution), for facts
     /// whose subject is named in another sentence (a pronoun's antecedent).
     Entity(usize),

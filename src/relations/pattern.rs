@@ -86,6 +86,9 @@ pub enum DocumentEnd {
     /// The subject is the organisation named last before the match, for
     /// sentences that leave it out ("das im Mai veröffentlichte Modell X").
     RecentSubject,
+    /// The object is the organisation the text names most often, for roles
+    /// that leave it out ("Konzernsprecher X").
+    MainObject,
 }
 
 /// One rule: an id, the relation it states and its pattern.
@@ -259,6 +262,7 @@ fn apply_option(rule: &mut Rule, line: usize, column: usize, option: &str) -> Re
         Some(("subject", "doc")) => rule.document_end = DocumentEnd::Subject,
         Some(("object", "doc")) => rule.document_end = DocumentEnd::Object,
         Some(("subject", "recent")) => rule.document_end = DocumentEnd::RecentSubject,
+        Some(("object", "main")) => rule.document_end = DocumentEnd::MainObject,
         Some(("confidence", value)) => {
             rule.confidence = value
                 .parse::<f64>()
@@ -270,7 +274,9 @@ fn apply_option(rule: &mut Rule, line: usize, column: usize, option: &str) -> Re
             return Err(error(
                 line,
                 column,
-                format!("unknown option `{option}` (subject=doc, object=doc, subject=recent, confidence=N)"),
+                format!(
+                    "unknown option `{option}` (subject=doc, object=doc, subject=recent, object=main, confidence=N)"
+                ),
             ))
         }
     }
@@ -281,7 +287,7 @@ fn apply_option(rule: &mut Rule, line: usize, column: usize, option: &str) -> Re
 fn check_pattern(rule: &Rule, line: usize, column: usize) -> Result<(), PatternError> {
     let count = |capture| count_captures(&rule.pattern, capture);
     let needs_subject = !matches!(rule.document_end, DocumentEnd::Subject | DocumentEnd::RecentSubject);
-    let needs_object = rule.document_end != DocumentEnd::Object;
+    let needs_object = !matches!(rule.document_end, DocumentEnd::Object | DocumentEnd::MainObject);
     for (capture, needed, name) in [(Capture::Subject, needs_subject, "S="), (Capture::Object, needs_object, "O=")] {
         let found = count(capture);
         if needed && found != 1 || !needed && found != 0 {
