@@ -417,17 +417,20 @@ impl NameRecognizer {
     /// A name's last noun without its genitive ending, and its gender when
     /// the lists know it (`Kreuzes` → `Kreuz`, neuter; `Zeitung`, feminine).
     fn head_gender<'w>(&self, last: &'w str) -> (&'w str, Option<NounGender>) {
-        let bases = [Some(last), last.strip_suffix("es"), last.strip_suffix('s')];
+        let lower = last.to_lowercase();
+        let bases = [Some(&lower[..]), lower.strip_suffix("es"), lower.strip_suffix('s')];
         for base in bases.into_iter().flatten().filter(|b| b.chars().count() >= 3) {
-            if self.cues.matches("masculine-head", base) {
-                return (base, Some(NounGender::Masculine));
+            // The same cut of the word as written: the ending cut off is ASCII.
+            let written = &last[..last.len() - (lower.len() - base.len())];
+            if self.cues.matches_lower("masculine-head", base) {
+                return (written, Some(NounGender::Masculine));
             }
-            if self.cues.matches("neuter-head", base) {
-                return (base, Some(NounGender::Neuter));
+            if self.cues.matches_lower("neuter-head", base) {
+                return (written, Some(NounGender::Neuter));
             }
         }
         // Feminine nouns have no genitive ending.
-        let feminine = self.cues.matches("feminine-head", last).then_some(NounGender::Feminine);
+        let feminine = self.cues.matches_lower("feminine-head", &lower).then_some(NounGender::Feminine);
         (last, feminine)
     }
 
@@ -595,7 +598,10 @@ impl Recognizer for NameRecognizer {
         let ctx = Context::new(text, tokens);
         let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
         let body = |word: &str| {
-            let (base, gender) = self.head_gender(word);
+            // The exact list first: the gender's endings are dearer to test.
+            let bases = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
+            let listed = bases.into_iter().flatten().any(|b| self.cues.has("regional-body", b));
+            let (base, gender) = listed.then(|| self.head_gender(word))?;
             self.cues.has("regional-body", base).then(|| (base.to_owned(), gender))
         };
         mentions.extend((0..tokens.len()).filter_map(|i| regional_body(&ctx, i, body)));
