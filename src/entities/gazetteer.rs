@@ -1,8 +1,8 @@
 //! General name lists built from open data (see NOTICE and `data/build.py`):
 //! countries with their German and English names and adjectives, US states,
-//! cities, the countries of towns and regions, the places of 1,000 inhabitants or more, first names and family
-//! names, and the ordinary German and English words that a
-//! capitalised name candidate must not be.
+//! cities, the countries of towns and regions, the places of 1,000
+//! inhabitants or more, first names and family names, and the ordinary
+//! German and English words that a capitalised name candidate must not be.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;

@@ -82,8 +82,8 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Whether the rule layer vetoes a tagger name: a name that begins or
     /// ends with a word the cue lists say is never part of a name (`Der`,
-    /// `Laut`), or ends in half a compound. Ordinary nouns are not vetoed: on held-out news the tagger
-    /// judged them better than the vocabulary.
+    /// `Laut`), or ends in half a compound. Ordinary nouns are not vetoed:
+    /// on held-out news the tagger judged them better than the vocabulary.
     fn vetoes(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
         // `Nord-` of `Nord- und Südamerika` is half a compound.
         let cut = ctx.word(end - 1).ends_with('-');

@@ -15,7 +15,9 @@ pub fn bracketed_short_forms<'t>(text: &'t str, mentions: &[Vec<Mention>]) -> Ve
         .filter_map(|m| {
             let after = &text[m.span.end..];
             let inner = after.strip_prefix(' ').unwrap_or(after).strip_prefix('(')?;
-            let short = &inner[..inner.find(')')?];
+            // A short form is short: the bracket closes within a dozen characters.
+            let close = inner.char_indices().take(12).find(|&(_, c)| c == ')')?.0;
+            let short = &inner[..close];
             is_short_form(short, &m.name).then(|| (m.clone(), short))
         })
         .collect()

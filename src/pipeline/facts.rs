@@ -64,19 +64,11 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
         .collect();
     let first_sentence = |e: usize| assignments.iter().position(|a| a.contains(&e));
     let named: Vec<(usize, usize)> = named_places(analysis).into_iter().filter(|pair| !stated.contains(pair)).collect();
-    for &(subject, object) in &named {
-        let Some(n) = first_sentence(subject) else { continue };
-        facts[n].push(Fact {
-            kind: RelationKind::LocatedIn,
-            subject: Endpoint::Entity(subject),
-            object: Endpoint::Entity(object),
-            attributes: Attributes::default(),
-            rule: "located.in-name".to_owned(),
-            confidence: 0.7,
-        });
-    }
-    stated.extend(named);
-    for (subject, object, rule) in infer_located(&stated, &places) {
+    let in_name = named.iter().map(|&(s, o)| (s, o, "located.in-name", 0.7));
+    stated.extend(&named);
+    let implied = infer_located(&stated, &places).into_iter().map(|(s, o, rule)| (s, o, rule, 0.6));
+    // Each with the first sentence that names its subject as evidence.
+    for (subject, object, rule, confidence) in in_name.chain(implied) {
         let Some(n) = first_sentence(subject) else { continue };
         facts[n].push(Fact {
             kind: RelationKind::LocatedIn,
@@ -84,7 +76,7 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
             object: Endpoint::Entity(object),
             attributes: Attributes::default(),
             rule: rule.to_owned(),
-            confidence: 0.6,
+            confidence,
         });
     }
 }
@@ -134,7 +126,7 @@ pub(super) fn add_quote_facts(analysis: &Analysis, quotes: &[Quote], outlets: &[
 }
 
 /// The people or organisations joined to a quotation's speaker by `und`,
-/// `and` or `sowie` (`NPR und PBS bestehen darauf, ...`): they speak too.
+/// `and` or `sowie` (`Die Politiker X und Y erklärten, ...`): they speak too.
 fn coordinated_speakers(analysis: &Analysis, speaker: Span, entity: usize) -> Vec<usize> {
     let n = analysis.sentences.iter().position(|s| s.span.start <= speaker.start && speaker.start < s.span.end);
     let mentions = n.map_or(&[][..], |n| &analysis.mentions[n][..]);

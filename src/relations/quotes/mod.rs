@@ -351,9 +351,11 @@ impl Finder<'_, '_> {
                 if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
+                let speech = lexicon.has(Section::SpeechVerb, lower[j]) || lexicon.has(Section::LearnedVerb, lower[j]);
+                if !speech && !lexicon.has(Section::NeedsParticle, lower[j]) {
+                    return None;
+                }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {
-                    let speech =
-                        lexicon.has(Section::SpeechVerb, lower[j]) || lexicon.has(Section::LearnedVerb, lower[j]);
                     return agent
                         .filter(|_| speech)
                         .and_then(|at| found.iter().find(|c| c.first == at))
