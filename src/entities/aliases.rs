@@ -199,7 +199,7 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
             let particle =
                 words.len() >= 3 && matches!(words[words.len() - 2], "von" | "zu" | "van" | "de" | "di" | "da");
             if particle {
-                let start = name.len() - words[words.len() - 2..].join(" ").len();
+                let start = name.len() - words[words.len() - 1].len() - 1 - words[words.len() - 2].len();
                 parts.push(&name[start..]);
             }
             parts

@@ -170,7 +170,8 @@ impl NameRecognizer {
         let adjective = |w: &&str| {
             w.starts_with(char::is_uppercase) && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
         };
-        let named_by_adjectives = !sentence_start
+        let named_by_adjectives = self.language == Language::De
+            && !sentence_start
             && !leading.is_empty()
             && leading.iter().all(adjective)
             && self.cues.has("organization-head", head);
@@ -597,12 +598,12 @@ impl Recognizer for NameRecognizer {
     fn recognize(&self, text: &str, _sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
         let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
+        // A body noun in the list, with or without its genitive ending; its
+        // gender is asked only then (the endings are dearer to test).
         let body = |word: &str| {
-            // The exact list first: the gender's endings are dearer to test.
             let bases = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
-            let listed = bases.into_iter().flatten().any(|b| self.cues.has("regional-body", b));
-            let (base, gender) = listed.then(|| self.head_gender(word))?;
-            self.cues.has("regional-body", base).then(|| (base.to_owned(), gender))
+            let base = bases.into_iter().flatten().find(|b| self.cues.has("regional-body", b))?;
+            Some((base.to_owned(), self.head_gender(base).1))
         };
         mentions.extend((0..tokens.len()).filter_map(|i| regional_body(&ctx, i, body)));
         let runs = self.runs(&ctx);

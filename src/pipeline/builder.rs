@@ -99,14 +99,15 @@ impl<'a> GraphBuilder<'a> {
                 }
             }
             recent_organization = here.map(|(_, &i)| i).next_back().or(recent_organization);
-            // The most often named; the first named of equals.
-            let main_organization = named.iter().rev().max_by_key(|(_, count)| *count).map(|&(e, _)| e);
+            // The most often named; the first named of equals. Asked only by
+            // the few facts that leave their organisation out.
+            let main_organization = || named.iter().rev().max_by_key(|(_, count)| *count).map(|&(e, _)| e);
             for fact in sentence_facts {
                 let end = |endpoint: Endpoint| match endpoint {
                     Endpoint::Mention(m) => self.entity_ids[assignment[m]].clone(),
                     Endpoint::Document => Some(self.document_id.clone()),
                     Endpoint::RecentOrganization => recent_organization.and_then(|i| self.entity_ids[i].clone()),
-                    Endpoint::MainOrganization => main_organization.and_then(|i| self.entity_ids[i].clone()),
+                    Endpoint::MainOrganization => main_organization().and_then(|i| self.entity_ids[i].clone()),
                     Endpoint::Entity(i) => self.entity_ids[i].clone(),
                 };
                 let (Some(subject), Some(object)) = (end(fact.subject), end(fact.object)) else { continue };

@@ -351,26 +351,23 @@ impl Finder<'_, '_> {
                 if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
-                let speech = lexicon.has(Section::SpeechVerb, lower[j]) || lexicon.has(Section::LearnedVerb, lower[j]);
-                if !speech && !lexicon.has(Section::NeedsParticle, lower[j]) {
+                let typed = lexicon.has(Section::SpeechVerb, lower[j]);
+                let learned = !typed && lexicon.has(Section::LearnedVerb, lower[j]);
+                let needs_particle = lexicon.has(Section::NeedsParticle, lower[j]);
+                if !typed && !learned && !needs_particle {
                     return None;
                 }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {
                     return agent
-                        .filter(|_| speech)
+                        .filter(|_| typed || learned)
                         .and_then(|at| found.iter().find(|c| c.first == at))
                         .map(|c| (*c, j, false));
                 }
-                if lexicon.has(Section::NeedsParticle, lower[j]) {
+                if needs_particle {
                     let particle = particle_closes(words, lexicon, j);
                     return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
                 }
-                let learned = lexicon.has(Section::LearnedVerb, lower[j]);
-                if lexicon.has(Section::SpeechVerb, lower[j]) || learned {
-                    let learned = learned && !lexicon.has(Section::SpeechVerb, lower[j]);
-                    return speaker_of(words, lexicon, found, j).map(|c| (c, j, learned));
-                }
-                None
+                speaker_of(words, lexicon, found, j).map(|c| (c, j, learned))
             })
             .collect()
     }
