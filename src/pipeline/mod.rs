@@ -188,7 +188,7 @@ impl Extractor {
     fn find_facts(&self, analysis: &Analysis, language: Language) -> (Vec<Vec<Fact>>, Vec<bool>) {
         let Analysis { text, tokens, mentions, resolution, .. } = analysis;
         let rules = self.rules(language);
-        let heads = rules.word_sets.get("outlet-head");
+        let heads = rules.word_set("outlet-head");
         let mut outlets: Vec<bool> = resolution
             .entities
             .iter()

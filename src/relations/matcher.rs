@@ -2,9 +2,8 @@
 //! tokens (compounds split after a named first part), its mentions and its
 //! quotations.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile, WordSet};
+use super::lists::Membership;
+use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile};
 use super::{find_date, Attributes, Endpoint, Fact, RelationKind};
 use crate::entities::{EntityKind, Mention};
 use crate::text::{Span, Token, TokenKind};
@@ -20,8 +19,6 @@ pub struct SentenceView<'a> {
     outlets: Vec<bool>,
     /// Per token: the token after the quotation opening there.
     quote_end: Vec<Option<usize>>,
-    /// The sentence's words in lower case, for the rules' quick pre-check.
-    words: HashSet<String>,
 }
 
 /// What a match captured, as mention indices and token ranges.
@@ -52,8 +49,7 @@ impl<'a> SentenceView<'a> {
         }
         let quote_end = quotations(text, &tokens);
         let kinds = mentions.iter().map(|m| m.kind).collect();
-        let words = lower.iter().cloned().collect();
-        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end, words }
+        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end }
     }
 
     /// Sets which mentions name news outlets.
@@ -64,25 +60,28 @@ impl<'a> SentenceView<'a> {
     /// Every fact the rules of `file` find in the sentence, one per
     /// (relation, subject, object), the first rule winning.
     pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
-        let words = &self.words;
+        let lists = Membership::new(&file.word_sets, &self.lower);
+        // The rules with an anchor word in the sentence, found word by word.
+        let mut has_anchor = vec![false; file.rules.len()];
+        for word in &self.lower {
+            for &idx in file.anchored_on.get(word).map_or(&[][..], Vec::as_slice) {
+                has_anchor[idx] = true;
+            }
+        }
         let mut facts: Vec<Fact> = Vec::new();
-        let mut present: HashMap<&str, bool> = HashMap::default();
-        for rule in &file.rules {
+        for (rule, has_anchor) in file.rules.iter().zip(has_anchor) {
             if only.is_some_and(|kind| *kind != rule.relation) {
                 continue;
             }
             let anchored = match &rule.anchor_list {
-                // Whether a list has a word here is asked once per sentence.
-                Some(list) => *present.entry(list.as_str()).or_insert_with(|| {
-                    file.word_sets.get(list).is_some_and(|set| words.iter().any(|w| set.contains(w)))
-                }),
-                None => rule.anchors.is_empty() || rule.anchors.iter().any(|a| words.contains(a)),
+                Some(list) => lists.any(list.index),
+                None => rule.anchors.is_empty() || has_anchor,
             };
             if !anchored {
                 continue;
             }
             for start in 0..self.tokens.len() {
-                let Some(captures) = self.match_at(&rule.pattern, start, &file.word_sets) else { continue };
+                let Some(captures) = self.match_at(&rule.pattern, start, &lists) else { continue };
                 let fact = self.fact(rule, captures);
                 let seen =
                     facts.iter().any(|f| f.kind == fact.kind && f.subject == fact.subject && f.object == fact.object);
@@ -94,7 +93,7 @@ impl<'a> SentenceView<'a> {
         facts
     }
 
-    fn match_at(&self, pattern: &[Element], start: usize, lists: &HashMap<String, WordSet>) -> Option<Captures> {
+    fn match_at(&self, pattern: &[Element], start: usize, lists: &Membership) -> Option<Captures> {
         self.sequence(pattern, start, Captures::default(), lists, &|_, captures| Some(captures))
     }
 
@@ -105,7 +104,7 @@ impl<'a> SentenceView<'a> {
         pattern: &[Element],
         pos: usize,
         captures: Captures,
-        lists: &HashMap<String, WordSet>,
+        lists: &Membership,
         then: &dyn Fn(usize, Captures) -> Option<Captures>,
     ) -> Option<Captures> {
         let Some((element, rest)) = pattern.split_first() else {
@@ -130,14 +129,14 @@ impl<'a> SentenceView<'a> {
         element: &Element,
         pos: usize,
         captures: Captures,
-        lists: &HashMap<String, WordSet>,
+        lists: &Membership,
         then: &dyn Fn(usize, Captures) -> Option<Captures>,
     ) -> Option<Captures> {
         let one = |matched: bool| if matched { then(pos + 1, captures) } else { None };
         let word = self.lower.get(pos).map(String::as_str);
         match &element.atom {
             Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
-            Atom::List(name) => one(word.is_some_and(|w| lists.get(name).is_some_and(|l| l.contains(w)))),
+            Atom::List(list) => one(lists.has(list.index, pos)),
             Atom::Any => one(pos < self.tokens.len()),
             Atom::Not(inner) => match self.sequence(inner, pos, captures, lists, &|_, c| Some(c)) {
                 Some(_) => None,

@@ -4,6 +4,7 @@
 mod dates;
 mod inference;
 mod kind;
+mod lists;
 mod matcher;
 mod pattern;
 mod quotes;
@@ -13,8 +14,9 @@ pub mod scorer;
 pub use self::dates::{find_date, is_iso_date_prefix};
 pub use self::inference::{infer_located, name_holds_place, PlaceFacts};
 pub use self::kind::{CustomRelation, RelationKind};
+pub use self::lists::WordSet;
 pub use self::matcher::SentenceView;
-pub use self::pattern::{Atom, Capture, DocumentEnd, Element, PatternError, Rule, RuleFile, WordSet};
+pub use self::pattern::{Atom, Capture, DocumentEnd, Element, ListRef, PatternError, Rule, RuleFile};
 pub use self::quotes::{find_quotes, quotations, Quote, QuoteForm, QuoteInput};
 pub use self::rules::{builtin_rules, load_rules};
 

@@ -18,6 +18,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::lists::WordSet;
+
 use super::RelationKind;
 use crate::entities::EntityKind;
 
@@ -27,7 +29,7 @@ pub enum Atom {
     /// One token equal to one of these words, ignoring case.
     Words(Vec<String>),
     /// One token in the named list.
-    List(String),
+    List(ListRef),
     /// A whole mention of one of these kinds (empty: any kind), with an
     /// outlet condition (`Some(true)`: only news outlets).
     Entity(Vec<EntityKind>, Option<bool>),
@@ -42,6 +44,17 @@ pub enum Atom {
     Skip(usize),
     /// A sequence.
     Group(Vec<Element>),
+}
+
+/// A word list named in a pattern, with its place in
+/// [`RuleFile::word_sets`] (set when the file is prepared, after the lists
+/// of every file are known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRef {
+    /// The list's name.
+    pub name: String,
+    /// Its index in [`RuleFile::word_sets`].
+    pub index: usize,
 }
 
 /// Where a match of an element goes.
@@ -107,7 +120,7 @@ pub struct Rule {
     /// Words every match contains (one of them), for a quick pre-check.
     pub anchors: Vec<String>,
     /// Or the list one of whose words (or endings) every match contains.
-    pub anchor_list: Option<String>,
+    pub anchor_list: Option<ListRef>,
 }
 
 /// The lists and rules of one or more rule files.
@@ -115,38 +128,14 @@ pub struct Rule {
 pub struct RuleFile {
     /// Word lists by name, in lower case.
     pub lists: HashMap<String, Vec<String>>,
-    /// The same lists prepared for matching.
-    pub word_sets: HashMap<String, WordSet>,
+    /// The same lists prepared for matching, in the order of their names.
+    pub word_sets: Vec<WordSet>,
+    /// The index of each list in `word_sets`.
+    list_index: HashMap<String, usize>,
+    /// Per anchor word, the rules anchored on it, by index.
+    pub(super) anchored_on: HashMap<String, Vec<usize>>,
     /// Rules in file order.
     pub rules: Vec<Rule>,
-}
-
-/// A word list prepared for matching: whole words in a set, `*end`
-/// patterns as endings.
-#[derive(Debug, Clone, Default)]
-pub struct WordSet {
-    exact: rustc_hash::FxHashSet<String>,
-    endings: Vec<String>,
-}
-
-impl WordSet {
-    fn new(words: &[String]) -> Self {
-        let mut set = Self::default();
-        for word in words {
-            match word.strip_prefix('*').filter(|end| !end.is_empty()) {
-                Some(end) => set.endings.push(end.to_owned()),
-                None => {
-                    set.exact.insert(word.clone());
-                }
-            }
-        }
-        set
-    }
-
-    /// Whether `word` (in lower case) is in the list or has one of its endings.
-    pub fn contains(&self, word: &str) -> bool {
-        self.exact.contains(word) || self.endings.iter().any(|end| word.ends_with(end.as_str()))
-    }
 }
 
 /// A syntax error: line and column from 1, and what is wrong.
@@ -193,8 +182,28 @@ impl RuleFile {
         Ok(file)
     }
 
+    /// The list named `name`, prepared for matching.
+    pub fn word_set(&self, name: &str) -> Option<&WordSet> {
+        self.list_index.get(name).map(|&idx| &self.word_sets[idx])
+    }
+
+    /// Prepares the lists for matching and points the rules' list
+    /// elements at them.
     fn prepare(&mut self) {
-        self.word_sets = self.lists.iter().map(|(name, words)| (name.clone(), WordSet::new(words))).collect();
+        let mut names: Vec<&String> = self.lists.keys().collect();
+        names.sort();
+        self.word_sets = names.iter().map(|name| WordSet::new(&self.lists[*name])).collect();
+        self.list_index = names.into_iter().enumerate().map(|(idx, name)| (name.clone(), idx)).collect();
+        self.anchored_on.clear();
+        for (idx, rule) in self.rules.iter_mut().enumerate() {
+            resolve_lists(&mut rule.pattern, &self.list_index);
+            if let Some(list) = &mut rule.anchor_list {
+                list.index = self.list_index[&list.name];
+            }
+            for word in &rule.anchors {
+                self.anchored_on.entry(word.clone()).or_default().push(idx);
+            }
+        }
     }
 
     /// Adds the lists and rules of `other`; its lists extend lists of the same name.
@@ -309,12 +318,14 @@ fn count_captures(pattern: &[Element], capture: Capture) -> usize {
 }
 
 /// The words, or the list, of the first required word element: every
-/// match has one of them.
-fn anchors(pattern: &[Element]) -> (Vec<String>, Option<String>) {
+/// match has one of them. Words with an ending pattern (`*chef`) are no
+/// anchor, as a sentence is checked for anchors word by word.
+fn anchors(pattern: &[Element]) -> (Vec<String>, Option<ListRef>) {
     for element in pattern.iter().filter(|e| !e.optional) {
         match &element.atom {
+            Atom::Words(words) if words.iter().any(|w| w.starts_with('*')) => {}
             Atom::Words(words) => return (words.clone(), None),
-            Atom::List(name) => return (Vec::new(), Some(name.clone())),
+            Atom::List(list) => return (Vec::new(), Some(list.clone())),
             Atom::Group(inner) => {
                 let found = anchors(inner);
                 if !found.0.is_empty() || found.1.is_some() {
@@ -325,6 +336,17 @@ fn anchors(pattern: &[Element]) -> (Vec<String>, Option<String>) {
         }
     }
     (Vec::new(), None)
+}
+
+/// Sets the index of every list element, in groups and look-aheads too.
+fn resolve_lists(pattern: &mut [Element], index: &HashMap<String, usize>) {
+    for element in pattern {
+        match &mut element.atom {
+            Atom::List(list) => list.index = index[&list.name],
+            Atom::Group(inner) | Atom::Not(inner) => resolve_lists(inner, index),
+            _ => {}
+        }
+    }
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -417,7 +439,7 @@ impl ElementParser<'_> {
             if !self.file.lists.contains_key(name) {
                 return Err(error(self.line, column, format!("unknown list `${name}` (define it with `list` first)")));
             }
-            return Ok(Atom::List(name.to_owned()));
+            return Ok(Atom::List(ListRef { name: name.to_owned(), index: usize::MAX }));
         }
         if let Some(kinds) = body.strip_prefix('@') {
             return entity_atom(kinds).map_err(|m| error(self.line, column, m));
@@ -487,7 +509,7 @@ mod tests {
         assert_eq!(file.lists["verb"], ["gründete", "founded"]);
         assert_eq!(file.rules[0].pattern.len(), 4);
         assert_eq!(file.rules[0].confidence, 0.9);
-        assert_eq!(file.rules[0].anchor_list.as_deref(), Some("verb"));
+        assert_eq!(file.rules[0].anchor_list.as_ref().map(|l| l.name.as_str()), Some("verb"));
         let group = &file.rules[1].pattern[2];
         assert!(group.optional && group.capture == Some(Capture::Role));
         assert_eq!(file.rules[1].pattern[1].atom, Atom::Entity(vec![EntityKind::Person], Some(false)));
@@ -496,7 +518,7 @@ mod tests {
         let file = RuleFile::parse(source).unwrap();
         let Atom::Not(inner) = &file.rules[0].pattern[3].atom else { panic!("not a look-ahead") };
         assert_eq!(inner.len(), 2);
-        assert_eq!(file.rules[1].anchor_list.as_deref(), Some("w"));
+        assert_eq!(file.rules[1].anchor_list.as_ref().map(|l| l.name.as_str()), Some("w"));
     }
 
     #[test]
