@@ -81,6 +81,9 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             for start in 0..self.tokens.len() {
+                if self.first_token(&rule.pattern, start, &lists) == Some(false) {
+                    continue;
+                }
                 let Some(captures) = self.match_at(&rule.pattern, start, &lists) else { continue };
                 let fact = self.fact(rule, captures);
                 let seen =
@@ -91,6 +94,41 @@ impl<'a> SentenceView<'a> {
             }
         }
         facts
+    }
+
+    /// Whether the token at `pos` can begin a match of `pattern`, told by
+    /// the elements that may take it: `Some(false)` when none can, `None`
+    /// when every element may be left out. Most starts of most rules fail
+    /// here, and a word or a mention is cheaper to check than a whole match.
+    fn first_token(&self, pattern: &[Element], pos: usize, lists: &Membership) -> Option<bool> {
+        for element in pattern {
+            let fits = match &element.atom {
+                Atom::Words(words) => {
+                    Some(self.lower.get(pos).is_some_and(|w| words.iter().any(|x| word_matches(x, w))))
+                }
+                Atom::List(list) => Some(lists.has(list.index, pos)),
+                Atom::Entity(kinds, outlet) => Some(self.entity_at(pos, kinds, *outlet).is_some()),
+                Atom::Quote => Some(self.quote_end.get(pos).copied().flatten().is_some()),
+                Atom::Group(inner) => self.first_token(inner, pos, lists),
+                Atom::Any | Atom::Skip(_) | Atom::Not(_) => return Some(true),
+            };
+            match fits {
+                Some(true) => return Some(true),
+                Some(false) if !element.optional => return Some(false),
+                // Left out, or a group that may be empty: the next element takes the token.
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The end of the mention starting at `pos`, if it is of one of `kinds`
+    /// (any kind if empty) and meets the outlet condition.
+    fn entity_at(&self, pos: usize, kinds: &[EntityKind], outlet: Option<bool>) -> Option<usize> {
+        let (idx, end) = self.mention_at.get(pos).copied().flatten()?;
+        let fits =
+            (kinds.is_empty() || kinds.contains(&self.kinds[idx])) && outlet.is_none_or(|o| o == self.outlets[idx]);
+        fits.then_some(end)
     }
 
     fn match_at(&self, pattern: &[Element], start: usize, lists: &Membership) -> Option<Captures> {
@@ -144,15 +182,7 @@ impl<'a> SentenceView<'a> {
             },
             Atom::Skip(n) => (pos..=(pos + n).min(self.tokens.len())).find_map(|end| then(end, captures)),
             Atom::Quote => self.quote_end.get(pos).copied().flatten().and_then(|end| then(end, captures)),
-            Atom::Entity(kinds, outlet) => match self.mention_at.get(pos).copied().flatten() {
-                Some((idx, end))
-                    if (kinds.is_empty() || kinds.contains(&self.kinds[idx]))
-                        && outlet.is_none_or(|o| o == self.outlets[idx]) =>
-                {
-                    then(end, captures)
-                }
-                _ => None,
-            },
+            Atom::Entity(kinds, outlet) => self.entity_at(pos, kinds, *outlet).and_then(|end| then(end, captures)),
             Atom::Group(inner) => self.sequence(inner, pos, captures, lists, then),
         }
     }
