@@ -1,9 +1,7 @@
 //! The word lists of the rule files prepared for matching, and what a
 //! sentence's tokens are in them, asked once per token and list.
 
-use std::cell::Cell;
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A word list prepared for matching: whole words in one set, `*end`
 /// patterns in another with their lengths, so that a word's endings are
@@ -46,33 +44,161 @@ impl WordSet {
     }
 }
 
-/// Which tokens of one sentence are in which lists, found when first asked:
-/// every rule starting at every token asks again, and a list of a hundred
-/// endings costs a hundred comparisons per question.
-pub(super) struct Membership<'s> {
-    sets: &'s [WordSet],
-    words: &'s [String],
-    /// Per list, per token: 0 not asked yet, 1 not in it, 2 in it.
-    known: Vec<Cell<u8>>,
+/// Every list of a rule file in one index, to find at once all the lists
+/// a word is in: whole words in a map, endings in a trie of their bytes
+/// from the end. A word costs one lookup and a walk of a few bytes, however
+/// many lists and endings there are (`$role` alone has a hundred endings).
+#[derive(Debug, Clone, Default)]
+pub struct ListIndex {
+    /// `u64`s per set of lists.
+    stride: usize,
+    /// Sets of lists, `stride` words each, as bits by list index.
+    bits: Vec<u64>,
+    /// Per whole word, its set of lists.
+    exact: FxHashMap<String, u32>,
+    /// Trie nodes: children by byte, and the set of lists with an ending
+    /// that ends here. Node 0 is the root.
+    nodes: Vec<Node>,
 }
 
-impl<'s> Membership<'s> {
-    pub(super) fn new(sets: &'s [WordSet], words: &'s [String]) -> Self {
-        Self { sets, words, known: vec![Cell::new(0); sets.len() * words.len()] }
+#[derive(Debug, Clone, Default)]
+struct Node {
+    children: Vec<(u8, u32)>,
+    lists: Option<u32>,
+}
+
+impl ListIndex {
+    /// The index of `lists`, given in the order of their indices.
+    pub(super) fn new<'w>(lists: impl IntoIterator<Item = &'w [String]>) -> Self {
+        let mut index = Self { nodes: vec![Node::default()], ..Self::default() };
+        let lists: Vec<&[String]> = lists.into_iter().collect();
+        index.stride = lists.len().div_ceil(64).max(1);
+        for (list, words) in lists.iter().enumerate() {
+            for word in words.iter() {
+                match word.strip_prefix('*').filter(|end| !end.is_empty()) {
+                    Some(end) => {
+                        let node = index.node_for(end);
+                        let set = index.nodes[node].lists.unwrap_or_else(|| index.new_set());
+                        index.nodes[node].lists = Some(set);
+                        index.insert(set, list);
+                    }
+                    None => {
+                        let set = match index.exact.get(word.as_str()) {
+                            Some(&set) => set,
+                            None => index.new_set(),
+                        };
+                        index.exact.insert(word.clone(), set);
+                        index.insert(set, list);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn new_set(&mut self) -> u32 {
+        self.bits.extend(std::iter::repeat_n(0, self.stride));
+        (self.bits.len() / self.stride - 1) as u32
+    }
+
+    fn insert(&mut self, set: u32, list: usize) {
+        self.bits[set as usize * self.stride + list / 64] |= 1 << (list % 64);
+    }
+
+    /// The trie node of `end`, made if new.
+    fn node_for(&mut self, end: &str) -> usize {
+        let mut node = 0;
+        for byte in end.bytes().rev() {
+            node = match self.nodes[node].children.iter().find(|(b, _)| *b == byte) {
+                Some(&(_, child)) => child as usize,
+                None => {
+                    self.nodes.push(Node::default());
+                    let child = self.nodes.len() - 1;
+                    self.nodes[node].children.push((byte, child as u32));
+                    child
+                }
+            };
+        }
+        node
+    }
+
+    /// Adds the lists `word` (in lower case) is in to `out` (`stride` words).
+    fn add_lists_of(&self, word: &str, out: &mut [u64]) {
+        let mut add = |set: u32| {
+            let bits = &self.bits[set as usize * self.stride..][..self.stride];
+            out.iter_mut().zip(bits).for_each(|(o, b)| *o |= b);
+        };
+        if let Some(&set) = self.exact.get(word) {
+            add(set);
+        }
+        let mut node = 0;
+        for byte in word.bytes().rev() {
+            let Some(&(_, child)) = self.nodes[node].children.iter().find(|(b, _)| *b == byte) else { break };
+            node = child as usize;
+            if let Some(set) = self.nodes[node].lists {
+                add(set);
+            }
+        }
+    }
+}
+
+/// Which lists each token of one sentence is in.
+pub(super) struct Membership {
+    stride: usize,
+    /// Per token, `stride` words of bits by list index.
+    bits: Vec<u64>,
+    /// The lists any token is in.
+    any: Vec<u64>,
+}
+
+impl Membership {
+    pub(super) fn new(index: &ListIndex, words: &[String]) -> Self {
+        let stride = index.stride;
+        let mut bits = vec![0; stride * words.len()];
+        for (word, out) in words.iter().zip(bits.chunks_mut(stride)) {
+            index.add_lists_of(word, out);
+        }
+        let mut any = vec![0; stride];
+        for token in bits.chunks(stride) {
+            any.iter_mut().zip(token).for_each(|(a, t)| *a |= t);
+        }
+        Self { stride, bits, any }
     }
 
     /// Whether the word at `pos` is in list `list`.
     pub(super) fn has(&self, list: usize, pos: usize) -> bool {
-        let Some(word) = self.words.get(pos) else { return false };
-        let slot = &self.known[list * self.words.len() + pos];
-        if slot.get() == 0 {
-            slot.set(if self.sets[list].contains(word) { 2 } else { 1 });
-        }
-        slot.get() == 2
+        self.bits.get(pos * self.stride + list / 64).is_some_and(|w| w & (1 << (list % 64)) != 0)
     }
 
     /// Whether any word of the sentence is in list `list`.
     pub(super) fn any(&self, list: usize) -> bool {
-        (0..self.words.len()).any(|pos| self.has(list, pos))
+        self.any[list / 64] & (1 << (list % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(words: &str) -> Vec<String> {
+        words.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn index_agrees_with_each_list() {
+        // Seventy lists, so that the sets of lists take two words of bits.
+        let mut lists = vec![list("*chef *forscher ceo bei"), list("*er chef *ä"), list("bei im *in")];
+        lists.extend((0..67).map(|n| list(&format!("w{n} *x{n}"))));
+        let sets: Vec<WordSet> = lists.iter().map(|l| WordSet::new(l)).collect();
+        let index = ListIndex::new(lists.iter().map(Vec::as_slice));
+        let words = list("konzernchef chef forscher ceo bei im x er vorständ w3 aw66 ax66 ax7 äx");
+        let membership = Membership::new(&index, &words);
+        for (pos, word) in words.iter().enumerate() {
+            for (idx, set) in sets.iter().enumerate() {
+                assert_eq!(membership.has(idx, pos), set.contains(word), "{word} in list {idx}");
+            }
+        }
+        assert!(membership.has(0, 2) && membership.has(1, 2) && !membership.has(2, 2));
+        assert!(membership.any(66 + 3) && !membership.any(40 + 3));
     }
 }

@@ -60,7 +60,7 @@ impl<'a> SentenceView<'a> {
     /// Every fact the rules of `file` find in the sentence, one per
     /// (relation, subject, object), the first rule winning.
     pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
-        let lists = Membership::new(&file.word_sets, &self.lower);
+        let lists = Membership::new(&file.index, &self.lower);
         // The rules with an anchor word in the sentence, found word by word.
         let mut has_anchor = vec![false; file.rules.len()];
         for word in &self.lower {

@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lists::WordSet;
+use super::lists::{ListIndex, WordSet};
 
 use super::RelationKind;
 use crate::entities::EntityKind;
@@ -132,6 +132,8 @@ pub struct RuleFile {
     pub word_sets: Vec<WordSet>,
     /// The index of each list in `word_sets`.
     list_index: HashMap<String, usize>,
+    /// All lists in one index, for matching a sentence's words.
+    pub(super) index: ListIndex,
     /// Per anchor word, the rules anchored on it, by index.
     pub(super) anchored_on: HashMap<String, Vec<usize>>,
     /// Rules in file order.
@@ -193,6 +195,7 @@ impl RuleFile {
         let mut names: Vec<&String> = self.lists.keys().collect();
         names.sort();
         self.word_sets = names.iter().map(|name| WordSet::new(&self.lists[*name])).collect();
+        self.index = ListIndex::new(names.iter().map(|name| self.lists[*name].as_slice()));
         self.list_index = names.into_iter().enumerate().map(|(idx, name)| (name.clone(), idx)).collect();
         self.anchored_on.clear();
         for (idx, rule) in self.rules.iter_mut().enumerate() {
