@@ -224,6 +224,10 @@ impl Gazetteer {
     /// ending inside the name (`Vereinigten Staaten` → `Vereinigte Staaten`).
     /// `None` when the name is listed as written or no base form is.
     pub fn place_inflected(&self, name: &str) -> Option<(String, Listed)> {
+        // Only a final `-s` or a word in `-en` can be an ending here.
+        if !name.ends_with('s') && !name.split(' ').any(|w| w.ends_with("en")) {
+            return None;
+        }
         // `Frances` and `Georges` are names of people, not genitives; a
         // country's genitive (`Chiles`) is one even when a surname is so spelled.
         if self.place(name).is_some() || self.is_first_name(name) {

@@ -202,10 +202,10 @@ impl Extractor {
             .iter()
             .zip(mentions)
             .zip(&resolution.assignments)
-            .map(|((t, m), a)| SentenceView::new(text, t, m, &outlets_of(a, &outlets)))
+            .map(|((t, m), a)| SentenceView::new(text, t, m, &outlets_of(a, &outlets), rules))
             .collect();
         for (view, assignment) in views.iter().zip(&resolution.assignments) {
-            for fact in view.facts(rules, Some(&RelationKind::Cites)) {
+            for fact in view.facts(Some(&RelationKind::Cites)) {
                 if let Endpoint::Mention(m) = fact.object {
                     outlets[assignment[m]] = true;
                 }
@@ -214,7 +214,7 @@ impl Extractor {
         for (view, assignment) in views.iter_mut().zip(&resolution.assignments) {
             view.set_outlets(outlets_of(assignment, &outlets));
         }
-        let mut facts: Vec<Vec<Fact>> = views.iter().map(|view| view.facts(rules, None)).collect();
+        let mut facts: Vec<Vec<Fact>> = views.iter().map(|view| view.facts(None)).collect();
         if let Some(scorer) = self.scorer(language) {
             for (n, sentence_facts) in facts.iter_mut().enumerate() {
                 add_scored_facts(scorer, analysis, n, sentence_facts);

@@ -11,6 +11,7 @@ use crate::text::{Span, Token, TokenKind};
 /// A sentence prepared for matching.
 pub struct SentenceView<'a> {
     text: &'a str,
+    rules: &'a RuleFile,
     tokens: Vec<Token>,
     lower: Vec<String>,
     /// Per token: the mention starting there and the token after its end.
@@ -19,6 +20,8 @@ pub struct SentenceView<'a> {
     outlets: Vec<bool>,
     /// Per token: the token after the quotation opening there.
     quote_end: Vec<Option<usize>>,
+    /// Which of the rules' lists each token is in.
+    lists: Membership,
 }
 
 /// What a match captured, as mention indices and token ranges.
@@ -34,9 +37,10 @@ struct Captures {
 }
 
 impl<'a> SentenceView<'a> {
-    /// The view of a sentence with `tokens` and `mentions` (in text order);
-    /// `outlets[i]` tells whether mention `i` names a news outlet.
-    pub fn new(text: &'a str, tokens: &[Token], mentions: &[Mention], outlets: &[bool]) -> Self {
+    /// The view of a sentence with `tokens` and `mentions` (in text order)
+    /// for matching `rules`; `outlets[i]` tells whether mention `i` names a
+    /// news outlet.
+    pub fn new(text: &'a str, tokens: &[Token], mentions: &[Mention], outlets: &[bool], rules: &'a RuleFile) -> Self {
         let tokens = split_named_compounds(text, tokens, mentions);
         let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         let mut mention_at = vec![None; tokens.len()];
@@ -49,7 +53,8 @@ impl<'a> SentenceView<'a> {
         }
         let quote_end = quotations(text, &tokens);
         let kinds = mentions.iter().map(|m| m.kind).collect();
-        Self { text, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end }
+        let lists = Membership::new(&rules.index, &lower);
+        Self { text, rules, tokens, lower, mention_at, kinds, outlets: outlets.to_vec(), quote_end, lists }
     }
 
     /// Sets which mentions name news outlets.
@@ -57,10 +62,11 @@ impl<'a> SentenceView<'a> {
         self.outlets = outlets;
     }
 
-    /// Every fact the rules of `file` find in the sentence, one per
-    /// (relation, subject, object), the first rule winning.
-    pub fn facts(&self, file: &RuleFile, only: Option<&RelationKind>) -> Vec<Fact> {
-        let lists = Membership::new(&file.index, &self.lower);
+    /// Every fact the rules find in the sentence (only those of relation
+    /// `only` if given), one per (relation, subject, object), the first rule
+    /// winning.
+    pub fn facts(&self, only: Option<&RelationKind>) -> Vec<Fact> {
+        let (file, lists) = (self.rules, &self.lists);
         // The rules with an anchor word in the sentence, found word by word.
         let mut has_anchor = vec![false; file.rules.len()];
         for word in &self.lower {
@@ -81,10 +87,10 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             for start in 0..self.tokens.len() {
-                if self.first_token(&rule.pattern, start, &lists) == Some(false) {
+                if self.first_token(&rule.pattern, start, lists) == Some(false) {
                     continue;
                 }
-                let Some(captures) = self.match_at(&rule.pattern, start, &lists) else { continue };
+                let Some(captures) = self.match_at(&rule.pattern, start, lists) else { continue };
                 let fact = self.fact(rule, captures);
                 let seen =
                     facts.iter().any(|f| f.kind == fact.kind && f.subject == fact.subject && f.object == fact.object);

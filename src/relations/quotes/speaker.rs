@@ -118,9 +118,14 @@ fn is_not_modifier(word: &str) -> bool {
 /// quotation.
 pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {
     let mut found = Vec::new();
+    // Whether each word is a listed speaker or information noun, asked once
+    // per word rather than once per start of an English phrase that may end
+    // in it (German phrases end in a capitalised noun instead).
+    let listed: Vec<bool> =
+        if words.english { words.lower.iter().map(|w| is_listed_noun(lexicon, w)).collect() } else { Vec::new() };
     let mut i = 0;
     while i < words.len() {
-        match at(words, lexicon, i).map(|c| with_party(words, c)) {
+        match at(words, lexicon, &listed, i).map(|c| with_party(words, c)) {
             Some(c) if !(c.first..=c.last).any(|t| words.quoted[t]) && !in_title(words, &c) => {
                 found.push(c);
                 i = c.last + 1;
@@ -155,7 +160,13 @@ fn with_party(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
     candidate
 }
 
-fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
+fn is_listed_noun(lexicon: &Lexicon, lower: &str) -> bool {
+    [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.has(s, lower) || lexicon.ends_in(s, lower))
+}
+
+/// The candidate starting at word `i`; `listed` tells, for English, which
+/// words are listed nouns.
+fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Option<Candidate> {
     if let Some((mention, last)) = words.mention_at[i] {
         return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention), outlet: false });
     }
@@ -172,13 +183,9 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<Candidate> {
     if !(determiner || is_modifier(words, i) || is_noun(words, i)) {
         return None;
     }
-    let listed = |j: usize| {
-        let lower = words.lower[j].as_str();
-        [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.has(s, lower) || lexicon.ends_in(s, lower))
-    };
     // English nouns are not capitalised: the head is the listed noun that
     // ends a compound (`the defence lawyer`), else the first word.
-    let english_head = || words.english.then(|| (i..words.len().min(i + 4)).find(|&j| listed(j))).flatten();
+    let english_head = || words.english.then(|| (i..words.len().min(i + 4)).find(|&j| listed[j])).flatten();
     let head = english_head().or_else(|| (i..words.len().min(i + 4)).find(|&j| is_noun(words, j)))?;
     if !(i + 1..head).all(|j| is_modifier(words, j)) || words.mention_at[head].is_some() {
         return None;
