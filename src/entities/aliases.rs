@@ -352,7 +352,8 @@ fn find_known(
             && first.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
             && may_start_known(first, prefixes);
         let hit = name_like.then(|| {
-            (start + 1..=(start + 6).min(tokens.len())).rev().find_map(|end| {
+            let ends = feasible_ends(text, &tokens[start..(start + 6).min(tokens.len())], prefixes);
+            ends.into_iter().rev().map(|k| start + k).find_map(|end| {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                 // `X 's` leaves `X ` once the possessive is stripped: no space ends a name.
                 known_form(&text[span.range()], lookup).map(|(base, idx)| (end, span, base.trim_end(), idx))
@@ -370,6 +371,28 @@ fn find_known(
         start = end;
     }
     found
+}
+
+/// The numbers of tokens from the first of `window` that can name a known
+/// entity: those whose squashed text, less its last letter (a genitive or
+/// possessive `s`), starts a key, or that hold a hyphen (a compound's head
+/// may be a key). Most windows are ruled out so, without squashing and
+/// looking up each of their forms.
+fn feasible_ends(text: &str, window: &[Token], prefixes: &HashSet<String>) -> Vec<usize> {
+    let mut squashed = String::new();
+    let mut ends = Vec::new();
+    let mut from = window.first().map_or(0, |t| t.span.start);
+    for (k, token) in window.iter().enumerate() {
+        let piece = &text[from..token.span.end];
+        from = token.span.end;
+        squashed.extend(piece.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        let less_last = squashed.char_indices().last().map_or(0, |(at, _)| at);
+        let hyphen = text[window[0].span.start..token.span.end].contains('-');
+        if less_last == 0 || prefixes.contains(&squashed[..less_last]) || hyphen {
+            ends.push(k + 1);
+        }
+    }
+    ends
 }
 
 /// The base form of `surface` and its group, if the surface names a known
