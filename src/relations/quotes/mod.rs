@@ -105,7 +105,10 @@ impl<'a> SentenceWords<'a> {
         // Only the quotations that reach into this sentence, not all of the text's.
         let span = input.sentences[n].span;
         let inside = |spans: &[Span]| -> Vec<bool> {
-            let here: Vec<Span> = spans.iter().filter(|q| q.start < span.end && span.start < q.end).copied().collect();
+            // The quotations follow one another without overlapping: their
+            // ends are in order too, so the first reaching in is searched for.
+            let first = spans.partition_point(|q| q.end <= span.start);
+            let here: Vec<Span> = spans[first..].iter().take_while(|q| q.start < span.end).copied().collect();
             tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect()
         };
         let (quoted, titled) = (inside(quotations), inside(titles));
@@ -213,8 +216,8 @@ impl Finder<'_, '_> {
         let words = SentenceWords::new(self.input, n, self.marks, self.titles);
         let found = candidates(&words, self.lexicon);
         let span = self.input.sentences[n].span;
-        let starting: Vec<Span> =
-            self.marks.iter().filter(|q| span.start <= q.start && q.start <= span.end).copied().collect();
+        let first = self.marks.partition_point(|q| q.start < span.start);
+        let starting: Vec<Span> = self.marks[first..].iter().take_while(|q| q.start <= span.end).copied().collect();
         let before = self.quotes.len();
         for quotation in starting {
             self.direct(n, &words, &found, quotation);
