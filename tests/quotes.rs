@@ -262,3 +262,24 @@ fn the_subject_of_an_english_passive_is_no_speaker_and_its_agent_is() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["Mayor Ann Cole", "Paul Hart"], "the agent of a passive speaks: {found:?}");
 }
+
+#[test]
+fn a_frame_after_an_auxiliary_and_a_subjunctive_side_and_a_resolved_pronoun() {
+    // `hatte laut X`: the auxiliary and the frame are no adjectives of X.
+    // Of the two sides of `..., sagte X, ...` the one in the subjunctive is said;
+    // `sagte er` after an apposition is the pronoun's, resolved or not.
+    let text =
+        "Unfall\n\nDer Fahrer hatte laut Polizeiangaben 1,1 Promille Alkohol im Blut. In einer Botschaft, die am \
+                Abend gezeigt wurde, sagte Tarek Olsen, man werde weiter kämpfen. Besorgt äußerte sich der Vorsitzende \
+                des Vereins, Jan Brede, zu den Vorgängen:\n„Wir fürchten das Schlimmste“, sagte er.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    let expected = [
+        ("1,1 Promille Alkohol im Blut", "Polizeiangaben"),
+        ("man werde weiter kämpfen", "Tarek Olsen"),
+        ("Wir fürchten das Schlimmste", "er"),
+    ];
+    for pair in expected {
+        assert!(pairs.contains(&pair), "{pair:?} not in {found:#?}");
+    }
+}

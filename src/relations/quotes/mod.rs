@@ -265,7 +265,7 @@ impl Finder<'_, '_> {
             if !learned && self.refers_back(n, words, cue, candidate) && self.said_before(n, speaker) {
                 return;
             }
-            let Some((first, last)) = message_side(words, frame, inner, inverted) else { continue };
+            let Some((first, last)) = message_side(words, self.lexicon, frame, inner, inverted) else { continue };
             let form = self.form(words, first, last, cue);
             // A learned verb with a plain object is too often no speech at all.
             if learned && form == QuoteForm::Reported {
@@ -452,15 +452,27 @@ fn is_speech(text: &str, quotation: Span) -> bool {
 /// ends; none when that part has fewer than two words.
 fn message_side(
     words: &SentenceWords,
+    lexicon: &Lexicon,
     frame: (usize, usize),
     inner: Option<(usize, usize)>,
     inverted: bool,
 ) -> Option<(usize, usize)> {
     let count = |(from, to): (usize, usize)| (from..to).filter(|&j| words.is_word(j)).count();
     let (before, after) = ((0, frame.0), (frame.1 + 1, words.len()));
+    // Reported speech is in the subjunctive: when only one side has it, that
+    // side is said (`In einer Videobotschaft, die ... eingespielt wurde,
+    // sagte X, man werde kämpfen`).
+    let subjunctive =
+        |(from, to): (usize, usize)| (from..to).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
+    let said = match (subjunctive(before), subjunctive(after)) {
+        (true, false) => Some(before),
+        (false, true) => Some(after),
+        _ => None,
+    };
     // `Die Ursache sei unklar, verlautbarte X, der Direktor von Y, ...`: a
     // verb after a comma with its speaker after it closes the message before.
-    let outer = if count(before) > count(after) || inverted && count(before) >= 2 { before } else { after };
+    let longer = if count(before) > count(after) || inverted && count(before) >= 2 { before } else { after };
+    let outer = said.filter(|&side| count(side) >= 2).unwrap_or(longer);
     let (from, to) = match inner {
         Some(inner) if count(outer) < 2 => inner,
         _ => outer,

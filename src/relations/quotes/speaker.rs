@@ -111,6 +111,21 @@ fn is_not_modifier(word: &str) -> bool {
             | "sind"
             | "war"
             | "wird"
+            // Auxiliaries and frames end like adjectives but open no phrase
+            // (`hatte laut Polizeiangaben`).
+            | "hatte"
+            | "hatten"
+            | "habe"
+            | "haben"
+            | "wurde"
+            | "wurden"
+            | "werden"
+            | "waren"
+            | "sei"
+            | "seien"
+            | "laut"
+            | "gemäß"
+            | "zufolge"
     )
 }
 
@@ -164,6 +179,15 @@ fn is_listed_noun(lexicon: &Lexicon, lower: &str) -> bool {
     [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.has(s, lower) || lexicon.ends_in(s, lower))
 }
 
+/// Whether a lower-case noun is listed in `section`, as an entry, as a
+/// compound ending in one, or written with a hyphen (`Online-Ausgabe` for
+/// `onlineausgabe`).
+fn is_listed(lexicon: &Lexicon, section: Section, lower: &str) -> bool {
+    lexicon.has(section, lower)
+        || lexicon.ends_in(section, lower)
+        || lower.contains('-') && lexicon.has(section, &lower.replace('-', ""))
+}
+
 /// The candidate starting at word `i`; `listed` tells, for English, which
 /// words are listed nouns.
 fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Option<Candidate> {
@@ -190,7 +214,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     if !(i + 1..head).all(|j| is_modifier(words, j)) || words.mention_at[head].is_some() {
         return None;
     }
-    let noun = |section| lexicon.has(section, &words.lower[head]) || lexicon.ends_in(section, &words.lower[head]);
+    let noun = |section| is_listed(lexicon, section, &words.lower[head]);
     let kind = if noun(Section::SpeakerNoun) {
         SpeakerKind::Noun
     } else if noun(Section::InfoNoun) {
@@ -207,7 +231,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     if !determiner && head != i && kind != SpeakerKind::Info {
         return None;
     }
-    let outlet = lexicon.has(Section::OutletNoun, &words.lower[head]);
+    let outlet = is_listed(lexicon, Section::OutletNoun, &words.lower[head]);
     Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
 }
 
@@ -222,7 +246,9 @@ fn is_noun(words: &SentenceWords, j: usize) -> bool {
 /// determiner and its noun (an adjective or participle).
 fn is_modifier(words: &SentenceWords, j: usize) -> bool {
     let lower = words.lower[j].as_str();
-    words.is_lower_word(j) && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2
+    // A German adjective before its noun is inflected.
+    let inflected = words.english || lower.ends_with(['e', 'n', 'r', 's', 'm']);
+    words.is_lower_word(j) && inflected && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2
 }
 
 /// The phrase with a genitive or `von`/`of` phrase after it that names the
@@ -382,8 +408,11 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     let apposed = german_comma && closes_apposition(words, found, cue);
     let message_before = german_comma && !apposed;
     // After the subject's apposition what follows the verb is its object
-    // (a pronoun there is still the subject: `..., sagte er`).
-    if apposed && next.kind != SpeakerKind::Pronoun || next.kind == SpeakerKind::Phrase && !message_before {
+    // (a pronoun there is still the subject: `..., sagte er`, also when it
+    // was resolved to a person and is a mention).
+    let pronoun = next.kind == SpeakerKind::Pronoun
+        || next.first == next.last && lexicon.has(Section::Pronoun, &words.lower[next.first]);
+    if apposed && !pronoun || next.kind == SpeakerKind::Phrase && !message_before {
         return None;
     }
     let gap = cue + 1..next.first;
