@@ -283,3 +283,13 @@ fn a_frame_after_an_auxiliary_and_a_subjunctive_side_and_a_resolved_pronoun() {
         assert!(pairs.contains(&pair), "{pair:?} not in {found:#?}");
     }
 }
+
+#[test]
+fn any_noun_phrase_after_laut_or_before_zufolge_is_a_source() {
+    let text = "Flughafen\n\nDer Flughafen verbuchte laut aktueller Statistik zwei Millionen Passagiere. Das Wetter war \
+                schlecht. Politischen Beobachtern zufolge blieb der Aufruhr aus. Seiner Meinung nach hätte die Aufsicht \
+                abraten müssen.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["aktueller Statistik", "Beobachtern", "Seiner Meinung"], "{found:#?}");
+}

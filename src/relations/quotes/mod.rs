@@ -333,11 +333,11 @@ impl Finder<'_, '_> {
                     lexicon.phrase_at(&lower[j..]).or(lexicon.has(Section::FrameBefore, lower[j]).then_some(1));
                 if let Some(len) = before_len {
                     let fits: &dyn Fn(&&Candidate) -> bool = if lower[j] == "nach" { &info } else { &any };
-                    return found
-                        .iter()
-                        .filter(fits)
-                        .find(|c| c.first >= j + len && c.first <= j + len + 1)
-                        .map(|c| (*c, j, false));
+                    let source = found.iter().filter(fits).find(|c| c.first >= j + len && c.first <= j + len + 1);
+                    // `Seiner Meinung nach`: no source after, perhaps one before.
+                    if let Some(c) = source {
+                        return Some((*c, j, false));
+                    }
                 }
                 if lexicon.has(Section::FrameAfter, lower[j]) {
                     let fits: &dyn Fn(&&Candidate) -> bool = if lower[j] == "nach" { &info } else { &any };

@@ -183,9 +183,8 @@ fn is_listed_noun(lexicon: &Lexicon, lower: &str) -> bool {
 /// compound ending in one, or written with a hyphen (`Online-Ausgabe` for
 /// `onlineausgabe`).
 fn is_listed(lexicon: &Lexicon, section: Section, lower: &str) -> bool {
-    lexicon.has(section, lower)
-        || lexicon.ends_in(section, lower)
-        || lower.contains('-') && lexicon.has(section, &lower.replace('-', ""))
+    let listed = |w: &str| lexicon.has(section, w) || lexicon.ends_in(section, w);
+    listed(lower) || lower.contains('-') && lexicon.has(section, &lower.replace('-', ""))
 }
 
 /// The candidate starting at word `i`; `listed` tells, for English, which
@@ -219,7 +218,10 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
         SpeakerKind::Noun
     } else if noun(Section::InfoNoun) {
         SpeakerKind::Info
-    } else if determiner && !words.english && !lexicon.has(Section::Skip, &words.lower[head]) {
+    } else if (determiner || framed(words, i, head))
+        && !words.english
+        && !lexicon.has(Section::Skip, &words.lower[head])
+    {
         // Only with an article: a capitalised word alone opens most German
         // sentences without being a noun (`Neben`, `Damit`).
         SpeakerKind::Phrase
@@ -228,11 +230,19 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     };
     // Without an article only a noun of information opens with an adjective
     // (`ersten Angaben`); otherwise a verb before a noun would open one.
-    if !determiner && head != i && kind != SpeakerKind::Info {
+    if !determiner && head != i && kind != SpeakerKind::Info && !framed(words, i, head) {
         return None;
     }
     let outlet = is_listed(lexicon, Section::OutletNoun, &words.lower[head]);
     Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
+}
+
+/// Whether the phrase `i..=head` stands where only a source can: after
+/// `laut` or `gemäß`, or before `zufolge` (`laut aktueller Statistik`,
+/// `Politischen Beobachtern zufolge`), so it needs no article to be one.
+fn framed(words: &SentenceWords, i: usize, head: usize) -> bool {
+    let before = i.checked_sub(1).map(|b| words.lower[b].as_str());
+    matches!(before, Some("laut" | "gemäß")) || words.lower.get(head + 1).is_some_and(|w| w == "zufolge")
 }
 
 /// Whether token `j` can head a noun phrase: a capitalised German word
