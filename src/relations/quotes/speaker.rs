@@ -256,9 +256,12 @@ fn is_noun(words: &SentenceWords, j: usize) -> bool {
 /// determiner and its noun (an adjective or participle).
 fn is_modifier(words: &SentenceWords, j: usize) -> bool {
     let lower = words.lower[j].as_str();
-    // A German adjective before its noun is inflected.
+    // A German adjective before its noun is inflected; a number counts it
+    // (`der 13 beteiligten Feuerwehrmänner`).
     let inflected = words.english || lower.ends_with(['e', 'n', 'r', 's', 'm']);
-    words.is_lower_word(j) && inflected && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2
+    let adjective =
+        words.is_lower_word(j) && inflected && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2;
+    adjective || !words.english && words.is_number(j)
 }
 
 /// The phrase with a genitive or `von`/`of` phrase after it that names the
@@ -369,8 +372,11 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
     let after_preposition = before(1).is_some_and(is_preposition) || article && before(2).is_some_and(is_preposition);
     // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
     let oblique = matches!(words.lower[c.first].as_str(), "den" | "dem" | "einen" | "einem");
-    // `Wie der Hersteller X bekannt gab, ...`: the subject opens the clause after `wie`.
-    let opens = c.first == clause_start || c.first == clause_start + 1 && words.lower[clause_start] == "wie";
+    // `Wie der Hersteller X bekannt gab, ...`: the subject opens the clause
+    // after `wie`, and a group after a word that picks from it (`Einer der
+    // Feuerwehrmänner sagte`).
+    let opener = |w: &str| matches!(w, "wie" | "einer" | "eine" | "eines" | "einige" | "viele" | "mehrere" | "manche");
+    let opens = c.first == clause_start || c.first == clause_start + 1 && opener(&words.lower[clause_start]);
     !after_preposition && (c.kind != SpeakerKind::Phrase || opens && !oblique)
 }
 
