@@ -293,3 +293,16 @@ fn any_noun_phrase_after_laut_or_before_zufolge_is_a_source() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["aktueller Statistik", "Beobachtern", "Seiner Meinung"], "{found:#?}");
 }
+
+#[test]
+fn the_phrase_after_a_demonstrative_and_its_speech_verb_is_the_speaker() {
+    let text = "Landtag\n\nDie Fraktion will den Antrag im Landtag einbringen. Dies teilte der parlamentarische \
+                Geschäftsführer der Fraktion mit.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [("Die Fraktion will den Antrag im Landtag einbringen", "der parlamentarische Geschäftsführer der Fraktion")],
+        "{found:#?}"
+    );
+}

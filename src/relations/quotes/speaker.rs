@@ -422,7 +422,9 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     let next = found.iter().find(|c| c.first > cue)?;
     let german_comma = !words.english && cue > 0 && words.lower[cue - 1] == ",";
     let apposed = german_comma && closes_apposition(words, found, cue);
-    let message_before = german_comma && !apposed;
+    // `Dies teilte der Sprecher mit`: the sentence before is the object.
+    let demonstrative = !words.english && cue == 1 && matches!(words.lower[0].as_str(), "das" | "dies");
+    let message_before = german_comma && !apposed || demonstrative;
     // After the subject's apposition what follows the verb is its object
     // (a pronoun there is still the subject: `..., sagte er`, also when it
     // was resolved to a person and is a mention).
