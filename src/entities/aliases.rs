@@ -216,6 +216,7 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
 /// names to `mentions` and assigns every mention an entity.
 pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) -> Resolution {
     split_organization_from_person(mentions);
+    restore_cut_names(text, mentions);
     harmonize_kinds(mentions);
     places_by_preposition(text, mentions);
     let mut groups = Groups::default();
@@ -287,6 +288,22 @@ fn split_organization_from_person(mentions: &mut [Vec<Mention>]) {
         if let Some(person) = person {
             mention.span = Span::new(mention.span.end - person.len(), mention.span.end);
             mention.name = person.clone();
+        }
+    }
+}
+
+/// `Ted Stevens Amtszeit` reads as the possessive of `Ted Steven`; when the
+/// text names `Ted Stevens` elsewhere, the final `s` was the name's own.
+fn restore_cut_names(text: &str, mentions: &mut [Vec<Mention>]) {
+    let people: HashSet<String> =
+        mentions.iter().flatten().filter(|m| m.kind == EntityKind::Person).map(|m| m.name.clone()).collect();
+    for mention in mentions.iter_mut().flatten().filter(|m| m.kind == EntityKind::Person) {
+        let cut = text[mention.span.end..].starts_with('s')
+            && text[mention.span.end + 1..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let whole = format!("{}s", mention.name);
+        if cut && text[mention.span.range()] == mention.name && people.contains(&whole) {
+            mention.name = whole;
+            mention.span = Span::new(mention.span.start, mention.span.end + 1);
         }
     }
 }
@@ -481,6 +498,22 @@ mod tests {
         let mut mentions = mentions_of(text, "Ada Brook");
         places_by_preposition(text, &mut mentions);
         assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Person));
+    }
+
+    #[test]
+    fn a_name_cut_as_a_possessive_keeps_its_s_when_the_text_names_it_whole() {
+        let text = "Senator Ted Stevens wurde angeklagt. In Ted Stevens Amtszeit wuchs der Haushalt.";
+        let whole = text.find("Ted Stevens").unwrap();
+        let cut = text.rfind("Ted Stevens").unwrap();
+        let person = |at: usize, name: &str| {
+            Mention::new(Span::new(at, at + name.len()), EntityKind::Person, name.to_owned(), "test")
+        };
+        let mut mentions = vec![vec![person(whole, "Ted Stevens"), person(cut, "Ted Steven")]];
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let people: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(people, ["Ted Stevens"]);
+        assert_eq!(&text[mentions[0][1].span.range()], "Ted Stevens");
     }
 
     #[test]
