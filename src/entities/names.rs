@@ -281,7 +281,8 @@ impl NameRecognizer {
     /// ordinary noun: `Maria Keller`.
     fn is_person_by_first_name(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
         let first = ctx.word(start);
-        let rest_plain = (start + 1..end).all(|i| !ctx.word(i).contains('-'));
+        // `So I ...`: the pronoun `I` is no surname.
+        let rest_plain = (start + 1..end).all(|i| !ctx.word(i).contains('-') && ctx.word(i) != "I");
         // Many first and family names are nouns too (Rose, Berg): one of the
         // two may be, not both.
         let surname_noun = (start + 1..end).any(|i| self.lists.is_german_noun(ctx.word(i)));
@@ -663,5 +664,16 @@ mod tests {
         let split = rules.split_coordinated(text, mentions);
         let names: Vec<&str> = split.iter().map(|m| &text[m.span.range()]).collect();
         assert_eq!(names, ["Tarn River Port Authority", "Mill Transit Corp", "Smith and Jones"]);
+    }
+
+    #[test]
+    fn a_first_name_before_the_pronoun_i_is_no_person() {
+        let rules = NameRecognizer::new(Language::En);
+        for (text, found) in [("So I went home .", false), ("He met Mary Lennox at home .", true)] {
+            let tokens = crate::text::tokenize(text, Span::new(0, text.len()));
+            let sentence = crate::text::Sentence { index: 0, span: Span::new(0, text.len()) };
+            let people = rules.recognize(text, &sentence, &tokens);
+            assert_eq!(people.iter().any(|m| m.kind == EntityKind::Person), found, "{text}: {people:?}");
+        }
     }
 }
