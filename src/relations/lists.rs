@@ -3,6 +3,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::text::Folded;
+
 /// A word list prepared for matching: whole words in one set, `*end`
 /// patterns in another with their lengths, so that a word's endings are
 /// looked up instead of every ending compared (`$role` has a hundred).
@@ -152,7 +154,7 @@ pub(super) struct Membership {
 }
 
 impl Membership {
-    pub(super) fn new(index: &ListIndex, words: &[String]) -> Self {
+    pub(super) fn new(index: &ListIndex, words: &Folded) -> Self {
         let stride = index.stride;
         let mut bits = vec![0; stride * words.len()];
         for (word, out) in words.iter().zip(bits.chunks_mut(stride)) {
@@ -191,8 +193,10 @@ mod tests {
         lists.extend((0..67).map(|n| list(&format!("w{n} *x{n}"))));
         let sets: Vec<WordSet> = lists.iter().map(|l| WordSet::new(l)).collect();
         let index = ListIndex::new(lists.iter().map(Vec::as_slice));
-        let words = list("konzernchef chef forscher ceo bei im x er vorständ w3 aw66 ax66 ax7 äx");
-        let membership = Membership::new(&index, &words);
+        let text = "konzernchef chef forscher ceo bei im x er vorständ w3 aw66 ax66 ax7 äx";
+        let words = list(text);
+        let tokens = crate::text::tokenize(text, crate::text::Span::new(0, text.len()));
+        let membership = Membership::new(&index, &Folded::new(text, &tokens));
         for (pos, word) in words.iter().enumerate() {
             for (idx, set) in sets.iter().enumerate() {
                 assert_eq!(membership.has(idx, pos), set.contains(word), "{word} in list {idx}");

@@ -6,14 +6,14 @@ use super::lists::Membership;
 use super::pattern::{Atom, Capture, DocumentEnd, Element, Rule, RuleFile};
 use super::{find_date, Attributes, Endpoint, Fact, RelationKind};
 use crate::entities::{EntityKind, Mention};
-use crate::text::{Span, Token, TokenKind};
+use crate::text::{Folded, Span, Token, TokenKind};
 
 /// A sentence prepared for matching.
 pub struct SentenceView<'a> {
     text: &'a str,
     rules: &'a RuleFile,
     tokens: Vec<Token>,
-    lower: Vec<String>,
+    lower: Folded,
     /// Per token: the mention starting there and the token after its end.
     mention_at: Vec<Option<(usize, usize)>>,
     kinds: Vec<EntityKind>,
@@ -42,7 +42,7 @@ impl<'a> SentenceView<'a> {
     /// news outlet.
     pub fn new(text: &'a str, tokens: &[Token], mentions: &[Mention], outlets: &[bool], rules: &'a RuleFile) -> Self {
         let tokens = split_named_compounds(text, tokens, mentions);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower = Folded::new(text, &tokens);
         let mut mention_at = vec![None; tokens.len()];
         for (idx, mention) in mentions.iter().enumerate() {
             let start = tokens.iter().position(|t| t.span.end > mention.span.start);
@@ -69,7 +69,7 @@ impl<'a> SentenceView<'a> {
         let (file, lists) = (self.rules, &self.lists);
         // The rules with an anchor word in the sentence, found word by word.
         let mut has_anchor = vec![false; file.rules.len()];
-        for word in &self.lower {
+        for word in self.lower.iter() {
             for &idx in file.anchored_on.get(word).map_or(&[][..], Vec::as_slice) {
                 has_anchor[idx] = true;
             }
@@ -177,7 +177,7 @@ impl<'a> SentenceView<'a> {
         then: &dyn Fn(usize, Captures) -> Option<Captures>,
     ) -> Option<Captures> {
         let one = |matched: bool| if matched { then(pos + 1, captures) } else { None };
-        let word = self.lower.get(pos).map(String::as_str);
+        let word = self.lower.get(pos);
         match &element.atom {
             Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
             Atom::List(list) => one(lists.has(list.index, pos)),
@@ -260,8 +260,8 @@ fn record(captures: &mut Captures, capture: Option<Capture>, from: usize, to: us
 }
 
 /// A quotation's range without its opening and closing marks.
-fn strip_marks(lower: &[String], (from, to): (usize, usize)) -> (usize, usize) {
-    let is_mark = |i: usize| lower.get(i).is_some_and(|w| is_quote_mark(w));
+fn strip_marks(lower: &Folded, (from, to): (usize, usize)) -> (usize, usize) {
+    let is_mark = |i: usize| lower.get(i).is_some_and(is_quote_mark);
     let from = if is_mark(from) { from + 1 } else { from };
     let to = if to > from && is_mark(to - 1) { to - 1 } else { to };
     (from, to)

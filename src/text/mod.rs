@@ -1,9 +1,11 @@
 //! Text processing: byte spans, character offsets, tokens and sentences.
 
+mod folded;
 mod normalize;
 mod sentences;
 mod tokens;
 
+pub use self::folded::Folded;
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
 pub use self::tokens::{tokenize, Token, TokenKind};

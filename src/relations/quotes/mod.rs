@@ -15,7 +15,7 @@ use self::passive::passive_agent;
 use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
 use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
-use crate::text::{Sentence, Span, Token, TokenKind};
+use crate::text::{Folded, Sentence, Span, Token, TokenKind};
 
 pub use self::marks::quotations;
 
@@ -84,7 +84,7 @@ pub struct SentenceWords<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Lower-case token texts.
-    pub lower: Vec<String>,
+    pub lower: Folded,
     /// Whether a token is inside a direct quotation.
     pub quoted: Vec<bool>,
     /// Whether a token is inside quotation marks that hold no speech (a
@@ -101,7 +101,7 @@ pub struct SentenceWords<'a> {
 impl<'a> SentenceWords<'a> {
     fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span], titles: &[Span]) -> Self {
         let tokens = &input.tokens[n];
-        let lower = tokens.iter().map(|t| t.text(input.text).to_lowercase()).collect();
+        let lower = Folded::new(input.text, tokens);
         // Only the quotations that reach into this sentence, not all of the text's.
         let span = input.sentences[n].span;
         let inside = |spans: &[Span]| -> Vec<bool> {
@@ -234,7 +234,7 @@ impl Finder<'_, '_> {
         let outside = (0..words.len()).filter(|&j| !words.quoted[j] && words.is_word(j)).count();
         let cue = self.cues(words, found).first().map(|&(c, j, _)| (c, j, "quote/direct"));
         let colon = (0..words.len())
-            .find(|&j| words.lower[j] == ":" && words.tokens[j].span.end <= quotation.start)
+            .find(|&j| &words.lower[j] == ":" && words.tokens[j].span.end <= quotation.start)
             .and_then(|j| speaker_of(words, self.lexicon, found, j).map(|c| (c, j, "quote/colon")));
         if let Some((candidate, j, rule)) = cue.or(colon) {
             let speaker = self.speaker(n, words, candidate, Some(j));
@@ -260,7 +260,7 @@ impl Finder<'_, '_> {
             }
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
             let inner = (candidate.last < cue).then_some((candidate.last + 1, cue));
-            let inverted = cue < candidate.first && cue > 0 && words.lower[cue - 1] == ",";
+            let inverted = cue < candidate.first && cue > 0 && &words.lower[cue - 1] == ",";
             let speaker = self.speaker(n, words, candidate, Some(cue));
             if !learned && self.refers_back(n, words, cue, candidate) && self.said_before(n, speaker) {
                 return;
@@ -286,7 +286,7 @@ impl Finder<'_, '_> {
     /// right after a demonstrative that opens the sentence, with its speaker
     /// after it, says the sentence before.
     fn refers_back(&self, n: usize, words: &SentenceWords, cue: usize, candidate: Candidate) -> bool {
-        let demonstrative = matches!(words.lower[0].as_str(), "das" | "dies" | "this");
+        let demonstrative = matches!(&words.lower[0], "das" | "dies" | "this");
         let verb = self.lexicon.has(Section::SpeechVerb, &words.lower[cue])
             || self.lexicon.has(Section::NeedsParticle, &words.lower[cue]);
         n > 0 && cue == 1 && demonstrative && verb && candidate.first > cue
@@ -323,7 +323,7 @@ impl Finder<'_, '_> {
     /// the verb is only a learned one.
     fn cues(&self, words: &SentenceWords, found: &[Candidate]) -> Vec<(Candidate, usize, bool)> {
         let lexicon = self.lexicon;
-        let lower: Vec<&str> = words.lower.iter().map(String::as_str).collect();
+        let lower: Vec<&str> = words.lower.iter().collect();
         let info = |c: &&Candidate| c.kind == SpeakerKind::Info;
         let any = |_: &&Candidate| true;
         (0..words.len())
@@ -377,10 +377,10 @@ impl Finder<'_, '_> {
 
     fn form(&self, words: &SentenceWords, first: usize, last: usize, cue: usize) -> QuoteForm {
         let lexicon = self.lexicon;
-        let lower = words.lower[cue].as_str();
+        let lower = &words.lower[cue];
         let frame = lexicon.has(Section::SpeechVerb, lower) || lexicon.has(Section::LearnedVerb, lower);
-        let clause = first > 0 && matches!(words.lower[first - 1].as_str(), "," | ":")
-            || matches!(words.lower[first].as_str(), "dass" | "ob" | "that" | "wie");
+        let clause = first > 0 && matches!(&words.lower[first - 1], "," | ":")
+            || matches!(&words.lower[first], "dass" | "ob" | "that" | "wie");
         let subjunctive = (first..=last).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
         if !frame || clause || subjunctive {
             QuoteForm::Indirect
@@ -422,14 +422,14 @@ impl Finder<'_, '_> {
 /// der Behörde, Bagus Puruhito, mit`), or stands right before the verb at
 /// the clause's end (`wie X bekannt gab,`).
 fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> bool {
-    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && words.lower[k] != "-");
+    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && &words.lower[k] != "-");
     let particle_before = |end: usize| end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1]);
     let Some(end) = clause_end(verb + 1) else { return false };
     let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
     if particle_before(end) || joined {
         return true;
     }
-    let name = (words.lower[end] == ",").then(|| words.mention_at.get(end + 1).copied().flatten()).flatten();
+    let name = (&words.lower[end] == ",").then(|| words.mention_at.get(end + 1).copied().flatten()).flatten();
     name.map(|(_, last)| last + 1)
         .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
         .and_then(|comma| clause_end(comma + 1))
@@ -486,10 +486,10 @@ fn message_side(
 /// `and`, `oder`, `sowie` just before it, if there is one.
 fn coordinated_start(words: &SentenceWords, found: &[Candidate], candidate: Candidate) -> Option<usize> {
     let mut j = candidate.first.checked_sub(1)?;
-    if matches!(words.lower[j].as_str(), "der" | "die" | "das" | "the") {
+    if matches!(&words.lower[j], "der" | "die" | "das" | "the") {
         j = j.checked_sub(1)?;
     }
-    if !matches!(words.lower[j].as_str(), "und" | "and" | "oder" | "or" | "sowie") {
+    if !matches!(&words.lower[j], "und" | "and" | "oder" | "or" | "sowie") {
         return None;
     }
     found.iter().rev().find(|c| c.last + 1 == j).map(|c| c.first)

@@ -193,7 +193,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     if let Some((mention, last)) = words.mention_at[i] {
         return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention), outlet: false });
     }
-    let lower = words.lower[i].as_str();
+    let lower = &words.lower[i];
     // A capitalised `Sie` inside a sentence is the polite `you`.
     let polite = words.original(i) == "Sie" && i > 0;
     if lexicon.has(Section::Pronoun, lower) && !polite {
@@ -241,7 +241,7 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
 /// `laut` or `gemäß`, or before `zufolge` (`laut aktueller Statistik`,
 /// `Politischen Beobachtern zufolge`), so it needs no article to be one.
 fn framed(words: &SentenceWords, i: usize, head: usize) -> bool {
-    let before = i.checked_sub(1).map(|b| words.lower[b].as_str());
+    let before = i.checked_sub(1).map(|b| &words.lower[b]);
     matches!(before, Some("laut" | "gemäß")) || words.lower.get(head + 1).is_some_and(|w| w == "zufolge")
 }
 
@@ -249,13 +249,13 @@ fn framed(words: &SentenceWords, i: usize, head: usize) -> bool {
 /// (German nouns are), or in English any word.
 fn is_noun(words: &SentenceWords, j: usize) -> bool {
     let capital = words.original(j).chars().next().is_some_and(char::is_uppercase);
-    words.is_word(j) && !words.is_number(j) && (capital || words.english) && !is_determiner(words.lower[j].as_str())
+    words.is_word(j) && !words.is_number(j) && (capital || words.english) && !is_determiner(&words.lower[j])
 }
 
 /// Whether token `j` is a lower-case word that can stand between a
 /// determiner and its noun (an adjective or participle).
 fn is_modifier(words: &SentenceWords, j: usize) -> bool {
-    let lower = words.lower[j].as_str();
+    let lower = &words.lower[j];
     // A German adjective before its noun is inflected; a number counts it
     // (`der 13 beteiligten Feuerwehrmänner`).
     let inflected = words.english || lower.ends_with(['e', 'n', 'r', 's', 'm']);
@@ -272,9 +272,8 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
         candidate.mention = Some(mention);
         return candidate;
     }
-    let linked = |j: usize| {
-        matches!(words.lower.get(j).map(String::as_str), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"))
-    };
+    let linked =
+        |j: usize| matches!(words.lower.get(j), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"));
     if !linked(candidate.last + 1) {
         return candidate;
     }
@@ -297,7 +296,7 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
             }
             return candidate;
         }
-        if !is_modifier(words, j) && !is_determiner(words.lower[j].as_str()) {
+        if !is_modifier(words, j) && !is_determiner(&words.lower[j]) {
             return candidate;
         }
         j += 1;
@@ -309,12 +308,12 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
 /// `der Sprecher Hans Müller`, `die Agentur Reuters`, `die Zeitung „Yemen
 /// Observer“`.
 fn apposition(words: &SentenceWords, j: usize) -> Option<(usize, usize)> {
-    let mark = words.lower.get(j).is_some_and(|w| matches!(w.as_str(), "„" | "\"" | "“" | "»"));
+    let mark = words.lower.get(j).is_some_and(|w| matches!(w, "„" | "\"" | "“" | "»"));
     if words.english && words.lower.get(j).is_some_and(|w| w == ",") {
         // `the prosecutor, Mark Tedeschi,`: a person's name set off by commas
         // (in German such a comma more often ends the speaker's phrase).
         let (mention, last) = words.mention_at.get(j + 1).copied().flatten()?;
-        let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w.as_str(), "," | "." | ":"));
+        let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w, "," | "." | ":"));
         return (words.kinds[mention] == EntityKind::Person && closed).then_some((mention, last));
     }
     let j = if mark { j + 1 } else { j };
@@ -367,11 +366,11 @@ fn is_preposition(word: &str) -> bool {
 /// preposition, and a plain noun phrase only as the clause's first words.
 fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bool {
     // `in der Fraktion sagte ...`: the preposition may stand before an article.
-    let before = |back: usize| c.first.checked_sub(back).map(|j| words.lower[j].as_str());
+    let before = |back: usize| c.first.checked_sub(back).map(|j| &words.lower[j]);
     let article = before(1).is_some_and(is_determiner);
     let after_preposition = before(1).is_some_and(is_preposition) || article && before(2).is_some_and(is_preposition);
     // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
-    let oblique = matches!(words.lower[c.first].as_str(), "den" | "dem" | "einen" | "einem");
+    let oblique = matches!(&words.lower[c.first], "den" | "dem" | "einen" | "einem");
     // `Wie der Hersteller X bekannt gab, ...`: the subject opens the clause
     // after `wie`, and a group after a word that picks from it (`Einer der
     // Feuerwehrmänner sagte`).
@@ -386,7 +385,7 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
 /// before it in its clause, stepping over an apposition or relative clause
 /// set off by commas (`Müller, der Chef von X, sagte`).
 pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
-    let clause_start = (0..cue).rev().find(|&j| words.lower[j] == ",").map_or(0, |c| c + 1);
+    let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
     let adjacent = found.iter().find(|c| c.last + 1 == cue && subject_like(words, c, clause_start));
     if let Some(c) = adjacent {
         return Some(apposed_person(words, found, clause_start).unwrap_or(*c));
@@ -401,7 +400,7 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
 /// opened by an article right after a person's name and a comma is that
 /// person's apposition, its closing comma left out, and the person speaks.
 fn apposed_person(words: &SentenceWords, found: &[Candidate], clause_start: usize) -> Option<Candidate> {
-    let opens = clause_start >= 2 && matches!(words.lower[clause_start].as_str(), "der" | "die");
+    let opens = clause_start >= 2 && matches!(&words.lower[clause_start], "der" | "die");
     let person = |c: &&Candidate| c.mention.is_some_and(|m| words.kinds[m] == EntityKind::Person);
     let named = |c: &&Candidate| c.kind == SpeakerKind::Name && c.last + 2 == clause_start;
     (!words.english && opens).then(|| found.iter().filter(person).find(named).copied()).flatten()
@@ -411,7 +410,7 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // English puts the speaker after the verb only after the message (`...,
     // said the spokesman`); elsewhere what follows is the one spoken to
     // (`X also told the court that ...`).
-    let inverted = cue == 0 || matches!(words.lower[cue - 1].as_str(), "," | ":" | "\"" | "”" | "“" | "'");
+    let inverted = cue == 0 || matches!(&words.lower[cue - 1], "," | ":" | "\"" | "”" | "“" | "'");
     if words.english && !inverted {
         return None;
     }
@@ -420,10 +419,10 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // before is the object and the phrase after the verb its subject (`...,
     // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
-    let german_comma = !words.english && cue > 0 && words.lower[cue - 1] == ",";
+    let german_comma = !words.english && cue > 0 && &words.lower[cue - 1] == ",";
     let apposed = german_comma && closes_apposition(words, found, cue);
     // `Dies teilte der Sprecher mit`: the sentence before is the object.
-    let demonstrative = !words.english && cue == 1 && matches!(words.lower[0].as_str(), "das" | "dies");
+    let demonstrative = !words.english && cue == 1 && matches!(&words.lower[0], "das" | "dies");
     let message_before = german_comma && !apposed || demonstrative;
     // After the subject's apposition what follows the verb is its object
     // (a pronoun there is still the subject: `..., sagte er`, also when it
@@ -435,7 +434,7 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     }
     let gap = cue + 1..next.first;
     let skippable = |j: usize| {
-        let w = words.lower[j].as_str();
+        let w = &words.lower[j];
         // The article of a name (`teilte die Universität Jena mit`).
         let article = j + 1 == next.first && next.kind == SpeakerKind::Name && is_determiner(w);
         let article = article && (!inverted || message_before);
@@ -449,7 +448,7 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
 fn named_role(words: &SentenceWords, role: Candidate) -> Candidate {
     let comma = words.lower.get(role.last + 1).is_some_and(|w| w == ",");
     let Some((mention, last)) = words.mention_at.get(role.last + 2).copied().flatten() else { return role };
-    let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w.as_str(), "," | "." | ":"));
+    let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w, "," | "." | ":"));
     let person = words.kinds[mention] == EntityKind::Person;
     if role.kind == SpeakerKind::Noun && comma && closed && person {
         Candidate { last, mention: Some(mention), ..role }
@@ -478,13 +477,13 @@ fn closes_apposition(words: &SentenceWords, found: &[Candidate], cue: usize) -> 
     if ends_at(comma, &speaker) {
         return true;
     }
-    let Some(previous) = (0..comma).rev().find(|&j| words.lower[j] == ",") else { return false };
-    let opens_article = is_determiner(words.lower[previous + 1].as_str()) || words.lower[previous + 1] == "welche";
+    let Some(previous) = (0..comma).rev().find(|&j| &words.lower[j] == ",") else { return false };
+    let opens_article = is_determiner(&words.lower[previous + 1]) || &words.lower[previous + 1] == "welche";
     ends_at(previous, &person) || opens_article && ends_at(previous, &subject)
 }
 
 fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Candidate> {
-    let commas: Vec<usize> = (0..cue).filter(|&j| words.lower[j] == ",").collect();
+    let commas: Vec<usize> = (0..cue).filter(|&j| &words.lower[j] == ",").collect();
     let clause_start = commas.last().map_or(0, |&c| c + 1);
     let within = |from: usize, to: usize| {
         found.iter().rev().filter(|c| subject_like(words, c, from)).find(|c| c.first >= from && c.last < to).copied()

@@ -1,0 +1,81 @@
+//! The lower-case forms of a sentence's tokens, kept in one buffer: rules
+//! and quote cues compare words in lower case, and a string per token was a
+//! good part of their cost.
+
+use super::Token;
+
+/// The tokens of a sentence in lower case.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    buffer: String,
+    /// Where each token's form ends in `buffer`.
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The lower-case forms of `tokens` of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut folded =
+            Self { buffer: String::with_capacity(tokens.len() * 8), ends: Vec::with_capacity(tokens.len()) };
+        for token in tokens {
+            let word = token.text(text);
+            // `str::to_lowercase` for the rest: it knows the final sigma.
+            if word.is_ascii() {
+                folded.buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                folded.buffer.push_str(&word.to_lowercase());
+            }
+            folded.ends.push(folded.buffer.len());
+        }
+        folded
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Token `idx` in lower case, if there is one.
+    pub fn get(&self, idx: usize) -> Option<&str> {
+        let end = *self.ends.get(idx)?;
+        let start = if idx == 0 { 0 } else { self.ends[idx - 1] };
+        Some(&self.buffer[start..end])
+    }
+
+    /// Every token in lower case, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).filter_map(|idx| self.get(idx))
+    }
+}
+
+impl std::ops::Index<usize> for Folded {
+    type Output = str;
+
+    fn index(&self, idx: usize) -> &str {
+        self.get(idx).expect("token index within the sentence")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{tokenize, Span};
+
+    #[test]
+    fn folds_every_token_as_to_lowercase_does() {
+        let text = "Die SPD-Fraktion SAGTE: „Ärger“ İstanbul ΟΔΟΣ.";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let folded = Folded::new(text, &tokens);
+        assert_eq!(folded.len(), tokens.len());
+        for (idx, token) in tokens.iter().enumerate() {
+            assert_eq!(&folded[idx], token.text(text).to_lowercase());
+        }
+        assert_eq!(folded.get(tokens.len()), None);
+        assert_eq!(folded.iter().count(), tokens.len());
+    }
+}
