@@ -129,7 +129,7 @@ fn the_dev_gold_sets_meet_their_bars() {
         ("tests/gold/de/dev2", "0.70", "0.65"),
         ("tests/gold/de/dev3", "0.68", "0.55"),
         ("tests/gold/de/dev4", "0.65", "0.64"),
-        ("tests/gold/en/dev", "0.56", "0.54"),
+        ("tests/gold/en/dev", "0.58", "0.56"),
     ];
     for (folder, core, all) in bars {
         let output = util::run(&["eval", "--gold", folder, folder, "--min-core-f1", core, "--min-all-f1", all]);
