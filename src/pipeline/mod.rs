@@ -188,13 +188,12 @@ impl Extractor {
     fn find_facts(&self, analysis: &Analysis, language: Language) -> (Vec<Vec<Fact>>, Vec<bool>) {
         let Analysis { text, tokens, mentions, resolution, .. } = analysis;
         let rules = self.rules(language);
-        let heads = rules.word_set("outlet-head");
         let mut outlets: Vec<bool> = resolution
             .entities
             .iter()
             .map(|e| {
                 let last = e.label.rsplit(' ').next().unwrap_or("").to_lowercase();
-                e.kind == EntityKind::Organization && heads.is_some_and(|h| h.contains(&last))
+                e.kind == EntityKind::Organization && rules.in_list("outlet-head", &last)
             })
             .collect();
         let outlets_of = |a: &[usize], outlets: &[bool]| a.iter().map(|&i| outlets[i]).collect::<Vec<_>>();

@@ -1,50 +1,9 @@
 //! The word lists of the rule files prepared for matching, and what a
 //! sentence's tokens are in them, asked once per token and list.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::text::Folded;
-
-/// A word list prepared for matching: whole words in one set, `*end`
-/// patterns in another with their lengths, so that a word's endings are
-/// looked up instead of every ending compared (`$role` has a hundred).
-#[derive(Debug, Clone, Default)]
-pub struct WordSet {
-    exact: FxHashSet<String>,
-    endings: FxHashSet<String>,
-    /// The byte lengths of the endings, each once.
-    ending_lengths: Vec<usize>,
-}
-
-impl WordSet {
-    pub(super) fn new(words: &[String]) -> Self {
-        let mut set = Self::default();
-        for word in words {
-            match word.strip_prefix('*').filter(|end| !end.is_empty()) {
-                Some(end) => {
-                    set.endings.insert(end.to_owned());
-                }
-                None => {
-                    set.exact.insert(word.clone());
-                }
-            }
-        }
-        set.ending_lengths = set.endings.iter().map(String::len).collect();
-        set.ending_lengths.sort_unstable();
-        set.ending_lengths.dedup();
-        set
-    }
-
-    /// Whether `word` (in lower case) is in the list or has one of its endings.
-    pub fn contains(&self, word: &str) -> bool {
-        self.exact.contains(word)
-            || self.ending_lengths.iter().any(|&len| {
-                len <= word.len()
-                    && word.is_char_boundary(word.len() - len)
-                    && self.endings.contains(&word[word.len() - len..])
-            })
-    }
-}
 
 /// Every list of a rule file in one index, to find at once all the lists
 /// a word is in: whole words in a map, endings in a trie of their bytes
@@ -124,6 +83,13 @@ impl ListIndex {
         node
     }
 
+    /// Whether `word` (in lower case) is in list `list`.
+    pub(super) fn contains(&self, list: usize, word: &str) -> bool {
+        let mut out = vec![0; self.stride];
+        self.add_lists_of(word, &mut out);
+        out[list / 64] & (1 << (list % 64)) != 0
+    }
+
     /// Adds the lists `word` (in lower case) is in to `out` (`stride` words).
     fn add_lists_of(&self, word: &str, out: &mut [u64]) {
         let mut add = |set: u32| {
@@ -186,20 +152,29 @@ mod tests {
         words.split_whitespace().map(str::to_owned).collect()
     }
 
+    /// The plain reading of a list: a word equal to an entry, or ending in
+    /// an entry's `*end`.
+    fn naive(list: &[String], word: &str) -> bool {
+        list.iter().any(|entry| match entry.strip_prefix('*').filter(|end| !end.is_empty()) {
+            Some(end) => word.ends_with(end),
+            None => entry == word,
+        })
+    }
+
     #[test]
     fn index_agrees_with_each_list() {
         // Seventy lists, so that the sets of lists take two words of bits.
         let mut lists = vec![list("*chef *forscher ceo bei"), list("*er chef *ä"), list("bei im *in")];
         lists.extend((0..67).map(|n| list(&format!("w{n} *x{n}"))));
-        let sets: Vec<WordSet> = lists.iter().map(|l| WordSet::new(l)).collect();
         let index = ListIndex::new(lists.iter().map(Vec::as_slice));
         let text = "konzernchef chef forscher ceo bei im x er vorständ w3 aw66 ax66 ax7 äx";
         let words = list(text);
         let tokens = crate::text::tokenize(text, crate::text::Span::new(0, text.len()));
         let membership = Membership::new(&index, &Folded::new(text, &tokens));
         for (pos, word) in words.iter().enumerate() {
-            for (idx, set) in sets.iter().enumerate() {
-                assert_eq!(membership.has(idx, pos), set.contains(word), "{word} in list {idx}");
+            for (idx, entries) in lists.iter().enumerate() {
+                assert_eq!(membership.has(idx, pos), naive(entries, word), "{word} in list {idx}");
+                assert_eq!(index.contains(idx, word), naive(entries, word), "{word} in list {idx}");
             }
         }
         assert!(membership.has(0, 2) && membership.has(1, 2) && !membership.has(2, 2));

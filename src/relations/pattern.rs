@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lists::{ListIndex, WordSet};
+use super::lists::ListIndex;
 
 use super::RelationKind;
 use crate::entities::EntityKind;
@@ -46,14 +46,13 @@ pub enum Atom {
     Group(Vec<Element>),
 }
 
-/// A word list named in a pattern, with its place in
-/// [`RuleFile::word_sets`] (set when the file is prepared, after the lists
-/// of every file are known).
+/// A word list named in a pattern, with its place among the file's lists
+/// (set when the file is prepared, after the lists of every file are known).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRef {
     /// The list's name.
     pub name: String,
-    /// Its index in [`RuleFile::word_sets`].
+    /// Its index among the file's lists, in the order of their names.
     pub index: usize,
 }
 
@@ -128,9 +127,7 @@ pub struct Rule {
 pub struct RuleFile {
     /// Word lists by name, in lower case.
     pub lists: HashMap<String, Vec<String>>,
-    /// The same lists prepared for matching, in the order of their names.
-    pub word_sets: Vec<WordSet>,
-    /// The index of each list in `word_sets`.
+    /// The index of each list, in the order of their names.
     list_index: HashMap<String, usize>,
     /// All lists in one index, for matching a sentence's words.
     pub(super) index: ListIndex,
@@ -184,9 +181,10 @@ impl RuleFile {
         Ok(file)
     }
 
-    /// The list named `name`, prepared for matching.
-    pub fn word_set(&self, name: &str) -> Option<&WordSet> {
-        self.list_index.get(name).map(|&idx| &self.word_sets[idx])
+    /// Whether `word` (in lower case) is in the list named `name`, as an
+    /// entry or with one of its `*end` endings.
+    pub fn in_list(&self, name: &str, word: &str) -> bool {
+        self.list_index.get(name).is_some_and(|&list| self.index.contains(list, word))
     }
 
     /// Prepares the lists for matching and points the rules' list
@@ -194,7 +192,6 @@ impl RuleFile {
     fn prepare(&mut self) {
         let mut names: Vec<&String> = self.lists.keys().collect();
         names.sort();
-        self.word_sets = names.iter().map(|name| WordSet::new(&self.lists[*name])).collect();
         self.index = ListIndex::new(names.iter().map(|name| self.lists[*name].as_slice()));
         self.list_index = names.into_iter().enumerate().map(|(idx, name)| (name.clone(), idx)).collect();
         self.anchored_on.clear();
