@@ -69,19 +69,27 @@ impl Gazetteer {
     }
 
     fn load() -> Self {
+        // Half the large word lists are hashed on a second thread: loading
+        // is most of the time kgex takes for one short article.
+        let (german_words, english_words, (small_places, surnames)) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| (line_set(SMALL_PLACES), line_set(SURNAMES)));
+            let words = (line_set(GERMAN_WORDS), line_set(ENGLISH_WORDS));
+            (words.0, words.1, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
         let mut lists = Self {
-            first_names: FIRST_NAMES.lines().collect(),
+            first_names: line_set(FIRST_NAMES),
             genders: FIRST_NAME_GENDERS
                 .lines()
                 .filter_map(|line| line.split_once('\t'))
                 .map(|(name, sex)| (name, if sex == "f" { Gender::Female } else { Gender::Male }))
                 .collect(),
-            small_places: SMALL_PLACES.lines().collect(),
-            surnames: SURNAMES.lines().collect(),
-            german_words: GERMAN_WORDS.lines().collect(),
-            english_words: ENGLISH_WORDS.lines().collect(),
+            small_places,
+            surnames,
+            german_words,
+            english_words,
             ..Self::default()
         };
+        lists.within.reserve(TOWNS.lines().count() + CITIES.lines().count());
         // Towns and regions only say where a recognised place lies; the
         // listed cities, states and countries after them win a shared name.
         for (name, code) in TOWNS.lines().filter_map(|line| line.split_once('\t')) {
@@ -253,6 +261,14 @@ impl Gazetteer {
             .filter(|base| base != name)
             .find_map(|base| Some((base.clone(), self.place(&base)?)))
     }
+}
+
+/// The lines of a list as a set, sized once: a list of a hundred thousand
+/// words grown a line at a time rehashes itself a dozen times.
+fn line_set(data: &'static str) -> HashSet<&'static str> {
+    let mut set = HashSet::with_capacity_and_hasher(data.lines().count(), Default::default());
+    set.extend(data.lines());
+    set
 }
 
 /// The words joined again, those `which` picks without the `-n` of a
