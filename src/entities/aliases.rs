@@ -331,11 +331,11 @@ fn places_by_preposition(text: &str, mentions: &mut [Vec<Mention>]) {
 }
 
 /// Every start of every key (`d`, `de`, `dee`, ... of `deepseek`).
-fn key_prefixes(lookup: &Lookup) -> HashSet<String> {
+fn key_prefixes(lookup: &Lookup) -> HashSet<&str> {
     let mut prefixes = HashSet::default();
     for key in lookup.keys() {
-        prefixes.extend(key.char_indices().skip(1).map(|(at, _)| key[..at].to_owned()));
-        prefixes.insert(key.clone());
+        prefixes.extend(key.char_indices().skip(1).map(|(at, _)| &key[..at]));
+        prefixes.insert(key.as_str());
     }
     prefixes
 }
@@ -343,11 +343,11 @@ fn key_prefixes(lookup: &Lookup) -> HashSet<String> {
 /// Whether a name that starts with the word `first` can be known: its
 /// squashed form, less a genitive ending of one or two letters, or the head
 /// of a compound starts a key.
-fn may_start_known(first: &str, prefixes: &HashSet<String>) -> bool {
+fn may_start_known(first: &str, prefixes: &HashSet<&str>) -> bool {
     let squashed = squash(first);
     let ends: Vec<usize> = squashed.char_indices().map(|(at, _)| at).chain([squashed.len()]).collect();
     let shortened = ends.iter().rev().take(3).any(|&end| end > 0 && prefixes.contains(&squashed[..end]));
-    shortened || compound_head(first).is_some_and(|(head, _)| prefixes.contains(&squash(head)))
+    shortened || compound_head(first).is_some_and(|(head, _)| prefixes.contains(squash(head).as_str()))
 }
 
 /// Later mentions of known names in one sentence: exact, squashed,
@@ -357,7 +357,7 @@ fn find_known(
     tokens: &[Token],
     existing: &[Mention],
     lookup: &Lookup,
-    prefixes: &HashSet<String>,
+    prefixes: &HashSet<&str>,
     kinds: &[EntityKind],
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
@@ -395,7 +395,7 @@ fn find_known(
 /// possessive `s`), starts a key, or that hold a hyphen (a compound's head
 /// may be a key). Most windows are ruled out so, without squashing and
 /// looking up each of their forms.
-fn feasible_ends(text: &str, window: &[Token], prefixes: &HashSet<String>) -> Vec<usize> {
+fn feasible_ends(text: &str, window: &[Token], prefixes: &HashSet<&str>) -> Vec<usize> {
     let mut squashed = String::new();
     let mut ends = Vec::new();
     let mut from = window.first().map_or(0, |t| t.span.start);
