@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::input::Language;
+use crate::text::Endings;
 
 const GERMAN_CUES: &str = include_str!("data/de.cues");
 const ENGLISH_CUES: &str = include_str!("data/en.cues");
@@ -40,10 +41,7 @@ pub const SECTIONS: &[&str] = &[
 struct Section {
     exact: HashSet<String>,
     folded: HashSet<String>,
-    endings: HashSet<String>,
-    /// The byte lengths of the endings, so that a word's endings are looked
-    /// up rather than every ending compared.
-    ending_lengths: Vec<usize>,
+    endings: Endings,
 }
 
 /// The cue lists of one language.
@@ -94,11 +92,7 @@ impl CueLists {
         let section = self.sections.entry(section.to_owned()).or_default();
         match entry.strip_prefix('-') {
             Some(ending) if !ending.is_empty() => {
-                let ending = ending.to_lowercase();
-                if !section.ending_lengths.contains(&ending.len()) {
-                    section.ending_lengths.push(ending.len());
-                }
-                section.endings.insert(ending);
+                section.endings.insert(&ending.to_lowercase(), 0);
             }
             _ => {
                 section.exact.insert(entry.to_owned());
@@ -139,12 +133,7 @@ impl CueLists {
         let last = lower.rsplit('-').next().unwrap_or(lower);
         // `Heimatschutz-Ministerium`: the part before the hyphen is the first part.
         let first_part = if last.len() < lower.len() { 0 } else { first_part };
-        section.folded.contains(last)
-            || section.ending_lengths.iter().any(|&len| {
-                last.len() >= len + first_part
-                    && last.is_char_boundary(last.len() - len)
-                    && section.endings.contains(&last[last.len() - len..])
-            })
+        section.folded.contains(last) || section.endings.of(last).any(|(len, _)| last.len() >= len + first_part)
     }
 }
 

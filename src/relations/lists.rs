@@ -3,11 +3,11 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::Folded;
+use crate::text::{Endings, Folded};
 
 /// Every list of a rule file in one index, to find at once all the lists
-/// a word is in: whole words in a map, endings in a trie of their bytes
-/// from the end. A word costs one lookup and a walk of a few bytes, however
+/// a word is in: whole words in a map, endings in a trie read from the
+/// word's end. A word costs one lookup and a walk of a few bytes, however
 /// many lists and endings there are (`$role` alone has a hundred endings).
 #[derive(Debug, Clone, Default)]
 pub struct ListIndex {
@@ -17,41 +17,34 @@ pub struct ListIndex {
     bits: Vec<u64>,
     /// Per whole word, its set of lists.
     exact: FxHashMap<String, u32>,
-    /// Trie nodes: children by byte, and the set of lists with an ending
-    /// that ends here. Node 0 is the root.
-    nodes: Vec<Node>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Node {
-    children: Vec<(u8, u32)>,
-    lists: Option<u32>,
+    /// Per ending, its set of lists.
+    endings: Endings,
 }
 
 impl ListIndex {
     /// The index of `lists`, given in the order of their indices.
     pub(super) fn new<'w>(lists: impl IntoIterator<Item = &'w [String]>) -> Self {
-        let mut index = Self { nodes: vec![Node::default()], ..Self::default() };
+        let mut index = Self::default();
         let lists: Vec<&[String]> = lists.into_iter().collect();
         index.stride = lists.len().div_ceil(64).max(1);
         for (list, words) in lists.iter().enumerate() {
             for word in words.iter() {
-                match word.strip_prefix('*').filter(|end| !end.is_empty()) {
-                    Some(end) => {
-                        let node = index.node_for(end);
-                        let set = index.nodes[node].lists.unwrap_or_else(|| index.new_set());
-                        index.nodes[node].lists = Some(set);
-                        index.insert(set, list);
-                    }
-                    None => {
-                        let set = match index.exact.get(word.as_str()) {
-                            Some(&set) => set,
-                            None => index.new_set(),
-                        };
-                        index.exact.insert(word.clone(), set);
-                        index.insert(set, list);
-                    }
-                }
+                let set = match word.strip_prefix('*').filter(|end| !end.is_empty()) {
+                    Some(end) => index.endings.get(end).unwrap_or_else(|| {
+                        let set = index.new_set();
+                        index.endings.insert(end, set);
+                        set
+                    }),
+                    None => match index.exact.get(word.as_str()) {
+                        Some(&set) => set,
+                        None => {
+                            let set = index.new_set();
+                            index.exact.insert(word.clone(), set);
+                            set
+                        }
+                    },
+                };
+                index.insert(set, list);
             }
         }
         index
@@ -66,23 +59,6 @@ impl ListIndex {
         self.bits[set as usize * self.stride + list / 64] |= 1 << (list % 64);
     }
 
-    /// The trie node of `end`, made if new.
-    fn node_for(&mut self, end: &str) -> usize {
-        let mut node = 0;
-        for byte in end.bytes().rev() {
-            node = match self.nodes[node].children.iter().find(|(b, _)| *b == byte) {
-                Some(&(_, child)) => child as usize,
-                None => {
-                    self.nodes.push(Node::default());
-                    let child = self.nodes.len() - 1;
-                    self.nodes[node].children.push((byte, child as u32));
-                    child
-                }
-            };
-        }
-        node
-    }
-
     /// Whether `word` (in lower case) is in list `list`.
     pub(super) fn contains(&self, list: usize, word: &str) -> bool {
         let mut out = vec![0; self.stride];
@@ -92,20 +68,10 @@ impl ListIndex {
 
     /// Adds the lists `word` (in lower case) is in to `out` (`stride` words).
     fn add_lists_of(&self, word: &str, out: &mut [u64]) {
-        let mut add = |set: u32| {
+        let sets = self.exact.get(word).copied().into_iter().chain(self.endings.of(word).map(|(_, set)| set));
+        for set in sets {
             let bits = &self.bits[set as usize * self.stride..][..self.stride];
             out.iter_mut().zip(bits).for_each(|(o, b)| *o |= b);
-        };
-        if let Some(&set) = self.exact.get(word) {
-            add(set);
-        }
-        let mut node = 0;
-        for byte in word.bytes().rev() {
-            let Some(&(_, child)) = self.nodes[node].children.iter().find(|(b, _)| *b == byte) else { break };
-            node = child as usize;
-            if let Some(set) = self.nodes[node].lists {
-                add(set);
-            }
         }
     }
 }

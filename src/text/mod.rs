@@ -1,10 +1,12 @@
 //! Text processing: byte spans, character offsets, tokens and sentences.
 
+mod endings;
 mod folded;
 mod normalize;
 mod sentences;
 mod tokens;
 
+pub use self::endings::Endings;
 pub use self::folded::Folded;
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};

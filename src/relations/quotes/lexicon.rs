@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::input::Language;
+use crate::text::Endings;
 
 const GERMAN: &str = include_str!("data/de.quotes");
 const GERMAN_LEARNED: &str = include_str!("data/de-learned.verbs");
@@ -93,7 +94,7 @@ pub struct Lexicon {
     words: [HashSet<String>; 14],
     /// Entries written `-ending`: compounds that end so (`-sprecher` for
     /// `Polizeisprecher`).
-    endings: [Vec<String>; 14],
+    endings: [Endings; 14],
     /// Multi-word frames before a source, as word lists.
     phrases: Vec<Vec<String>>,
 }
@@ -139,7 +140,7 @@ impl Lexicon {
         if section == Section::FrameBefore && entry.contains(' ') {
             self.phrases.push(entry.split_whitespace().map(str::to_owned).collect());
         } else if let Some(ending) = entry.strip_prefix('-').filter(|e| !e.is_empty()) {
-            self.endings[section as usize].push(ending.to_owned());
+            self.endings[section as usize].insert(ending, 0);
         } else {
             self.words[section as usize].insert(entry);
         }
@@ -160,7 +161,7 @@ impl Lexicon {
     /// Whether the lower-case `word` is a compound ending in one of the
     /// `-ending` entries of `section`, with at least three letters before it.
     pub fn ends_in(&self, section: Section, word: &str) -> bool {
-        self.endings[section as usize].iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
+        self.endings[section as usize].of(word).any(|(len, _)| word.len() > len + 2)
     }
 
     /// The length in words of the multi-word source frame starting at
