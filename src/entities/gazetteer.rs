@@ -48,6 +48,10 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: HashMap<&'static str, Listed>,
+    /// The first words of listed places of several words (`New`, `New
+    /// York` for `New York City`), so that a search for a longer name stops
+    /// where none can follow.
+    place_starts: HashSet<&'static str>,
     /// The country code of every listed city, town, region and US state.
     within: HashMap<&'static str, &'static str>,
     adjectives: HashMap<String, &'static str>,
@@ -112,6 +116,8 @@ impl Gazetteer {
         for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
         }
+        let starts = lists.places.keys().flat_map(|name| name.match_indices(' ').map(|(at, _)| &name[..at]));
+        lists.place_starts = starts.collect();
         lists
     }
 
@@ -140,6 +146,11 @@ impl Gazetteer {
                 self.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
             }
         }
+    }
+
+    /// Whether a listed place's name starts with `words` and goes on.
+    pub fn starts_place(&self, words: &str) -> bool {
+        self.place_starts.contains(words)
     }
 
     /// The place a name denotes, if a list has it.

@@ -229,6 +229,9 @@ impl Featurizer {
                 if self.lists.place(&name).is_some() {
                     longest = Some(len);
                 }
+                if !self.lists.starts_place(&name) {
+                    break;
+                }
             }
             let Some(len) = longest else {
                 idx += 1;
