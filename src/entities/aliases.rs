@@ -49,7 +49,14 @@ type Lookup = HashMap<String, Option<usize>>;
 
 /// Case, spaces and hyphens left out, so spelling variants meet.
 fn squash(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut squashed = String::with_capacity(name.len());
+    squash_into(&mut squashed, name);
+    squashed
+}
+
+/// Appends the squashed form of `name` to `out`.
+fn squash_into(out: &mut String, name: &str) {
+    out.extend(name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
 }
 
 #[derive(Default)]
@@ -300,10 +307,11 @@ fn restore_cut_names(text: &str, mentions: &mut [Vec<Mention>]) {
     for mention in mentions.iter_mut().flatten().filter(|m| m.kind == EntityKind::Person) {
         let cut = text[mention.span.end..].starts_with('s')
             && text[mention.span.end + 1..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let whole = format!("{}s", mention.name);
-        if cut && text[mention.span.range()] == mention.name && people.contains(&whole) {
-            mention.name = whole;
-            mention.span = Span::new(mention.span.start, mention.span.end + 1);
+        // The name as written is the mention's name, so its text with the `s` is the whole name.
+        let whole = Span::new(mention.span.start, mention.span.end + 1);
+        if cut && text[mention.span.range()] == mention.name && people.contains(&text[whole.range()]) {
+            mention.name = text[whole.range()].to_owned();
+            mention.span = whole;
         }
     }
 }
@@ -402,7 +410,7 @@ fn feasible_ends(text: &str, window: &[Token], prefixes: &HashSet<&str>) -> Vec<
     for (k, token) in window.iter().enumerate() {
         let piece = &text[from..token.span.end];
         from = token.span.end;
-        squashed.extend(piece.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        squash_into(&mut squashed, piece);
         let less_last = squashed.char_indices().last().map_or(0, |(at, _)| at);
         let hyphen = text[window[0].span.start..token.span.end].contains('-');
         if less_last == 0 || prefixes.contains(&squashed[..less_last]) || hyphen {

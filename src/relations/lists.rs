@@ -61,18 +61,20 @@ impl ListIndex {
 
     /// Whether `word` (in lower case) is in list `list`.
     pub(super) fn contains(&self, list: usize, word: &str) -> bool {
-        let mut out = vec![0; self.stride];
-        self.add_lists_of(word, &mut out);
-        out[list / 64] & (1 << (list % 64)) != 0
+        self.sets_of(word).any(|set| self.bits[set as usize * self.stride + list / 64] & (1 << (list % 64)) != 0)
     }
 
     /// Adds the lists `word` (in lower case) is in to `out` (`stride` words).
     fn add_lists_of(&self, word: &str, out: &mut [u64]) {
-        let sets = self.exact.get(word).copied().into_iter().chain(self.endings.of(word).map(|(_, set)| set));
-        for set in sets {
+        for set in self.sets_of(word) {
             let bits = &self.bits[set as usize * self.stride..][..self.stride];
             out.iter_mut().zip(bits).for_each(|(o, b)| *o |= b);
         }
+    }
+
+    /// The sets of lists `word` is in: as a whole word, and by each ending.
+    fn sets_of<'w>(&'w self, word: &'w str) -> impl Iterator<Item = u32> + 'w {
+        self.exact.get(word).copied().into_iter().chain(self.endings.of(word).map(|(_, set)| set))
     }
 }
 

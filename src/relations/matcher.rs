@@ -109,9 +109,7 @@ impl<'a> SentenceView<'a> {
     fn first_token(&self, pattern: &[Element], pos: usize, lists: &Membership) -> Option<bool> {
         for element in pattern {
             let fits = match &element.atom {
-                Atom::Words(words) => {
-                    Some(self.lower.get(pos).is_some_and(|w| words.iter().any(|x| word_matches(x, w))))
-                }
+                Atom::Words(words) => Some(self.word_at(pos, words)),
                 Atom::List(list) => Some(lists.has(list.index, pos)),
                 Atom::Entity(kinds, outlet) => Some(self.entity_at(pos, kinds, *outlet).is_some()),
                 Atom::Quote => Some(self.quote_end.get(pos).copied().flatten().is_some()),
@@ -126,6 +124,11 @@ impl<'a> SentenceView<'a> {
             }
         }
         None
+    }
+
+    /// Whether the token at `pos` is one of the pattern `words`.
+    fn word_at(&self, pos: usize, words: &[String]) -> bool {
+        self.lower.get(pos).is_some_and(|w| words.iter().any(|x| word_matches(x, w)))
     }
 
     /// The end of the mention starting at `pos`, if it is of one of `kinds`
@@ -177,9 +180,8 @@ impl<'a> SentenceView<'a> {
         then: &dyn Fn(usize, Captures) -> Option<Captures>,
     ) -> Option<Captures> {
         let one = |matched: bool| if matched { then(pos + 1, captures) } else { None };
-        let word = self.lower.get(pos);
         match &element.atom {
-            Atom::Words(words) => one(word.is_some_and(|w| words.iter().any(|x| word_matches(x, w)))),
+            Atom::Words(words) => one(self.word_at(pos, words)),
             Atom::List(list) => one(lists.has(list.index, pos)),
             Atom::Any => one(pos < self.tokens.len()),
             Atom::Not(inner) => match self.sequence(inner, pos, captures, lists, &|_, c| Some(c)) {

@@ -158,6 +158,12 @@ impl Lexicon {
         self.words[section as usize].contains(word)
     }
 
+    /// Whether the lower-case `word` is listed in `section` or is a compound
+    /// ending in one of its `-ending` entries.
+    pub fn listed(&self, section: Section, word: &str) -> bool {
+        self.has(section, word) || self.ends_in(section, word)
+    }
+
     /// Whether the lower-case `word` is a compound ending in one of the
     /// `-ending` entries of `section`, with at least three letters before it.
     pub fn ends_in(&self, section: Section, word: &str) -> bool {

@@ -176,15 +176,14 @@ fn with_party(words: &SentenceWords, mut candidate: Candidate) -> Candidate {
 }
 
 fn is_listed_noun(lexicon: &Lexicon, lower: &str) -> bool {
-    [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.has(s, lower) || lexicon.ends_in(s, lower))
+    [Section::SpeakerNoun, Section::InfoNoun].iter().any(|&s| lexicon.listed(s, lower))
 }
 
 /// Whether a lower-case noun is listed in `section`, as an entry, as a
 /// compound ending in one, or written with a hyphen (`Online-Ausgabe` for
 /// `onlineausgabe`).
 fn is_listed(lexicon: &Lexicon, section: Section, lower: &str) -> bool {
-    let listed = |w: &str| lexicon.has(section, w) || lexicon.ends_in(section, w);
-    listed(lower) || lower.contains('-') && lexicon.has(section, &lower.replace('-', ""))
+    lexicon.listed(section, lower) || lower.contains('-') && lexicon.has(section, &lower.replace('-', ""))
 }
 
 /// The candidate starting at word `i`; `listed` tells, for English, which
