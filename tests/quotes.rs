@@ -306,3 +306,15 @@ fn the_phrase_after_a_demonstrative_and_its_speech_verb_is_the_speaker() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn the_subject_after_the_verb_of_a_german_main_clause_speaks_for_the_part_before() {
+    // Only one part stands before a German main clause's verb: `er` or a
+    // person's name right after it is the subject, the part before an object
+    // or an adverbial (`Des Weiteren`).
+    let text = "Kongo\n\nDer Regierung schlug er vor, die Wahl zu verschieben. Eine Verschiebung der Wahl bezeichnete \
+                Ralf Conze als fatal. Des Weiteren verwies Ralf Conze darauf, dass die Wahl bezahlt sei.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["er", "Ralf Conze", "Ralf Conze"], "{found:#?}");
+}

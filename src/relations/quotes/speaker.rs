@@ -369,7 +369,9 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
     let article = before(1).is_some_and(is_determiner);
     let after_preposition = before(1).is_some_and(is_preposition) || article && before(2).is_some_and(is_preposition);
     // `Den Schaden schätzt die Polizei ...`: an object opens the clause.
-    let oblique = matches!(&words.lower[c.first], "den" | "dem" | "einen" | "einem");
+    // A genitive opening the clause is an adverbial (`Des Weiteren`).
+    let genitive = &words.lower[c.first] == "des" && c.first == clause_start;
+    let oblique = matches!(&words.lower[c.first], "den" | "dem" | "einen" | "einem") || genitive;
     // `Wie der Hersteller X bekannt gab, ...`: the subject opens the clause
     // after `wie`, and a group after a word that picks from it (`Einer der
     // Feuerwehrmänner sagte`).
@@ -386,6 +388,9 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
 pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
     let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
     let adjacent = found.iter().find(|c| c.last + 1 == cue && subject_like(words, c, clause_start));
+    if let Some(c) = adjacent.and_then(|before| inverted_subject(words, found, before, cue)) {
+        return Some(c);
+    }
     if let Some(c) = adjacent {
         return Some(apposed_person(words, found, clause_start).unwrap_or(*c));
     }
@@ -393,6 +398,19 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
         return Some(after);
     }
     before(words, found, cue)
+}
+
+/// `Der Politik schlug er vor`, `Eine Verschiebung bezeichnete Müller als
+/// fatal`: in a German main clause only one part stands before the verb, so
+/// a pronoun that can only be a subject right after the verb, or a person's
+/// name there after a plain phrase, is the subject and the part before it an
+/// object.
+fn inverted_subject(words: &SentenceWords, found: &[Candidate], before: &Candidate, cue: usize) -> Option<Candidate> {
+    let next = found.iter().find(|c| c.first == cue + 1).filter(|_| !words.english)?;
+    let nominative = next.first == next.last && matches!(&words.lower[next.first], "er" | "ich" | "wir");
+    let person = next.kind == SpeakerKind::Name && next.mention.is_some_and(|m| words.kinds[m] == EntityKind::Person);
+    let plain = before.kind == SpeakerKind::Phrase && before.mention.is_none();
+    (nominative || person && plain).then_some(*next)
 }
 
 /// `Nurur Rahman, der Koordinator der Behörde teilte mit`: a German phrase
