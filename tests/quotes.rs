@@ -318,3 +318,16 @@ fn the_subject_after_the_verb_of_a_german_main_clause_speaks_for_the_part_before
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["er", "Ralf Conze", "Ralf Conze"], "{found:#?}");
 }
+
+#[test]
+fn demnach_says_what_the_source_before_says_and_wonach_what_its_antecedent_holds() {
+    let text = "Wahl\n\nDie Sprecherin Ina Velmar gab am Abend das Ergebnis bekannt. Demnach hat die Koalition die \
+                Wahl gewonnen. Es gibt eine Schätzung, wonach 900 Menschen gewählt haben.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    assert!(pairs.contains(&("hat die Koalition die Wahl gewonnen", "Demnach")), "{found:#?}");
+    assert!(pairs.contains(&("900 Menschen gewählt haben", "eine Schätzung")), "{found:#?}");
+    // `Demnach` stands for the speaker before it.
+    let demnach = found.iter().find(|q| q.1 == "Demnach").and_then(|q| q.2.as_deref());
+    assert_eq!(demnach, Some("Ina Velmar"), "{found:#?}");
+}

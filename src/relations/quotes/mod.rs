@@ -5,11 +5,13 @@
 //! the entity stage resolved to a person), or a noun phrase (`der Sprecher des
 //! Ministeriums`) resolved to the body it names.
 
+mod adverbs;
 mod lexicon;
 mod marks;
 mod passive;
 mod speaker;
 
+use self::adverbs::{pointer, Pointer};
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
 use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
@@ -155,7 +157,7 @@ impl<'a> SentenceWords<'a> {
         self.tokens[j].kind == TokenKind::Number
     }
 
-    fn is_word(&self, j: usize) -> bool {
+    pub(super) fn is_word(&self, j: usize) -> bool {
         self.tokens[j].kind != TokenKind::Punctuation
     }
 
@@ -246,8 +248,75 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// Reported speech in a sentence without a direct quotation.
+    /// Reported speech in a sentence without a direct quotation: after a
+    /// speech cue, in a clause a source adverb opens, or in the subjunctive
+    /// after a sentence with a speaker.
     fn reported(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) {
+        let before = self.quotes.len();
+        let framed = self.framed(n, words, found);
+        let pointer = pointer(words, found);
+        if let Some(Pointer::Antecedent { message, adverb, candidate }) = pointer {
+            self.antecedent(n, words, message, adverb, candidate, before);
+        }
+        if framed || self.quotes.len() > before {
+            return;
+        }
+        let previous = self.previous(n);
+        if let Some(Pointer::Previous { message }) = pointer {
+            // The adverb is the source's words; its entity the speaker before.
+            let adverb = words.span(0, 0);
+            let (entity, outlet) = previous.map_or((None, false), |p| (p.entity, p.outlet));
+            let speaker = Speaker { span: adverb, entity, outlet, cue: Some(adverb) };
+            self.push(words.span(message.0, message.1), speaker, QuoteForm::Indirect, n, "quote/according");
+            return;
+        }
+        let subjunctive =
+            (0..words.len()).any(|j| !words.quoted[j] && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        if let (true, Some(previous)) = (subjunctive, previous) {
+            let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
+            self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
+        }
+    }
+
+    /// `X, wonach ...`: the clause is what X holds. A quotation found in the
+    /// sentence whose message runs over the clause ends before its comma
+    /// instead; one that starts there already says it.
+    fn antecedent(
+        &mut self,
+        n: usize,
+        words: &SentenceWords,
+        message: (usize, usize),
+        adverb: usize,
+        candidate: Option<Candidate>,
+        before: usize,
+    ) {
+        let comma_start = words.tokens[adverb - 1].span.start;
+        // Without a source before it the clause is part of what the
+        // sentence's speaker says (`..., es sei ein Eindruck entstanden,
+        // wonach ...`).
+        let framed = self.quotes.len() > before;
+        if framed && candidate.is_none() || self.quotes[before..].iter().any(|q| q.message.start >= comma_start) {
+            return;
+        }
+        for quote in &mut self.quotes[before..] {
+            if quote.message.end > comma_start {
+                quote.message.end = words.tokens[adverb - 2].span.end;
+            }
+        }
+        let clause = words.span(message.0, message.1);
+        let speaker = match candidate {
+            Some(candidate) => self.speaker(n, words, candidate, Some(adverb)),
+            None => {
+                let span = words.span(adverb, adverb);
+                Speaker { span, entity: None, outlet: false, cue: Some(span) }
+            }
+        };
+        self.push(clause, speaker, QuoteForm::Indirect, n, "quote/wonach");
+    }
+
+    /// The first speech cue of the sentence with a speaker and a message;
+    /// whether there was one.
+    fn framed(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) -> bool {
         for (candidate, cue, learned) in self.cues(words, found) {
             let mut frame = (candidate.first.min(cue), candidate.last.max(cue));
             // `Die EU und die USA kritisierten ...`: both speak.
@@ -263,7 +332,7 @@ impl Finder<'_, '_> {
             let inverted = cue < candidate.first && cue > 0 && &words.lower[cue - 1] == ",";
             let speaker = self.speaker(n, words, candidate, Some(cue));
             if !learned && self.refers_back(n, words, cue, candidate) && self.said_before(n, speaker) {
-                return;
+                return true;
             }
             let Some((first, last)) = message_side(words, self.lexicon, frame, inner, inverted) else { continue };
             let form = self.form(words, first, last, cue);
@@ -272,14 +341,9 @@ impl Finder<'_, '_> {
                 continue;
             }
             self.push(words.span(first, last), speaker, form, n, "quote/reported");
-            return;
+            return true;
         }
-        let subjunctive =
-            (0..words.len()).any(|j| !words.quoted[j] && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
-        if let (true, Some(previous)) = (subjunctive, self.previous(n)) {
-            let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
-            self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
-        }
+        false
     }
 
     /// `Das teilte der Sprecher mit.`, `Dies bestätigte X.`: a speech verb
@@ -404,10 +468,24 @@ impl Finder<'_, '_> {
         Speaker { span, entity, outlet: candidate.outlet, cue: cue.map(|c| words.span(c, c)) }
     }
 
-    /// The speaker of the quotation found in the sentence just before.
+    /// The speaker of the quotation found in the sentence just before. A
+    /// `Demnach` quotation passes on the speaker before it; a `wonach` clause
+    /// is no speaker's.
     fn previous(&self, n: usize) -> Option<Speaker> {
-        let last = self.quotes.last().filter(|q| q.sentence + 1 == n || q.sentence == n)?;
-        Some(Speaker { span: last.speaker, entity: last.entity, outlet: last.outlet, cue: None })
+        let mut reach = n;
+        for quote in self.quotes.iter().rev() {
+            if quote.sentence + 1 < reach {
+                return None;
+            }
+            match quote.rule {
+                "quote/according" => reach = quote.sentence,
+                "quote/wonach" => {}
+                _ => {
+                    return Some(Speaker { span: quote.speaker, entity: quote.entity, outlet: quote.outlet, cue: None })
+                }
+            }
+        }
+        None
     }
 
     fn push(&mut self, message: Span, speaker: Speaker, form: QuoteForm, sentence: usize, rule: &'static str) {
