@@ -331,3 +331,13 @@ fn demnach_says_what_the_source_before_says_and_wonach_what_its_antecedent_holds
     let demnach = found.iter().find(|q| q.1 == "Demnach").and_then(|q| q.2.as_deref());
     assert_eq!(demnach, Some("Ina Velmar"), "{found:#?}");
 }
+
+#[test]
+fn a_plural_noun_opening_the_sentence_before_its_verb_is_a_speaker_without_article() {
+    let text = "Knall\n\nOhrenzeugen berichteten von einem lauten Knall. Politische Beobachter kritisierten den \
+                Erfolg. Inzwischen berichten die Anwohner von Schäden.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers.get(..2), Some(&["Ohrenzeugen", "Politische Beobachter"][..]), "{found:#?}");
+    assert!(!speakers.contains(&"Inzwischen"), "an adverb is no speaker: {found:#?}");
+}

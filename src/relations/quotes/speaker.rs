@@ -202,6 +202,10 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
         return None;
     }
     let determiner = is_determiner(lower);
+    if let Some(head) = bare_subject(words, lexicon, i) {
+        let candidate = Candidate { first: i, last: head, kind: SpeakerKind::Phrase, mention: None, outlet: false };
+        return Some(extend(words, lexicon, candidate));
+    }
     if !(determiner || is_modifier(words, i) || is_noun(words, i)) {
         return None;
     }
@@ -234,6 +238,30 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     }
     let outlet = is_listed(lexicon, Section::OutletNoun, &words.lower[head]);
     Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
+}
+
+/// `Ohrenzeugen berichteten von ...`, `Politische Beobachter messen ...`: a
+/// German plural noun, perhaps after an adjective, that opens the sentence
+/// right before a plural verb is its subject without an article. The head's
+/// token, if so.
+fn bare_subject(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    if words.english || i != 0 || words.mention_at[0].is_some() {
+        return None;
+    }
+    let plural = |j: usize| {
+        let lower = &words.lower[j];
+        let function_word = lexicon.has(Section::Skip, lower) || is_preposition(lower) || is_not_modifier(lower);
+        is_noun(words, j) && lower.ends_with(['e', 'n', 'r']) && !function_word
+    };
+    let verb = |j: usize| j < words.len() && words.is_lower_word(j) && words.lower[j].ends_with('n');
+    let adjective = plural(0) && words.lower[0].ends_with('e') && words.mention_at[1].is_none();
+    if plural(0) && verb(1) {
+        Some(0)
+    } else if adjective && words.len() > 2 && plural(1) && verb(2) {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// Whether the phrase `i..=head` stands where only a source can: after
