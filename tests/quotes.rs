@@ -341,3 +341,17 @@ fn a_plural_noun_opening_the_sentence_before_its_verb_is_a_speaker_without_artic
     assert_eq!(speakers.get(..2), Some(&["Ohrenzeugen", "Politische Beobachter"][..]), "{found:#?}");
     assert!(!speakers.contains(&"Inzwischen"), "an adverb is no speaker: {found:#?}");
 }
+
+#[test]
+fn a_sentence_goes_on_with_the_speaker_before_only_when_its_main_clause_is_in_the_subjunctive() {
+    // `sei` as the main verb, or right after a clause set off by a comma,
+    // continues the speech; a subjunctive deep in a subordinate clause does not.
+    let text =
+        "Hafen\n\nDer Hafenmeister Jan Brede sagte, der Kran sei defekt. Die Reparatur sei teuer. Da das Schiff \
+                früh kam, sei die Lage ernst. Die Stadt baut am Hafen ein Lager, das sie schon vor Jahren hätte bauen \
+                können. , sei es drum.\n";
+    let found = quotes(text, Language::De);
+    let messages: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+    let expected = ["der Kran sei defekt", "Die Reparatur sei teuer", "Da das Schiff früh kam, sei die Lage ernst"];
+    assert_eq!(messages, expected, "{found:#?}");
+}

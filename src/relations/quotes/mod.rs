@@ -270,8 +270,11 @@ impl Finder<'_, '_> {
             self.push(words.span(message.0, message.1), speaker, QuoteForm::Indirect, n, "quote/according");
             return;
         }
-        let subjunctive =
-            (0..words.len()).any(|j| !words.quoted[j] && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        let first_clause =
+            (0..words.len()).find(|&j| matches!(&words.lower[j], "," | ";" | ":")).unwrap_or(words.len());
+        let main = |j: usize| j < first_clause || j > 0 && &words.lower[j - 1] == ",";
+        let subjunctive = (0..words.len())
+            .any(|j| !words.quoted[j] && main(j) && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
         if let (true, Some(previous)) = (subjunctive, previous) {
             let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
             self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
