@@ -254,10 +254,10 @@ fn bare_subject(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<us
         is_noun(words, j) && lower.ends_with(['e', 'n', 'r']) && !function_word
     };
     let verb = |j: usize| j < words.len() && words.is_lower_word(j) && words.lower[j].ends_with('n');
-    let adjective = plural(0) && words.lower[0].ends_with('e') && words.mention_at[1].is_none();
+    let adjective = words.len() > 2 && plural(0) && words.lower[0].ends_with('e') && words.mention_at[1].is_none();
     if plural(0) && verb(1) {
         Some(0)
-    } else if adjective && words.len() > 2 && plural(1) && verb(2) {
+    } else if adjective && plural(1) && verb(2) {
         Some(1)
     } else {
         None
