@@ -355,3 +355,11 @@ fn a_sentence_goes_on_with_the_speaker_before_only_when_its_main_clause_is_in_th
     let expected = ["der Kran sei defekt", "Die Reparatur sei teuer", "Da das Schiff früh kam, sei die Lage ernst"];
     assert_eq!(messages, expected, "{found:#?}");
 }
+
+#[test]
+fn a_speaker_and_verb_alone_in_brackets_point_to_an_earlier_report() {
+    let text = "Rücktritt\n\nDer Minister trat im Mai zurück (Wikinews berichtete). Die Partei verlor danach die Wahl \
+                (wir berichteten).\n";
+    let found = quotes(text, Language::De);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -321,6 +321,9 @@ impl Finder<'_, '_> {
     /// whether there was one.
     fn framed(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) -> bool {
         for (candidate, cue, learned) in self.cues(words, found) {
+            if cross_reference(words, cue) {
+                continue;
+            }
             let mut frame = (candidate.first.min(cue), candidate.last.max(cue));
             // `Die EU und die USA kritisierten ...`: both speak.
             if let Some(first) = coordinated_start(words, found, candidate) {
@@ -496,6 +499,14 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
+}
+
+/// `(Wikinews berichtete)`, `(wir berichteten)`: a speaker and its verb
+/// alone in brackets point to an earlier report; they say nothing here.
+fn cross_reference(words: &SentenceWords, cue: usize) -> bool {
+    let closes = words.lower.get(cue + 1).is_some_and(|w| w == ")");
+    let opening = (cue.saturating_sub(5)..cue).rev().find(|&j| !words.is_word(j));
+    closes && opening.is_some_and(|j| j + 1 < cue && &words.lower[j] == "(")
 }
 
 /// Whether the particle of the verb at `verb` closes its clause (`gab ...
