@@ -363,3 +363,13 @@ fn a_speaker_and_verb_alone_in_brackets_point_to_an_earlier_report() {
     let found = quotes(text, Language::De);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_clause_opening_with_a_prepositional_phrase_has_its_speaker_after_the_verb() {
+    let text =
+        "Rom\n\nZum Rücktritt sagte der italienische Kardinal Ennio Valdi: „Das ist ein Donnerschlag.“ Am Montag \
+                kritisierte die Opposition den Plan.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["der italienische Kardinal Ennio Valdi", "die Opposition"], "{found:#?}");
+}

@@ -469,6 +469,13 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // `Dies teilte der Sprecher mit`: the sentence before is the object.
     let demonstrative = !words.english && cue == 1 && matches!(&words.lower[0], "das" | "dies");
     let message_before = german_comma && !apposed || demonstrative;
+    // `Zum Rücktritt sagte der Kardinal ...`: a German clause that opens with
+    // a prepositional phrase or an adverb has its subject after the verb.
+    let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
+    let opener = &words.lower[clause_start.min(cue)];
+    let fronted =
+        !words.english && clause_start < cue && (is_preposition(opener) || lexicon.has(Section::Skip, opener));
+    let message_before = message_before || fronted;
     // After the subject's apposition what follows the verb is its object
     // (a pronoun there is still the subject: `..., sagte er`, also when it
     // was resolved to a person and is a mention).
