@@ -373,3 +373,13 @@ fn a_clause_opening_with_a_prepositional_phrase_has_its_speaker_after_the_verb()
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["der italienische Kardinal Ennio Valdi", "die Opposition"], "{found:#?}");
 }
+
+#[test]
+fn with_an_auxiliary_the_subject_stands_next_to_it_not_next_to_the_participle() {
+    let text = "Bericht\n\nDie Bundesregierung hatte den Bericht der Zeitung Velmar Post umgehend als „falsch“ \
+                zurückgewiesen.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    let message = "den Bericht der Zeitung Velmar Post umgehend als „falsch";
+    assert_eq!(pairs, [(message, "Bundesregierung")], "{found:#?}");
+}

@@ -14,7 +14,7 @@ mod speaker;
 use self::adverbs::{pointer, Pointer};
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
-use self::speaker::{candidates, speaker_of, Candidate, SpeakerKind};
+use self::speaker::{candidates, is_auxiliary, speaker_of, Candidate, SpeakerKind};
 use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Folded, Sentence, Span, Token, TokenKind};
@@ -334,7 +334,10 @@ impl Finder<'_, '_> {
                 frame.1 += 1;
             }
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
-            let inner = (candidate.last < cue).then_some((candidate.last + 1, cue));
+            // (`X hat die Vorwürfe zurückgewiesen`: the auxiliary is no part of it.)
+            let after = candidate.last + 1;
+            let inner_start = after + usize::from(after < cue && is_auxiliary(&words.lower[after]));
+            let inner = (inner_start < cue).then_some((inner_start, cue));
             let inverted = cue < candidate.first && cue > 0 && &words.lower[cue - 1] == ",";
             let speaker = self.speaker(n, words, candidate, Some(cue));
             if !learned && self.refers_back(n, words, cue, candidate) && self.said_before(n, speaker) {

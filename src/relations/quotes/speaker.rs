@@ -540,6 +540,9 @@ fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Cand
     let within = |from: usize, to: usize| {
         found.iter().rev().filter(|c| subject_like(words, c, from)).find(|c| c.first >= from && c.last < to).copied()
     };
+    if let Some(c) = around_auxiliary(words, found, clause_start, cue) {
+        return Some(c);
+    }
     if let Some(c) = within(clause_start, cue) {
         return Some(c);
     }
@@ -561,4 +564,21 @@ fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Cand
         1 => within(0, commas[0]),
         n => within(if n >= 3 { commas[n - 3] + 1 } else { 0 }, commas[n - 2]),
     }
+}
+
+/// `Die Regierung hatte den Bericht der Zeitung als falsch zurückgewiesen`:
+/// with the speech verb a participle after a German auxiliary, the subject
+/// stands right before the auxiliary or right after it, not next to the
+/// participle.
+fn around_auxiliary(words: &SentenceWords, found: &[Candidate], clause_start: usize, cue: usize) -> Option<Candidate> {
+    let at = (clause_start..cue).find(|&j| is_auxiliary(&words.lower[j])).filter(|_| !words.english)?;
+    let before =
+        found.iter().find(|c| c.last + 1 == at && c.first >= clause_start && subject_like(words, c, clause_start));
+    let after = || found.iter().find(|c| c.first == at + 1 && c.kind != SpeakerKind::Phrase && c.last < cue);
+    before.or_else(after).copied()
+}
+
+/// A German auxiliary of the perfect (`hat ... gesagt`, `ist ... gefolgt`).
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(word, "hat" | "hatte" | "haben" | "hatten" | "ist" | "war" | "sind" | "waren")
 }
