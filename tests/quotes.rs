@@ -383,3 +383,9 @@ fn with_an_auxiliary_the_subject_stands_next_to_it_not_next_to_the_participle() 
     let message = "den Bericht der Zeitung Velmar Post umgehend als „falsch";
     assert_eq!(pairs, [(message, "Bundesregierung")], "{found:#?}");
 }
+
+#[test]
+fn quotation_marks_inside_a_clause_do_not_hide_its_particle() {
+    let text = "Vorschlag\n\nDie Ministerin Beate Merk wies dies als „Unverschämtheit“ zurück.\n";
+    assert_one_speaker(text, Language::De, "Beate Merk");
+}

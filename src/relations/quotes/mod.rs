@@ -517,7 +517,9 @@ fn cross_reference(words: &SentenceWords, cue: usize) -> bool {
 /// der Behörde, Bagus Puruhito, mit`), or stands right before the verb at
 /// the clause's end (`wie X bekannt gab,`).
 fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> bool {
-    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && &words.lower[k] != "-");
+    // Quotation marks inside the clause end nothing (`wies dies als „Unsinn“ zurück`).
+    let mark = |k: usize| matches!(&words.lower[k], "-" | "„" | "“" | "”" | "\"" | "»" | "«" | "‚" | "‘");
+    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && !mark(k));
     let particle_before = |end: usize| end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1]);
     let Some(end) = clause_end(verb + 1) else { return false };
     let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
