@@ -389,3 +389,13 @@ fn quotation_marks_inside_a_clause_do_not_hide_its_particle() {
     let text = "Vorschlag\n\nDie Ministerin Beate Merk wies dies als „Unverschämtheit“ zurück.\n";
     assert_one_speaker(text, Language::De, "Beate Merk");
 }
+
+#[test]
+fn a_separable_verb_is_speech_only_with_its_own_particle() {
+    let text =
+        "Studie\n\nDie Forscher stellten fest, dass das Wasser sauber sei. Die Firma stellte am Montag ein neues \
+                Auto vor. Der Richter ging davon aus, dass der Täter allein handelte.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["Die Forscher", "Der Richter"], "{found:#?}");
+}

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::input::Language;
 use crate::text::Endings;
@@ -12,6 +12,9 @@ use crate::text::Endings;
 const GERMAN: &str = include_str!("data/de.quotes");
 const GERMAN_LEARNED: &str = include_str!("data/de-learned.verbs");
 const ENGLISH: &str = include_str!("data/en.quotes");
+
+/// The section of verb forms and their particles, one form per line.
+const VERB_PARTICLES: &str = "verb-particles";
 
 /// The sections of a quote-cue file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,9 +32,6 @@ pub enum Section {
     /// Verb forms that are speech cues too rarely to count as one, whatever
     /// another list says (`zeigte`, `hieß`).
     NoCue,
-    /// Speech verbs that are cues only with a particle later in their
-    /// clause (`gab ... bekannt`, but not `es gab`).
-    NeedsParticle,
     /// Subjunctive forms that mark reported speech (`sei`, `habe`).
     Konjunktiv,
     /// Pronouns that can name a speaker.
@@ -51,10 +51,9 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 14] = [
+    const ALL: [Section; 13] = [
         Section::NoCue,
         Section::OutletNoun,
-        Section::NeedsParticle,
         Section::SpeechVerb,
         Section::LearnedVerb,
         Section::InfoNoun,
@@ -75,7 +74,6 @@ impl Section {
             Section::InfoNoun => "info-noun",
             Section::Particle => "particle",
             Section::NoCue => "no-cue",
-            Section::NeedsParticle => "needs-particle",
             Section::Konjunktiv => "konjunktiv",
             Section::Pronoun => "pronoun",
             Section::SpeakerNoun => "speaker-noun",
@@ -91,12 +89,15 @@ impl Section {
 /// The quote cues of one language, in lower case.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: [HashSet<String>; 14],
+    words: [HashSet<String>; 13],
     /// Entries written `-ending`: compounds that end so (`-sprecher` for
     /// `Polizeisprecher`).
-    endings: [Endings; 14],
+    endings: [Endings; 13],
     /// Multi-word frames before a source, as word lists.
     phrases: Vec<Vec<String>>,
+    /// Verb forms that are speech only with one of their particles closing
+    /// the clause (`[verb-particles]`: `stellte fest klar`).
+    particles: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -119,14 +120,23 @@ impl Lexicon {
     pub fn parse(data: &str) -> Result<Lexicon, (usize, String)> {
         let mut lexicon = Lexicon::default();
         let mut current: Option<Section> = None;
+        let mut particles = false;
         for (n, line) in data.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                if name == VERB_PARTICLES {
+                    current = None;
+                    particles = true;
+                    continue;
+                }
+                particles = false;
                 let section = Section::ALL.iter().find(|s| s.name() == name);
                 current = Some(*section.ok_or_else(|| (n + 1, format!("unknown section [{name}]")))?);
+            } else if particles {
+                lexicon.add_particles(line).map_err(|message| (n + 1, message))?;
             } else {
                 let section = current.ok_or_else(|| (n + 1, "entry before the first [section]".to_owned()))?;
                 lexicon.add(section, line);
@@ -144,6 +154,24 @@ impl Lexicon {
         } else {
             self.words[section as usize].insert(entry);
         }
+    }
+
+    /// `verb particle...`: the verb form and the particles that make it speech.
+    fn add_particles(&mut self, line: &str) -> Result<(), String> {
+        let mut words = line.split_whitespace().map(str::to_lowercase);
+        let verb = words.next().unwrap_or_default();
+        let particles: Vec<String> = words.collect();
+        if particles.is_empty() {
+            return Err(format!("'{verb}' needs at least one particle"));
+        }
+        self.particles.entry(verb).or_default().extend(particles);
+        Ok(())
+    }
+
+    /// The particles that make the lower-case verb form `word` speech, if it
+    /// is listed with some.
+    pub fn particles_of(&self, word: &str) -> Option<&[String]> {
+        self.particles.get(word).map(Vec::as_slice)
     }
 
     fn add_words(&mut self, section: Section, data: &str) {
@@ -198,6 +226,9 @@ mod tests {
         assert_eq!(german.phrase_at(&["unter", "berlin"]), None);
         let english = Lexicon::for_language(Language::En);
         assert_eq!(english.phrase_at(&["according", "to", "x"]), Some(2));
+        let particles = german.particles_of("stellte").unwrap_or_default();
+        assert!(particles.iter().any(|p| p == "fest") && !particles.iter().any(|p| p == "vor"));
+        assert!(Lexicon::parse("[verb-particles]\nstellte\n").unwrap_err().1.contains("particle"));
         assert_eq!(Lexicon::parse("x\n").unwrap_err().0, 1);
         assert!(Lexicon::parse("[nonsense]\n").unwrap_err().1.contains("nonsense"));
     }

@@ -361,7 +361,7 @@ impl Finder<'_, '_> {
     fn refers_back(&self, n: usize, words: &SentenceWords, cue: usize, candidate: Candidate) -> bool {
         let demonstrative = matches!(&words.lower[0], "das" | "dies" | "this");
         let verb = self.lexicon.has(Section::SpeechVerb, &words.lower[cue])
-            || self.lexicon.has(Section::NeedsParticle, &words.lower[cue]);
+            || self.lexicon.particles_of(&words.lower[cue]).is_some();
         n > 0 && cue == 1 && demonstrative && verb && candidate.first > cue
     }
 
@@ -424,13 +424,21 @@ impl Finder<'_, '_> {
                 // Verbs are written in lower case (`Fragen` is a noun); after
                 // `zu` or `to` a verb is an infinitive, no report.
                 let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to");
-                if !words.is_lower_word(j) || infinitive || lexicon.has(Section::NoCue, lower[j]) {
+                if !words.is_lower_word(j) || infinitive {
+                    return None;
+                }
+                // `stellte ... fest` is speech, `stellte ... vor` is not.
+                if let Some(particles) = lexicon.particles_of(lower[j]) {
+                    let closing = closing_particle(words, lexicon, j);
+                    let fits = closing.is_some_and(|k| particles.iter().any(|p| p == lower[k]));
+                    return fits.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
+                }
+                if lexicon.has(Section::NoCue, lower[j]) {
                     return None;
                 }
                 let typed = lexicon.has(Section::SpeechVerb, lower[j]);
                 let learned = !typed && lexicon.has(Section::LearnedVerb, lower[j]);
-                let needs_particle = lexicon.has(Section::NeedsParticle, lower[j]);
-                if !typed && !learned && !needs_particle {
+                if !typed && !learned {
                     return None;
                 }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {
@@ -438,10 +446,6 @@ impl Finder<'_, '_> {
                         .filter(|_| typed || learned)
                         .and_then(|at| found.iter().find(|c| c.first == at))
                         .map(|c| (*c, j, false));
-                }
-                if needs_particle {
-                    let particle = particle_closes(words, lexicon, j);
-                    return particle.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
                 }
                 speaker_of(words, lexicon, found, j).map(|c| (c, j, learned))
             })
@@ -512,25 +516,26 @@ fn cross_reference(words: &SentenceWords, cue: usize) -> bool {
     closes && opening.is_some_and(|j| j + 1 < cue && &words.lower[j] == "(")
 }
 
-/// Whether the particle of the verb at `verb` closes its clause (`gab ...
+/// The particle of the verb at `verb` that closes its clause (`gab ...
 /// bekannt,`), perhaps after a name set off by commas (`teilte der Direktor
 /// der Behörde, Bagus Puruhito, mit`), or stands right before the verb at
-/// the clause's end (`wie X bekannt gab,`).
-fn particle_closes(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> bool {
+/// the clause's end (`wie X bekannt gab,`): its token.
+fn closing_particle(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> Option<usize> {
     // Quotation marks inside the clause end nothing (`wies dies als „Unsinn“ zurück`).
     let mark = |k: usize| matches!(&words.lower[k], "-" | "„" | "“" | "”" | "\"" | "»" | "«" | "‚" | "‘");
     let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && !mark(k));
-    let particle_before = |end: usize| end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1]);
-    let Some(end) = clause_end(verb + 1) else { return false };
+    let particle_before =
+        |end: usize| (end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1])).then(|| end - 1);
+    let end = clause_end(verb + 1)?;
     let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
-    if particle_before(end) || joined {
-        return true;
+    if let Some(particle) = particle_before(end).or(joined.then(|| verb - 1)) {
+        return Some(particle);
     }
     let name = (&words.lower[end] == ",").then(|| words.mention_at.get(end + 1).copied().flatten()).flatten();
     name.map(|(_, last)| last + 1)
         .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
         .and_then(|comma| clause_end(comma + 1))
-        .is_some_and(particle_before)
+        .and_then(particle_before)
 }
 
 /// Whether a quotation reads as speech rather than a title or a term: six
