@@ -399,3 +399,14 @@ fn a_separable_verb_is_speech_only_with_its_own_particle() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["Die Forscher", "Der Richter"], "{found:#?}");
 }
+
+#[test]
+fn heisst_es_in_a_text_gives_the_text_as_source() {
+    let text = "Bericht\n\nIm Bericht der Kommission heißt es weiter, dass die Wahl fair gewesen sei. Die Lage sei \
+                ruhig, hieß es bei der Agentur Velmar.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    let expected =
+        [("dass die Wahl fair gewesen sei", "Bericht der Kommission"), ("Die Lage sei ruhig", "Agentur Velmar")];
+    assert_eq!(pairs, expected, "{found:#?}");
+}

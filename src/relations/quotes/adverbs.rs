@@ -1,6 +1,7 @@
-//! Pronominal adverbs that point at a source: `Demnach ...` opening a
-//! sentence says what the source just named says, and `X, wonach ...`
-//! gives what the report or claim X holds.
+//! Words that point at a source without a speaking subject: `Demnach ...`
+//! opening a sentence says what the source just named says, `X, wonach ...`
+//! gives what the report or claim X holds, and `heißt es in X` what the
+//! text X says.
 
 use super::speaker::Candidate;
 use super::SentenceWords;
@@ -37,4 +38,25 @@ pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
     }
     let candidate = found.iter().find(|c| c.last + 1 == end).copied();
     Some(Pointer::Antecedent { message: (at + 1, last), adverb: at, candidate })
+}
+
+/// `In dem Bericht heißt es, ...`, `..., hieß es bei der Agentur X`: for
+/// `heißt` or `hieß` next to `es` at token `verb`, the phrase after `in`,
+/// `im`, `bei` or `auf` nearest to it in its clause.
+pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize) -> Option<Candidate> {
+    let lower = |j: usize| words.lower.get(j).unwrap_or("");
+    let es = verb > 0 && lower(verb - 1) == "es" || lower(verb + 1) == "es";
+    if words.english || !matches!(lower(verb), "heißt" | "hieß") || !es {
+        return None;
+    }
+    let comma = |j: usize| matches!(lower(j), "," | ":" | ";");
+    let start = (0..verb).rev().find(|&j| comma(j)).map_or(0, |j| j + 1);
+    let end = (verb..words.len()).find(|&j| comma(j)).unwrap_or(words.len());
+    let place = |c: &&Candidate| {
+        let before = |back: usize| c.first.checked_sub(back).map_or("", lower);
+        let article = matches!(before(1), "der" | "dem" | "einer" | "einem" | "dieser" | "diesem");
+        let preposition = |w: &str| matches!(w, "in" | "im" | "bei" | "beim" | "auf");
+        c.first >= start && c.last < end && (preposition(before(1)) || article && preposition(before(2)))
+    };
+    found.iter().filter(place).min_by_key(|c| c.first.abs_diff(verb)).copied()
 }

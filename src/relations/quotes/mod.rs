@@ -11,7 +11,7 @@ mod marks;
 mod passive;
 mod speaker;
 
-use self::adverbs::{pointer, Pointer};
+use self::adverbs::{es_heisst_source, pointer, Pointer};
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
 use self::speaker::{candidates, is_auxiliary, speaker_of, Candidate, SpeakerKind};
@@ -329,8 +329,11 @@ impl Finder<'_, '_> {
             if let Some(first) = coordinated_start(words, found, candidate) {
                 frame.0 = frame.0.min(first);
             }
-            // `teilte der Sprecher mit, ...`: the particle belongs to the frame.
-            while frame.1 + 1 < words.len() && self.lexicon.has(Section::Particle, &words.lower[frame.1 + 1]) {
+            // `teilte der Sprecher mit, ...`: the particle belongs to the
+            // frame, and so do `weiter` and the `es` of `heißt es`.
+            let es_heisst = matches!(&words.lower[cue], "heißt" | "hieß");
+            let joins = |w: &str| self.lexicon.has(Section::Particle, w) || w == "es" && es_heisst || w == "weiter";
+            while frame.1 + 1 < words.len() && joins(&words.lower[frame.1 + 1]) {
                 frame.1 += 1;
             }
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
@@ -432,6 +435,9 @@ impl Finder<'_, '_> {
                     let closing = closing_particle(words, lexicon, j);
                     let fits = closing.is_some_and(|k| particles.iter().any(|p| p == lower[k]));
                     return fits.then(|| speaker_of(words, lexicon, found, j).map(|c| (c, j, false))).flatten();
+                }
+                if let Some(source) = es_heisst_source(words, found, j) {
+                    return Some((source, j, false));
                 }
                 if lexicon.has(Section::NoCue, lower[j]) {
                     return None;
