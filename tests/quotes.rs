@@ -410,3 +410,11 @@ fn heisst_es_in_a_text_gives_the_text_as_source() {
         [("dass die Wahl fair gewesen sei", "Bericht der Kommission"), ("Die Lage sei ruhig", "Agentur Velmar")];
     assert_eq!(pairs, expected, "{found:#?}");
 }
+
+#[test]
+fn a_title_right_before_a_persons_name_after_the_verb_is_part_of_the_speaker() {
+    let text = "Papst\n\nSpäter sagte Bundeskanzlerin Angela Merkel vor der Presse, der Papst sei ein großer Denker.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<(&str, Option<&str>)> = found.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
+    assert_eq!(speakers, [("Bundeskanzlerin Angela Merkel", Some("Angela Merkel"))], "{found:#?}");
+}

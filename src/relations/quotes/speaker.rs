@@ -3,7 +3,7 @@
 
 use super::lexicon::{Lexicon, Section};
 use super::SentenceWords;
-use crate::entities::EntityKind;
+use crate::entities::{EntityKind, Gazetteer};
 
 /// What kind of words name a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +189,7 @@ fn is_listed(lexicon: &Lexicon, section: Section, lower: &str) -> bool {
 /// The candidate starting at word `i`; `listed` tells, for English, which
 /// words are listed nouns.
 fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Option<Candidate> {
-    if let Some((mention, last)) = words.mention_at[i] {
+    if let Some((mention, last)) = words.mention_at[i].or_else(|| titled_person(words, lexicon, i)) {
         return Some(Candidate { first: i, last, kind: SpeakerKind::Name, mention: Some(mention), outlet: false });
     }
     let lower = &words.lower[i];
@@ -238,6 +238,30 @@ fn at(words: &SentenceWords, lexicon: &Lexicon, listed: &[bool], i: usize) -> Op
     }
     let outlet = is_listed(lexicon, Section::OutletNoun, &words.lower[head]);
     Some(extend(words, lexicon, Candidate { first: i, last: head, kind, mention: None, outlet }))
+}
+
+/// `Bundeskanzlerin Angela Merkel`, `Kardinal Angelo Sodano`: a German noun
+/// right before a person's name inside a sentence is the person's title; the
+/// name's mention and last token.
+fn titled_person(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<(usize, usize)> {
+    // A capital at the start of a sentence says nothing (`Obwohl Müller ...`).
+    let (mention, last) = words.mention_at.get(i + 1).copied().flatten().filter(|_| i > 0)?;
+    let lower = &words.lower[i];
+    let function_word = lexicon.has(Section::Skip, lower)
+        || is_preposition(lower)
+        || is_determiner(lower)
+        || is_not_modifier(lower)
+        || lexicon.has(Section::FrameBefore, lower);
+    // A listed role (or a compound ending in one: `Bundeskanzlerin`), else a
+    // known noun.
+    let role = lexicon.listed(Section::SpeakerNoun, lower)
+        || lower
+            .char_indices()
+            .skip(3)
+            .any(|(at, _)| lower.len() - at >= 5 && lexicon.has(Section::SpeakerNoun, &lower[at..]));
+    let title = is_noun(words, i) && (role || Gazetteer::get().is_german_noun_compound(words.original(i)));
+    let person = words.kinds[mention] == EntityKind::Person;
+    (!words.english && person && title && !function_word).then_some((mention, last))
 }
 
 /// `Ohrenzeugen berichteten von ...`, `Politische Beobachter messen ...`: a
