@@ -418,3 +418,11 @@ fn a_title_right_before_a_persons_name_after_the_verb_is_part_of_the_speaker() {
     let speakers: Vec<(&str, Option<&str>)> = found.iter().map(|q| (q.1.as_str(), q.2.as_deref())).collect();
     assert_eq!(speakers, [("Bundeskanzlerin Angela Merkel", Some("Angela Merkel"))], "{found:#?}");
 }
+
+#[test]
+fn a_dative_after_the_verb_is_the_one_spoken_to() {
+    let text = "Riad\n\nDie Botschaft der Vereinigten Staaten teilte dem Fernsehsender CNN mit, dass niemand verletzt \
+                worden sei.\n";
+    let found = quotes(text, Language::De);
+    assert!(found.iter().all(|q| !q.1.contains("CNN")), "{found:#?}");
+}

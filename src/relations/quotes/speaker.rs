@@ -488,6 +488,10 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // before is the object and the phrase after the verb its subject (`...,
     // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
+    // `teilte dem Sender X mit`: a dative or accusative is no subject.
+    if !words.english && matches!(&words.lower[next.first], "dem" | "den" | "einem" | "einen") {
+        return None;
+    }
     let german_comma = !words.english && cue > 0 && &words.lower[cue - 1] == ",";
     let apposed = german_comma && closes_apposition(words, found, cue);
     // `Dies teilte der Sprecher mit`: the sentence before is the object.
