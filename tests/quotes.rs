@@ -426,3 +426,13 @@ fn a_dative_after_the_verb_is_the_one_spoken_to() {
     let found = quotes(text, Language::De);
     assert!(found.iter().all(|q| !q.1.contains("CNN")), "{found:#?}");
 }
+
+#[test]
+fn an_infinitive_after_a_modal_verb_reports_nothing_said() {
+    let text =
+        "Mord\n\nDen Zusammenhang mit den Morden konnte die Polizei nicht bestätigen. Die Grünen kritisieren den \
+                Plan.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["Die Grünen"], "{found:#?}");
+}

@@ -426,7 +426,7 @@ impl Finder<'_, '_> {
                 }
                 // Verbs are written in lower case (`Fragen` is a noun); after
                 // `zu` or `to` a verb is an infinitive, no report.
-                let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to");
+                let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to") || after_modal(words, j);
                 if !words.is_lower_word(j) || infinitive {
                     return None;
                 }
@@ -512,6 +512,39 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
+}
+
+/// `konnte die Polizei nicht bestätigen`: a German infinitive after a modal
+/// verb in its clause says what could, would or should be said, not what was.
+fn after_modal(words: &SentenceWords, verb: usize) -> bool {
+    let modal = |w: &str| {
+        matches!(
+            w,
+            "kann"
+                | "konnte"
+                | "können"
+                | "konnten"
+                | "will"
+                | "wollte"
+                | "wollen"
+                | "wollten"
+                | "muss"
+                | "musste"
+                | "müssen"
+                | "mussten"
+                | "darf"
+                | "durfte"
+                | "dürfen"
+                | "möchte"
+                | "möchten"
+                | "wird"
+                | "werden"
+        )
+    };
+    let start = (0..verb).rev().find(|&j| matches!(&words.lower[j], "," | ";" | ":")).map_or(0, |j| j + 1);
+    // `will wissen, dass ...` reports a claim all the same.
+    let infinitive = words.lower[verb].ends_with("en") && &words.lower[verb] != "wissen";
+    !words.english && infinitive && (start..verb).any(|j| modal(&words.lower[j]))
 }
 
 /// `(Wikinews berichtete)`, `(wir berichteten)`: a speaker and its verb
