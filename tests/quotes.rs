@@ -436,3 +436,14 @@ fn an_infinitive_after_a_modal_verb_reports_nothing_said() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["Die Grünen"], "{found:#?}");
 }
+
+#[test]
+fn so_opening_the_clause_a_phrase_after_a_preposition_and_a_number_joined_to_an_adjective() {
+    let text = "Wahl\n\nSo sagte der Vorsitzende der Partei, die Wahl sei gewonnen. Der Präsident Ennio Valdi nimmt die \
+                Abgeordneten in Schutz und warnt vor einer pauschalen Verurteilung. Der 23-jährige Sportler gab bekannt: \
+                „Ich war an keiner Schlägerei beteiligt.“\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    let expected = ["der Vorsitzende der Partei", "Der Präsident Ennio Valdi", "Der 23-jährige Sportler"];
+    assert_eq!(speakers, expected, "{found:#?}");
+}

@@ -312,7 +312,9 @@ fn is_modifier(words: &SentenceWords, j: usize) -> bool {
     let inflected = words.english || lower.ends_with(['e', 'n', 'r', 's', 'm']);
     let adjective =
         words.is_lower_word(j) && inflected && !is_not_modifier(lower) && !is_determiner(lower) && lower.len() > 2;
-    adjective || !words.english && words.is_number(j)
+    // `23-jährige`: a number joined to an adjective.
+    let joined = lower.split_once('-').is_some_and(|(n, a)| n.chars().all(|c| c.is_ascii_digit()) && a.ends_with('e'));
+    adjective || !words.english && (words.is_number(j) || joined)
 }
 
 /// The phrase with a genitive or `von`/`of` phrase after it that names the
@@ -488,8 +490,10 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     // before is the object and the phrase after the verb its subject (`...,
     // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
-    // `teilte dem Sender X mit`: a dative or accusative is no subject.
-    if !words.english && matches!(&words.lower[next.first], "dem" | "den" | "einem" | "einen") {
+    // `teilte dem Sender X mit`, `warnt vor einer Verurteilung`: a dative,
+    // an accusative or a phrase after a preposition is no subject.
+    let oblique = matches!(&words.lower[next.first], "dem" | "den" | "einem" | "einen");
+    if !words.english && (oblique || !subject_like(words, next, next.first)) {
         return None;
     }
     let german_comma = !words.english && cue > 0 && &words.lower[cue - 1] == ",";
@@ -503,6 +507,8 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     let opener = &words.lower[clause_start.min(cue)];
     let fronted =
         !words.english && clause_start < cue && (is_preposition(opener) || lexicon.has(Section::Skip, opener));
+    // So does one opening with `So` (`So sagte der Vorsitzende ...`).
+    let fronted = fronted || !words.english && clause_start == 0 && cue == 1 && opener == "so";
     let message_before = message_before || fronted;
     // After the subject's apposition what follows the verb is its object
     // (a pronoun there is still the subject: `..., sagte er`, also when it
