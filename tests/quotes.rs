@@ -447,3 +447,12 @@ fn so_opening_the_clause_a_phrase_after_a_preposition_and_a_number_joined_to_an_
     let expected = ["der Vorsitzende der Partei", "Der Präsident Ennio Valdi", "Der 23-jährige Sportler"];
     assert_eq!(speakers, expected, "{found:#?}");
 }
+
+#[test]
+fn a_particle_joins_the_frame_only_where_it_closes_the_clause() {
+    let text =
+        "Entführung\n\nAußerdem forderte er ein Lösegeld. Die Polizei geht davon aus, dass er allein handelte.\n";
+    let found = quotes(text, Language::De);
+    let messages: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(messages, ["ein Lösegeld", "dass er allein handelte"], "{found:#?}");
+}

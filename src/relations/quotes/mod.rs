@@ -332,8 +332,13 @@ impl Finder<'_, '_> {
             // `teilte der Sprecher mit, ...`: the particle belongs to the
             // frame, and so do `weiter` and the `es` of `heißt es`.
             let es_heisst = matches!(&words.lower[cue], "heißt" | "hieß");
-            let joins = |w: &str| self.lexicon.has(Section::Particle, w) || w == "es" && es_heisst || w == "weiter";
-            while frame.1 + 1 < words.len() && joins(&words.lower[frame.1 + 1]) {
+            // Particles only where they close the clause (`geht davon aus,`):
+            // `forderte er ein Lösegeld` has none.
+            let particle = |j: usize| self.lexicon.has(Section::Particle, &words.lower[j]);
+            let run_end = |j: usize| (j..words.len()).find(|&k| !particle(k)).unwrap_or(words.len());
+            let closing = |j: usize| run_end(j) > j && (run_end(j) == words.len() || !words.is_word(run_end(j)));
+            let joins = |j: usize| closing(j) || &words.lower[j] == "es" && es_heisst || &words.lower[j] == "weiter";
+            while frame.1 + 1 < words.len() && joins(frame.1 + 1) {
                 frame.1 += 1;
             }
             // `X hat die Vorwürfe zurückgewiesen`: the message between speaker and verb.
