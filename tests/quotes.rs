@@ -456,3 +456,11 @@ fn a_particle_joins_the_frame_only_where_it_closes_the_clause() {
     let messages: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
     assert_eq!(messages, ["ein Lösegeld", "dass er allein handelte"], "{found:#?}");
 }
+
+#[test]
+fn a_title_in_quotation_marks_after_laut_is_a_source() {
+    let text = "Haft\n\nLaut „Welt“ soll er sich in der Anstalt Landsberg befinden.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, ["Welt"], "{found:#?}");
+}

@@ -292,7 +292,13 @@ fn bare_subject(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<us
 /// `laut` or `gemäß`, or before `zufolge` (`laut aktueller Statistik`,
 /// `Politischen Beobachtern zufolge`), so it needs no article to be one.
 fn framed(words: &SentenceWords, i: usize, head: usize) -> bool {
-    let before = i.checked_sub(1).map(|b| &words.lower[b]);
+    // (`laut „Welt“`: a title's opening mark may come between.)
+    let mark = |w: &str| matches!(w, "„" | "\"" | "»" | "“");
+    let mut b = i.checked_sub(1);
+    if b.is_some_and(|j| mark(&words.lower[j])) {
+        b = b.and_then(|j| j.checked_sub(1));
+    }
+    let before = b.map(|j| &words.lower[j]);
     matches!(before, Some("laut" | "gemäß")) || words.lower.get(head + 1).is_some_and(|w| w == "zufolge")
 }
 
