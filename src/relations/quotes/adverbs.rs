@@ -42,7 +42,8 @@ pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
 
 /// `In dem Bericht heißt es, ...`, `..., hieß es bei der Agentur X`: for
 /// `heißt` or `hieß` next to `es` at token `verb`, the phrase after `in`,
-/// `im`, `bei` or `auf` nearest to it in its clause.
+/// `bei`, `auf`, `von` or `aus` nearest to it in its clause (`hieß es vom
+/// Abgeordneten X`, `aus Regierungskreisen hieß es`).
 pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize) -> Option<Candidate> {
     let lower = |j: usize| words.lower.get(j).unwrap_or("");
     let es = verb > 0 && lower(verb - 1) == "es" || lower(verb + 1) == "es";
@@ -55,7 +56,7 @@ pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize)
     let place = |c: &&Candidate| {
         let before = |back: usize| c.first.checked_sub(back).map_or("", lower);
         let article = matches!(before(1), "der" | "dem" | "einer" | "einem" | "dieser" | "diesem");
-        let preposition = |w: &str| matches!(w, "in" | "im" | "bei" | "beim" | "auf");
+        let preposition = |w: &str| matches!(w, "in" | "im" | "bei" | "beim" | "auf" | "vom" | "von" | "aus");
         c.first >= start && c.last < end && (preposition(before(1)) || article && preposition(before(2)))
     };
     found.iter().filter(place).min_by_key(|c| c.first.abs_diff(verb)).copied()
