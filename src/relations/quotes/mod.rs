@@ -431,7 +431,7 @@ impl Finder<'_, '_> {
                 }
                 // Verbs are written in lower case (`Fragen` is a noun); after
                 // `zu` or `to` a verb is an infinitive, no report.
-                let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to") || after_modal(words, j);
+                let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to");
                 if !words.is_lower_word(j) || infinitive {
                     return None;
                 }
@@ -449,7 +449,7 @@ impl Finder<'_, '_> {
                 }
                 let typed = lexicon.has(Section::SpeechVerb, lower[j]);
                 let learned = !typed && lexicon.has(Section::LearnedVerb, lower[j]);
-                if !typed && !learned {
+                if !typed && !learned || after_modal(words, j) {
                     return None;
                 }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {
@@ -519,6 +519,9 @@ impl Finder<'_, '_> {
     }
 }
 
+/// How far back from a verb its clause's modal or auxiliary is looked for.
+const MAX_CLAUSE: usize = 40;
+
 /// `konnte die Polizei nicht bestätigen`: a German infinitive after a modal
 /// verb in its clause says what could, would or should be said, not what was.
 fn after_modal(words: &SentenceWords, verb: usize) -> bool {
@@ -546,7 +549,9 @@ fn after_modal(words: &SentenceWords, verb: usize) -> bool {
                 | "werden"
         )
     };
-    let start = (0..verb).rev().find(|&j| matches!(&words.lower[j], "," | ";" | ":")).map_or(0, |j| j + 1);
+    // A clause's modal stands within a few dozen words of its infinitive.
+    let reach = verb.saturating_sub(MAX_CLAUSE);
+    let start = (reach..verb).rev().find(|&j| matches!(&words.lower[j], "," | ";" | ":")).map_or(reach, |j| j + 1);
     // `will wissen, dass ...` reports a claim all the same.
     let infinitive = words.lower[verb].ends_with("en") && &words.lower[verb] != "wissen";
     !words.english && infinitive && (start..verb).any(|j| modal(&words.lower[j]))
