@@ -464,3 +464,13 @@ fn a_title_in_quotation_marks_after_laut_is_a_source() {
     let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     assert_eq!(speakers, ["Welt"], "{found:#?}");
 }
+
+#[test]
+fn geht_aus_a_text_hervor_gives_the_text_as_source_of_the_sentence_before() {
+    let text = "Angriff\n\nBei dem Angriff starben zwölf Menschen. Dies geht aus einer Pressemitteilung der \
+                Organisation Velmar Watch hervor. Aus der Wahl ging die Partei als Siegerin hervor.\n";
+    let found = quotes(text, Language::De);
+    let pairs: Vec<(&str, &str)> = found.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    let speaker = "einer Pressemitteilung der Organisation Velmar Watch";
+    assert_eq!(pairs, [("Bei dem Angriff starben zwölf Menschen", speaker)], "{found:#?}");
+}

@@ -3,7 +3,7 @@
 //! gives what the report or claim X holds, and `heißt es in X` what the
 //! text X says.
 
-use super::speaker::Candidate;
+use super::speaker::{Candidate, SpeakerKind};
 use super::SentenceWords;
 
 /// Where a source adverb puts a message and its source.
@@ -60,4 +60,28 @@ pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize)
         c.first >= start && c.last < end && (preposition(before(1)) || article && preposition(before(2)))
     };
     found.iter().filter(place).min_by_key(|c| c.first.abs_diff(verb)).copied()
+}
+
+/// `Dies geht aus einem Bericht der Polizei hervor`, `Aus der Studie geht
+/// hervor, dass ...`: for a form of `gehen` at token `verb` whose clause
+/// ends in `hervor`, the phrase of information or speakers after `aus` in
+/// that clause.
+pub fn hervor_source(words: &SentenceWords, found: &[Candidate], verb: usize) -> Option<Candidate> {
+    let lower = |j: usize| words.lower.get(j).unwrap_or("");
+    if words.english || !matches!(lower(verb), "geht" | "ging" | "gehen" | "gingen") {
+        return None;
+    }
+    let comma = |j: usize| matches!(lower(j), "," | ":" | ";" | ".");
+    let start = (0..verb).rev().find(|&j| comma(j)).map_or(0, |j| j + 1);
+    let end = (verb..words.len()).find(|&j| comma(j)).unwrap_or(words.len());
+    if end == 0 || lower(end - 1) != "hervor" {
+        return None;
+    }
+    let after_aus = |c: &&Candidate| {
+        let before = |back: usize| c.first.checked_sub(back).map_or("", lower);
+        // A text or a speaker emerges from nothing else (`ging aus der Wahl hervor`).
+        let source = matches!(c.kind, SpeakerKind::Info | SpeakerKind::Noun);
+        source && c.first >= start && c.last < end && (before(1) == "aus" || before(2) == "aus")
+    };
+    found.iter().find(after_aus).copied()
 }

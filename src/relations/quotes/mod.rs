@@ -11,7 +11,7 @@ mod marks;
 mod passive;
 mod speaker;
 
-use self::adverbs::{es_heisst_source, pointer, Pointer};
+use self::adverbs::{es_heisst_source, hervor_source, pointer, Pointer};
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
 use self::speaker::{candidates, is_auxiliary, speaker_of, Candidate, SpeakerKind};
@@ -434,6 +434,9 @@ impl Finder<'_, '_> {
                 let infinitive = j > 0 && matches!(lower[j - 1], "zu" | "to");
                 if !words.is_lower_word(j) || infinitive {
                     return None;
+                }
+                if let Some(source) = hervor_source(words, found, j) {
+                    return Some((source, j, false));
                 }
                 // `stellte ... fest` is speech, `stellte ... vor` is not.
                 if let Some(particles) = lexicon.particles_of(lower[j]) {
