@@ -474,3 +474,12 @@ fn geht_aus_a_text_hervor_gives_the_text_as_source_of_the_sentence_before() {
     let speaker = "einer Pressemitteilung der Organisation Velmar Watch";
     assert_eq!(pairs, [("Bei dem Angriff starben zwölf Menschen", speaker)], "{found:#?}");
 }
+
+#[test]
+fn a_place_or_a_possessed_phrase_before_a_colon_introduces_no_speech() {
+    let text =
+        "Mond\n\nDann sprach er die ersten Worte auf dem Mond: „That's one small step for man, one giant leap.“ \
+                Seine Zuversicht: „Wir werden das Spiel am Ende doch noch gewinnen.“\n";
+    let found = quotes(text, Language::De);
+    assert!(found.iter().all(|q| !matches!(q.1.as_str(), "Mond" | "Seine Zuversicht")), "{found:#?}");
+}

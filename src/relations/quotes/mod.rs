@@ -237,7 +237,8 @@ impl Finder<'_, '_> {
         let cue = self.cues(words, found).first().map(|&(c, j, _)| (c, j, "quote/direct"));
         let colon = (0..words.len())
             .find(|&j| &words.lower[j] == ":" && words.tokens[j].span.end <= quotation.start)
-            .and_then(|j| speaker_of(words, self.lexicon, found, j).map(|c| (c, j, "quote/colon")));
+            .and_then(|j| speaker_of(words, self.lexicon, found, j).map(|c| (c, j, "quote/colon")))
+            .filter(|(c, _, _)| colon_speaker(words, c));
         if let Some((candidate, j, rule)) = cue.or(colon) {
             let speaker = self.speaker(n, words, candidate, Some(j));
             self.push(quotation, speaker, QuoteForm::Direct, n, rule);
@@ -520,6 +521,17 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
+}
+
+/// Whether a candidate before a colon can introduce what follows as its
+/// words: not a place or product (`auf dem Mond:`) and not a phrase that
+/// belongs to someone (`Seine Zuversicht:`).
+fn colon_speaker(words: &SentenceWords, candidate: &Candidate) -> bool {
+    let kind = candidate.mention.map(|m| words.kinds[m]);
+    let possessive = matches!(&words.lower[candidate.first], "sein" | "seine" | "seiner" | "ihr" | "ihre" | "ihrer");
+    let thing = matches!(kind, Some(EntityKind::Place | EntityKind::Product));
+    let owned = candidate.kind == SpeakerKind::Phrase && possessive;
+    !thing && !owned
 }
 
 /// How far back from a verb its clause's modal or auxiliary is looked for.
