@@ -3,7 +3,7 @@
 //! gives what the report or claim X holds, and `heißt es in X` what the
 //! text X says.
 
-use super::speaker::{Candidate, SpeakerKind};
+use super::candidates::{Candidate, SpeakerKind};
 use super::SentenceWords;
 
 /// Where a source adverb puts a message and its source.

@@ -6,18 +6,26 @@
 //! Ministeriums`) resolved to the body it names.
 
 mod adverbs;
+mod candidates;
+mod clause;
 mod lexicon;
 mod marks;
 mod passive;
 mod speaker;
+mod words;
 
 use self::adverbs::{es_heisst_source, hervor_source, pointer, Pointer};
+use self::candidates::{candidates, Candidate, SpeakerKind};
+use self::clause::{
+    after_modal, closing_particle, colon_speaker, coordinated_start, cross_reference, is_speech, message_side,
+};
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
-use self::speaker::{candidates, is_auxiliary, speaker_of, Candidate, SpeakerKind};
-use crate::entities::{EntityKind, Mention, Resolution};
+use self::speaker::{is_auxiliary, speaker_of};
+pub use self::words::SentenceWords;
+use crate::entities::{Mention, Resolution};
 use crate::input::Language;
-use crate::text::{Folded, Sentence, Span, Token, TokenKind};
+use crate::text::{Sentence, Span, Token, TokenKind};
 
 pub use self::marks::quotations;
 
@@ -79,91 +87,6 @@ pub struct QuoteInput<'a> {
     pub mentions: &'a [Vec<Mention>],
     /// Which entity every mention is.
     pub resolution: &'a Resolution,
-}
-
-/// The words of one sentence as quote finding sees them.
-pub struct SentenceWords<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    /// Lower-case token texts.
-    pub lower: Folded,
-    /// Whether a token is inside a direct quotation.
-    pub quoted: Vec<bool>,
-    /// Whether a token is inside quotation marks that hold no speech (a
-    /// title, a name: `von der „Aktion Deutschland hilft“`).
-    pub titled: Vec<bool>,
-    /// For a token that starts a mention: the mention and its last token.
-    pub mention_at: Vec<Option<(usize, usize)>>,
-    /// The kind of every mention.
-    pub kinds: Vec<EntityKind>,
-    /// Whether the text is English.
-    pub english: bool,
-}
-
-impl<'a> SentenceWords<'a> {
-    fn new(input: &QuoteInput<'a>, n: usize, quotations: &[Span], titles: &[Span]) -> Self {
-        let tokens = &input.tokens[n];
-        let lower = Folded::new(input.text, tokens);
-        // Only the quotations that reach into this sentence, not all of the text's.
-        let span = input.sentences[n].span;
-        let inside = |spans: &[Span]| -> Vec<bool> {
-            // The quotations follow one another without overlapping: their
-            // ends are in order too, so the first reaching in is searched for.
-            let first = spans.partition_point(|q| q.end <= span.start);
-            let here: Vec<Span> = spans[first..].iter().take_while(|q| q.start < span.end).copied().collect();
-            tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect()
-        };
-        let (quoted, titled) = (inside(quotations), inside(titles));
-        let mut mention_at = vec![None; tokens.len()];
-        for (m, mention) in input.mentions[n].iter().enumerate() {
-            let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
-            let last = tokens.iter().rposition(|t| t.span.end <= mention.span.end);
-            if let (Some(first), Some(last)) = (first, last) {
-                if first <= last && mention_at[first].is_none() {
-                    mention_at[first] = Some((m, last));
-                }
-            }
-        }
-        let kinds = input.mentions[n].iter().map(|m| m.kind).collect();
-        Self {
-            text: input.text,
-            tokens,
-            lower,
-            quoted,
-            titled,
-            mention_at,
-            kinds,
-            english: input.language == Language::En,
-        }
-    }
-
-    /// The number of tokens.
-    pub fn len(&self) -> usize {
-        self.tokens.len()
-    }
-
-    /// The token's text as written.
-    pub fn original(&self, i: usize) -> &str {
-        self.tokens[i].text(self.text)
-    }
-
-    /// Whether token `j` is a word in lower case.
-    pub fn is_lower_word(&self, j: usize) -> bool {
-        self.tokens[j].kind == TokenKind::Word && self.original(j).chars().next().is_some_and(char::is_lowercase)
-    }
-
-    /// Whether token `j` is a number.
-    pub fn is_number(&self, j: usize) -> bool {
-        self.tokens[j].kind == TokenKind::Number
-    }
-
-    pub(super) fn is_word(&self, j: usize) -> bool {
-        self.tokens[j].kind != TokenKind::Punctuation
-    }
-
-    fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
-    }
 }
 
 /// The quotations of a document with their speakers, in text order.
@@ -521,142 +444,4 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
-}
-
-/// Whether a candidate before a colon can introduce what follows as its
-/// words: not a place or product (`auf dem Mond:`) and not a phrase that
-/// belongs to someone (`Seine Zuversicht:`).
-fn colon_speaker(words: &SentenceWords, candidate: &Candidate) -> bool {
-    let kind = candidate.mention.map(|m| words.kinds[m]);
-    let possessive = matches!(&words.lower[candidate.first], "sein" | "seine" | "seiner" | "ihr" | "ihre" | "ihrer");
-    let thing = matches!(kind, Some(EntityKind::Place | EntityKind::Product));
-    let owned = candidate.kind == SpeakerKind::Phrase && possessive;
-    !thing && !owned
-}
-
-/// How far back from a verb its clause's modal or auxiliary is looked for.
-const MAX_CLAUSE: usize = 40;
-
-/// `konnte die Polizei nicht bestätigen`: a German infinitive after a modal
-/// verb in its clause says what could, would or should be said, not what was.
-fn after_modal(words: &SentenceWords, verb: usize) -> bool {
-    let modal = |w: &str| {
-        matches!(
-            w,
-            "kann"
-                | "konnte"
-                | "können"
-                | "konnten"
-                | "will"
-                | "wollte"
-                | "wollen"
-                | "wollten"
-                | "muss"
-                | "musste"
-                | "müssen"
-                | "mussten"
-                | "darf"
-                | "durfte"
-                | "dürfen"
-                | "möchte"
-                | "möchten"
-                | "wird"
-                | "werden"
-        )
-    };
-    // A clause's modal stands within a few dozen words of its infinitive.
-    let reach = verb.saturating_sub(MAX_CLAUSE);
-    let start = (reach..verb).rev().find(|&j| matches!(&words.lower[j], "," | ";" | ":")).map_or(reach, |j| j + 1);
-    // `will wissen, dass ...` reports a claim all the same.
-    let infinitive = words.lower[verb].ends_with("en") && &words.lower[verb] != "wissen";
-    !words.english && infinitive && (start..verb).any(|j| modal(&words.lower[j]))
-}
-
-/// `(Wikinews berichtete)`, `(wir berichteten)`: a speaker and its verb
-/// alone in brackets point to an earlier report; they say nothing here.
-fn cross_reference(words: &SentenceWords, cue: usize) -> bool {
-    let closes = words.lower.get(cue + 1).is_some_and(|w| w == ")");
-    let opening = (cue.saturating_sub(5)..cue).rev().find(|&j| !words.is_word(j));
-    closes && opening.is_some_and(|j| j + 1 < cue && &words.lower[j] == "(")
-}
-
-/// The particle of the verb at `verb` that closes its clause (`gab ...
-/// bekannt,`), perhaps after a name set off by commas (`teilte der Direktor
-/// der Behörde, Bagus Puruhito, mit`), or stands right before the verb at
-/// the clause's end (`wie X bekannt gab,`): its token.
-fn closing_particle(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> Option<usize> {
-    // Quotation marks inside the clause end nothing (`wies dies als „Unsinn“ zurück`).
-    let mark = |k: usize| matches!(&words.lower[k], "-" | "„" | "“" | "”" | "\"" | "»" | "«" | "‚" | "‘");
-    let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && !mark(k));
-    let particle_before =
-        |end: usize| (end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1])).then(|| end - 1);
-    let end = clause_end(verb + 1)?;
-    let joined = end == verb + 1 && verb > 0 && lexicon.has(Section::Particle, &words.lower[verb - 1]);
-    if let Some(particle) = particle_before(end).or(joined.then(|| verb - 1)) {
-        return Some(particle);
-    }
-    let name = (&words.lower[end] == ",").then(|| words.mention_at.get(end + 1).copied().flatten()).flatten();
-    name.map(|(_, last)| last + 1)
-        .filter(|&comma| words.lower.get(comma).is_some_and(|w| w == ","))
-        .and_then(|comma| clause_end(comma + 1))
-        .and_then(particle_before)
-}
-
-/// Whether a quotation reads as speech rather than a title or a term: six
-/// words or more, or at least three that end in punctuation or follow a colon.
-fn is_speech(text: &str, quotation: Span) -> bool {
-    let inner = &text[quotation.range()];
-    let words = inner.split_whitespace().count();
-    let punctuated = inner.trim_end().ends_with(['.', ',', '!', '?', ';']);
-    let after_colon = text[..quotation.start].trim_end_matches(['„', '"', '“', '»', '«', ' ']).ends_with(':');
-    words >= 6 || words >= 3 && (punctuated || after_colon)
-}
-
-/// The words of the message: the longer part of the sentence before and
-/// after the frame (cue and speaker), or `inner` (between a speaker and a
-/// verb at the end) when neither has two words; without punctuation at its
-/// ends; none when that part has fewer than two words.
-fn message_side(
-    words: &SentenceWords,
-    lexicon: &Lexicon,
-    frame: (usize, usize),
-    inner: Option<(usize, usize)>,
-    inverted: bool,
-) -> Option<(usize, usize)> {
-    let count = |(from, to): (usize, usize)| (from..to).filter(|&j| words.is_word(j)).count();
-    let (before, after) = ((0, frame.0), (frame.1 + 1, words.len()));
-    // Reported speech is in the subjunctive: when only one side has it, that
-    // side is said (`In einer Videobotschaft, die ... eingespielt wurde,
-    // sagte X, man werde kämpfen`).
-    let subjunctive =
-        |(from, to): (usize, usize)| (from..to).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
-    let said = match (subjunctive(before), subjunctive(after)) {
-        (true, false) => Some(before),
-        (false, true) => Some(after),
-        _ => None,
-    };
-    // `Die Ursache sei unklar, verlautbarte X, der Direktor von Y, ...`: a
-    // verb after a comma with its speaker after it closes the message before.
-    let longer = if count(before) > count(after) || inverted && count(before) >= 2 { before } else { after };
-    let outer = said.filter(|&side| count(side) >= 2).unwrap_or(longer);
-    let (from, to) = match inner {
-        Some(inner) if count(outer) < 2 => inner,
-        _ => outer,
-    };
-    let first = (from..to).find(|&j| words.is_word(j))?;
-    let last = (from..to).rev().find(|&j| words.is_word(j))?;
-    (count((from, to)) >= 2).then_some((first, last))
-}
-
-/// The first token of the candidate joined to `candidate` by `und`,
-/// `and`, `oder`, `sowie` just before it, if there is one.
-fn coordinated_start(words: &SentenceWords, found: &[Candidate], candidate: Candidate) -> Option<usize> {
-    let mut j = candidate.first.checked_sub(1)?;
-    if matches!(&words.lower[j], "der" | "die" | "das" | "the") {
-        j = j.checked_sub(1)?;
-    }
-    if !matches!(&words.lower[j], "und" | "and" | "oder" | "or" | "sowie") {
-        return None;
-    }
-    found.iter().rev().find(|c| c.last + 1 == j).map(|c| c.first)
 }
