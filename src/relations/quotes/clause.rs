@@ -19,7 +19,7 @@ pub fn colon_speaker(words: &SentenceWords, candidate: &Candidate) -> bool {
     !thing && !owned
 }
 
-/// How far back from a verb its clause's modal or auxiliary is looked for.
+/// How far back from an infinitive its modal is looked for.
 const MAX_CLAUSE: usize = 40;
 
 /// `konnte die Polizei nicht bestätigen`: a German infinitive after a modal
