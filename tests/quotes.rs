@@ -483,3 +483,104 @@ fn a_place_or_a_possessed_phrase_before_a_colon_introduces_no_speech() {
     let found = quotes(text, Language::De);
     assert!(found.iter().all(|q| !matches!(q.1.as_str(), "Mond" | "Seine Zuversicht")), "{found:#?}");
 }
+
+/// Words that start the quote finder's rules, to be strung together at random.
+const TRIGGERS: &[&str] = &[
+    "Demnach",
+    "demnach",
+    "wonach",
+    "heißt",
+    "hieß",
+    "es",
+    "geht",
+    "aus",
+    "hervor",
+    "davon",
+    "So",
+    "so",
+    "sagte",
+    "er",
+    "der",
+    "dem",
+    "des",
+    "Des",
+    "die",
+    "Sprecher",
+    "Polizei",
+    "Ina",
+    "Velmar",
+    "laut",
+    "zufolge",
+    "nach",
+    "Angaben",
+    "sei",
+    "habe",
+    "konnte",
+    "bestätigen",
+    "stellte",
+    "fest",
+    "vor",
+    "wies",
+    "zurück",
+    "hin",
+    "(",
+    ")",
+    "„",
+    "“",
+    ",",
+    ":",
+    ".",
+    "-",
+    "23-jährige",
+    "Ohrenzeugen",
+    "berichteten",
+    "Bundeskanzlerin",
+    "hatte",
+    "zurückgewiesen",
+    "Seine",
+    "said",
+    "according",
+    "to",
+    "the",
+    "he",
+    "\n\n",
+    "teilte",
+    "mit",
+    "wie",
+    "dass",
+    "Das",
+    "Dies",
+    "bekannt",
+    "gab",
+    "wurde",
+    "von",
+    "zitiert",
+    "Zum",
+    "Außerdem",
+    ";",
+    "!",
+    "?",
+    "'",
+    "\"",
+    "told",
+    "by",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+    /// Any string of trigger words gives quotations whose message and speaker
+    /// are non-empty slices of the text (slicing a bad span would panic).
+    #[test]
+    fn any_string_of_trigger_words_gives_well_formed_quotes(
+        picks in proptest::collection::vec(0..TRIGGERS.len(), 0..120),
+        english in proptest::bool::ANY,
+    ) {
+        let body: Vec<&str> = picks.iter().map(|&i| TRIGGERS[i]).collect();
+        let text = format!("Titel\n\n{}\n", body.join(" "));
+        let language = if english { Language::En } else { Language::De };
+        for (message, speaker, _) in quotes(&text, language) {
+            proptest::prop_assert!(!message.trim().is_empty() && !speaker.trim().is_empty(), "{text:?}");
+        }
+    }
+}

@@ -23,10 +23,14 @@ pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
     }
     let last = (0..words.len()).rev().find(|&j| words.is_word(j))?;
     // `Demnach` opening a sentence points back (`danach` is as often `then`).
-    if &words.lower[0] == "demnach" && last >= 2 {
+    // Inside a quotation the words are someone's already.
+    if &words.lower[0] == "demnach" && last >= 2 && !words.quoted[0] {
         return Some(Pointer::Previous { message: (1, last) });
     }
     let at = (2..words.len()).find(|&j| &words.lower[j] == "wonach" && &words.lower[j - 1] == ",")?;
+    if words.quoted[at] {
+        return None;
+    }
     if at + 2 > last {
         return None;
     }

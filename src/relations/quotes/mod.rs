@@ -109,7 +109,8 @@ pub fn find_quotes(input: &QuoteInput) -> Vec<Quote> {
 fn speak_on(text: &str, quotes: &mut [Quote]) {
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         let (here, next) = (&quotes[i], &quotes[i + 1]);
-        let between = &text[here.message.end..next.message.start];
+        // (Quotations found for a sentence before may end after the next one starts.)
+        let between = text.get(here.message.end..next.message.start).unwrap_or("");
         let runs_on = between.contains('\n') && !between.chars().any(char::is_alphanumeric);
         if here.rule == "quote/continued" && next.form == QuoteForm::Direct && runs_on {
             let (speaker, entity, outlet) = (next.speaker, next.entity, next.outlet);
