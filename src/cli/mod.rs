@@ -168,6 +168,18 @@ struct Run {
 const BATCH_BYTES: usize = 1 << 20;
 const BATCH_DOCUMENTS: usize = 256;
 
+/// Extracts one document. A panic in the extractor is a bug, but it loses
+/// this document only (said on stderr with its name), not the whole run.
+fn extract_guarded(extractor: &Extractor, document: &Document) -> Option<Extraction> {
+    let extract = std::panic::AssertUnwindSafe(|| extractor.extract(document));
+    let result = std::panic::catch_unwind(extract);
+    if result.is_err() {
+        let name = document.path.as_deref().unwrap_or(&document.name);
+        eprintln!("kgex: error: {name}: extraction failed on an internal error; document skipped");
+    }
+    result.ok()
+}
+
 /// Reads the inputs a batch at a time and extracts each batch on `--jobs`
 /// threads; graphs merge in input order, so the output does not depend on
 /// the number of threads.
@@ -186,9 +198,14 @@ fn run_extraction(
     let mut batch: Vec<Document> = Vec::new();
     let mut batch_bytes = 0;
     let mut extract_batch = |batch: &mut Vec<Document>, run: &mut Run| -> anyhow::Result<()> {
-        let parts: Vec<Extraction> = pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
-        run.documents += batch.len();
+        let parts: Vec<Option<Extraction>> =
+            pool.install(|| batch.par_iter().map(|d| extract_guarded(&extractor, d)).collect());
         for (document, part) in batch.drain(..).zip(parts) {
+            let Some(part) = part else {
+                run.failed += 1;
+                continue;
+            };
+            run.documents += 1;
             part.explanations.iter().for_each(|line| eprintln!("{line}"));
             match shards.as_deref_mut() {
                 Some(shards) => shards.add(part.graph, document.text.len())?,

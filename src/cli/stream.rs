@@ -8,6 +8,7 @@ use anyhow::bail;
 use rayon::prelude::*;
 
 use super::args::ExtractArgs;
+use super::extract_guarded;
 use super::output;
 use super::progress::Progress;
 use kgex::export::{self, write_json_line};
@@ -99,15 +100,17 @@ impl Streamer<'_> {
     /// Extracts a batch in parallel and writes its graphs in input order.
     fn batch(&mut self, batch: &mut Vec<Document>, writer: &mut dyn Write) -> anyhow::Result<()> {
         let extractor = &self.extractor;
-        let parts: Vec<_> = self.pool.install(|| batch.par_iter().map(|d| extractor.extract(d)).collect());
-        for part in parts {
+        let parts: Vec<_> = self.pool.install(|| batch.par_iter().map(|d| extract_guarded(extractor, d)).collect());
+        let failed = parts.iter().filter(|part| part.is_none()).count();
+        for part in parts.into_iter().flatten() {
             part.explanations.iter().for_each(|line| eprintln!("{line}"));
             match self.format {
                 ExportFormat::Json => write_json_line(&part.graph, self.options, &mut *writer)?,
                 format => export::export(&part.graph, format, self.options, &mut *writer)?,
             }
         }
-        self.streamed.documents += batch.len();
+        self.streamed.documents += batch.len() - failed;
+        self.streamed.failed += failed;
         let bytes = batch.iter().map(|d| d.text.len() as u64).sum();
         self.progress.advance(bytes, batch.len() as u64);
         batch.clear();
