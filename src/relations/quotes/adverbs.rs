@@ -4,6 +4,7 @@
 //! text X says.
 
 use super::candidates::{Candidate, SpeakerKind};
+use super::marks::is_mark_token;
 use super::SentenceWords;
 
 /// Where a source adverb puts a message and its source.
@@ -37,7 +38,7 @@ pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
     // The antecedent ends at the comma, perhaps after closing marks (`der
     // Agentur „Interfax“, wonach`).
     let mut end = at - 1;
-    while end > 0 && matches!(&words.lower[end - 1], "“" | "”" | "\"" | "«" | "»") {
+    while end > 0 && is_mark_token(&words.lower[end - 1]) {
         end -= 1;
     }
     let candidate = found.iter().find(|c| c.last + 1 == end).copied();

@@ -2,6 +2,7 @@
 //! source of a quotation, and the word classes that delimit them.
 
 use super::lexicon::{Lexicon, Section};
+use super::marks::is_mark_token;
 use super::SentenceWords;
 use crate::entities::{EntityKind, Gazetteer};
 
@@ -293,9 +294,8 @@ fn bare_subject(words: &SentenceWords, lexicon: &Lexicon, i: usize) -> Option<us
 /// `Politischen Beobachtern zufolge`), so it needs no article to be one.
 fn framed(words: &SentenceWords, i: usize, head: usize) -> bool {
     // (`laut „Welt“`: a title's opening mark may come between.)
-    let mark = |w: &str| matches!(w, "„" | "\"" | "»" | "“");
     let mut b = i.checked_sub(1);
-    if b.is_some_and(|j| mark(&words.lower[j])) {
+    if b.is_some_and(|j| is_mark_token(&words.lower[j])) {
         b = b.and_then(|j| j.checked_sub(1));
     }
     let before = b.map(|j| &words.lower[j]);
@@ -367,7 +367,7 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
 /// `der Sprecher Hans Müller`, `die Agentur Reuters`, `die Zeitung „Yemen
 /// Observer“`.
 fn apposition(words: &SentenceWords, j: usize) -> Option<(usize, usize)> {
-    let mark = words.lower.get(j).is_some_and(|w| matches!(w, "„" | "\"" | "“" | "»"));
+    let mark = words.lower.get(j).is_some_and(is_mark_token);
     if words.english && words.lower.get(j).is_some_and(|w| w == ",") {
         // `the prosecutor, Mark Tedeschi,`: a person's name set off by commas
         // (in German such a comma more often ends the speaker's phrase).

@@ -4,6 +4,7 @@
 
 use super::candidates::{Candidate, SpeakerKind};
 use super::lexicon::{Lexicon, Section};
+use super::marks::is_mark_token;
 use super::SentenceWords;
 use crate::entities::EntityKind;
 use crate::text::Span;
@@ -19,12 +20,20 @@ pub fn colon_speaker(words: &SentenceWords, candidate: &Candidate) -> bool {
     !thing && !owned
 }
 
-/// How far back from an infinitive its modal is looked for.
+/// How far back from a verb its clause's auxiliary or modal is looked for:
+/// they stand within a few dozen words of it.
 const MAX_CLAUSE: usize = 40;
+
+/// The first token of the clause of the verb at `verb` (after the last
+/// comma, colon or semicolon before it), at most [`MAX_CLAUSE`] tokens back.
+pub fn clause_start(lower: &[&str], verb: usize) -> usize {
+    let reach = verb.saturating_sub(MAX_CLAUSE);
+    (reach..verb).rev().find(|&j| matches!(lower[j], "," | ":" | ";")).map_or(reach, |j| j + 1)
+}
 
 /// `konnte die Polizei nicht bestätigen`: a German infinitive after a modal
 /// verb in its clause says what could, would or should be said, not what was.
-pub fn after_modal(words: &SentenceWords, verb: usize) -> bool {
+pub fn after_modal(lower: &[&str], verb: usize, english: bool) -> bool {
     let modal = |w: &str| {
         matches!(
             w,
@@ -49,12 +58,9 @@ pub fn after_modal(words: &SentenceWords, verb: usize) -> bool {
                 | "werden"
         )
     };
-    // A clause's modal stands within a few dozen words of its infinitive.
-    let reach = verb.saturating_sub(MAX_CLAUSE);
-    let start = (reach..verb).rev().find(|&j| matches!(&words.lower[j], "," | ";" | ":")).map_or(reach, |j| j + 1);
     // `will wissen, dass ...` reports a claim all the same.
-    let infinitive = words.lower[verb].ends_with("en") && &words.lower[verb] != "wissen";
-    !words.english && infinitive && (start..verb).any(|j| modal(&words.lower[j]))
+    let infinitive = lower[verb].ends_with("en") && lower[verb] != "wissen";
+    !english && infinitive && (clause_start(lower, verb)..verb).any(|j| modal(lower[j]))
 }
 
 /// `(Wikinews berichtete)`, `(wir berichteten)`: a speaker and its verb
@@ -71,7 +77,10 @@ pub fn cross_reference(words: &SentenceWords, cue: usize) -> bool {
 /// the clause's end (`wie X bekannt gab,`): its token.
 pub fn closing_particle(words: &SentenceWords, lexicon: &Lexicon, verb: usize) -> Option<usize> {
     // Quotation marks inside the clause end nothing (`wies dies als „Unsinn“ zurück`).
-    let mark = |k: usize| matches!(&words.lower[k], "-" | "„" | "“" | "”" | "\"" | "»" | "«" | "‚" | "‘");
+    let mark = |k: usize| {
+        let word = &words.lower[k];
+        is_mark_token(word) || matches!(word, "-" | "‚" | "‘")
+    };
     let clause_end = |from: usize| (from..words.len()).find(|&k| !words.is_word(k) && !mark(k));
     let particle_before =
         |end: usize| (end > verb + 1 && lexicon.has(Section::Particle, &words.lower[end - 1])).then(|| end - 1);

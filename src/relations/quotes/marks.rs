@@ -9,6 +9,12 @@ fn is_mark(c: char) -> bool {
     matches!(c, '"' | '„' | '“' | '”' | '»' | '«')
 }
 
+/// Whether a token is one double quotation mark (`„`, `“`, `"`, ...).
+pub fn is_mark_token(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_mark) && chars.next().is_none()
+}
+
 /// The spans between matching quotation marks, marks excluded. A mark
 /// opens after white space, an opening bracket, a colon or a dash, and
 /// closes after anything else; `„` always opens. A quotation still open at

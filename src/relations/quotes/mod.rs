@@ -377,7 +377,7 @@ impl Finder<'_, '_> {
                 }
                 let typed = lexicon.has(Section::SpeechVerb, lower[j]);
                 let learned = !typed && lexicon.has(Section::LearnedVerb, lower[j]);
-                if !typed && !learned || after_modal(words, j) {
+                if !typed && !learned || after_modal(&lower, j, words.english) {
                     return None;
                 }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {

@@ -2,8 +2,7 @@
 //! bezeichnet`): their subject is spoken about, not speaking; only an agent
 //! (`by X`, `von X`) speaks.
 
-/// How far back from a participle its auxiliary is looked for.
-const MAX_CLAUSE: usize = 40;
+use super::clause::clause_start;
 
 /// For a speech verb at `verb` that is a passive participle: the word where
 /// its agent may start (`Some(None)` when it has none); `None` when the
@@ -12,16 +11,14 @@ pub fn passive_agent(lower: &[&str], verb: usize, english: bool) -> Option<Optio
     if english {
         return english_passive(lower, verb).then(|| (lower.get(verb + 1) == Some(&"by")).then_some(verb + 2));
     }
-    // A clause's auxiliary stands within a few dozen words of its participle.
-    let reach = verb.saturating_sub(MAX_CLAUSE);
-    let clause_start = (reach..verb).rev().find(|&j| matches!(lower[j], "," | ":" | ";")).map_or(reach, |c| c + 1);
-    let auxiliary = (clause_start..verb).any(|j| matches!(lower[j], "wurde" | "wurden" | "wird" | "werden" | "worden"));
+    let start = clause_start(lower, verb);
+    let auxiliary = (start..verb).any(|j| matches!(lower[j], "wurde" | "wurden" | "wird" | "werden" | "worden"));
     // `X wird mit den Worten zitiert`: the one quoted speaks.
     if !auxiliary || !is_participle(lower[verb]) || lower[verb] == "zitiert" {
         return None;
     }
     // `von der Regierung als fatal bezeichnet`: the agent before the participle.
-    let agent = (clause_start..verb).find(|&j| matches!(lower[j], "von" | "vom" | "durch")).map(|j| j + 1);
+    let agent = (start..verb).find(|&j| matches!(lower[j], "von" | "vom" | "durch")).map(|j| j + 1);
     Some(agent)
 }
 

@@ -39,7 +39,7 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
     if let Some(c) = adjacent {
         return Some(apposed_person(words, found, clause_start).unwrap_or(*c));
     }
-    if let Some(after) = after(words, lexicon, found, cue) {
+    if let Some(after) = after(words, lexicon, found, cue, clause_start) {
         return Some(after);
     }
     before(words, found, cue)
@@ -68,7 +68,13 @@ fn apposed_person(words: &SentenceWords, found: &[Candidate], clause_start: usiz
     (!words.english && opens).then(|| found.iter().filter(person).find(named).copied()).flatten()
 }
 
-fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
+fn after(
+    words: &SentenceWords,
+    lexicon: &Lexicon,
+    found: &[Candidate],
+    cue: usize,
+    clause_start: usize,
+) -> Option<Candidate> {
     // English puts the speaker after the verb only after the message (`...,
     // said the spokesman`); elsewhere what follows is the one spoken to
     // (`X also told the court that ...`).
@@ -94,7 +100,6 @@ fn after(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usi
     let message_before = german_comma && !apposed || demonstrative;
     // `Zum Rücktritt sagte der Kardinal ...`: a German clause that opens with
     // a prepositional phrase or an adverb has its subject after the verb.
-    let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
     let opener = &words.lower[clause_start.min(cue)];
     let fronted =
         !words.english && clause_start < cue && (is_preposition(opener) || lexicon.has(Section::Skip, opener));
