@@ -237,6 +237,13 @@ fn speakers_after_wie_and_before_a_particle_set_off_by_their_name() {
     assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), expect, "{found:#?}");
 }
 
+/// The speaker words of the quotations of a German text, in text order.
+fn assert_speakers(text: &str, expected: &[&str]) {
+    let found = quotes(text, Language::De);
+    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
+    assert_eq!(speakers, expected, "{found:#?}");
+}
+
 /// One quotation in `text`, and its speaker is the entity `speaker`.
 fn assert_one_speaker(text: &str, language: Language, speaker: &str) {
     let found = quotes(text, language);
@@ -289,9 +296,7 @@ fn any_noun_phrase_after_laut_or_before_zufolge_is_a_source() {
     let text = "Flughafen\n\nDer Flughafen verbuchte laut aktueller Statistik zwei Millionen Passagiere. Das Wetter war \
                 schlecht. Politischen Beobachtern zufolge blieb der Aufruhr aus. Seiner Meinung nach hätte die Aufsicht \
                 abraten müssen.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["aktueller Statistik", "Beobachtern", "Seiner Meinung"], "{found:#?}");
+    assert_speakers(text, &["aktueller Statistik", "Beobachtern", "Seiner Meinung"]);
 }
 
 #[test]
@@ -314,9 +319,7 @@ fn the_subject_after_the_verb_of_a_german_main_clause_speaks_for_the_part_before
     // or an adverbial (`Des Weiteren`).
     let text = "Kongo\n\nDer Regierung schlug er vor, die Wahl zu verschieben. Eine Verschiebung der Wahl bezeichnete \
                 Ralf Conze als fatal. Des Weiteren verwies Ralf Conze darauf, dass die Wahl bezahlt sei.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["er", "Ralf Conze", "Ralf Conze"], "{found:#?}");
+    assert_speakers(text, &["er", "Ralf Conze", "Ralf Conze"]);
 }
 
 #[test]
@@ -369,9 +372,7 @@ fn a_clause_opening_with_a_prepositional_phrase_has_its_speaker_after_the_verb()
     let text =
         "Rom\n\nZum Rücktritt sagte der italienische Kardinal Ennio Valdi: „Das ist ein Donnerschlag.“ Am Montag \
                 kritisierte die Opposition den Plan.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["der italienische Kardinal Ennio Valdi", "die Opposition"], "{found:#?}");
+    assert_speakers(text, &["der italienische Kardinal Ennio Valdi", "die Opposition"]);
 }
 
 #[test]
@@ -395,9 +396,7 @@ fn a_separable_verb_is_speech_only_with_its_own_particle() {
     let text =
         "Studie\n\nDie Forscher stellten fest, dass das Wasser sauber sei. Die Firma stellte am Montag ein neues \
                 Auto vor. Der Richter ging davon aus, dass der Täter allein handelte.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["Die Forscher", "Der Richter"], "{found:#?}");
+    assert_speakers(text, &["Die Forscher", "Der Richter"]);
 }
 
 #[test]
@@ -432,9 +431,7 @@ fn an_infinitive_after_a_modal_verb_reports_nothing_said() {
     let text =
         "Mord\n\nDen Zusammenhang mit den Morden konnte die Polizei nicht bestätigen. Die Grünen kritisieren den \
                 Plan.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["Die Grünen"], "{found:#?}");
+    assert_speakers(text, &["Die Grünen"]);
 }
 
 #[test]
@@ -442,10 +439,8 @@ fn so_opening_the_clause_a_phrase_after_a_preposition_and_a_number_joined_to_an_
     let text = "Wahl\n\nSo sagte der Vorsitzende der Partei, die Wahl sei gewonnen. Der Präsident Ennio Valdi nimmt die \
                 Abgeordneten in Schutz und warnt vor einer pauschalen Verurteilung. Der 23-jährige Sportler gab bekannt: \
                 „Ich war an keiner Schlägerei beteiligt.“\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
     let expected = ["der Vorsitzende der Partei", "Der Präsident Ennio Valdi", "Der 23-jährige Sportler"];
-    assert_eq!(speakers, expected, "{found:#?}");
+    assert_speakers(text, &expected);
 }
 
 #[test]
@@ -460,9 +455,7 @@ fn a_particle_joins_the_frame_only_where_it_closes_the_clause() {
 #[test]
 fn a_title_in_quotation_marks_after_laut_is_a_source() {
     let text = "Haft\n\nLaut „Welt“ soll er sich in der Anstalt Landsberg befinden.\n";
-    let found = quotes(text, Language::De);
-    let speakers: Vec<&str> = found.iter().map(|q| q.1.as_str()).collect();
-    assert_eq!(speakers, ["Welt"], "{found:#?}");
+    assert_speakers(text, &["Welt"]);
 }
 
 #[test]
