@@ -72,7 +72,7 @@ pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         };
         append_sentences(&mut sentences, read_corpus_path(input, format)?);
     }
-    let scores = score_names(&sentences, args.show_errors, |words| recognizer_names(&recognizer, words));
+    let scores = score_names(&sentences, args.show_errors, |words| recognizer_names(&recognizer, language, words));
     for line in &scores.errors {
         outln!("{line}")?;
     }

@@ -378,7 +378,10 @@ fn find_known(
             && may_start_known(first, prefixes);
         let hit = name_like.then(|| {
             let ends = feasible_ends(text, &tokens[start..(start + 6).min(tokens.len())], prefixes);
-            ends.into_iter().rev().map(|k| start + k).find_map(|end| {
+            // A name ends in a word: `Punjab .` squashes like `Punjab` but is not its mention.
+            let ends =
+                ends.into_iter().rev().map(|k| start + k).filter(|&end| tokens[end - 1].kind != TokenKind::Punctuation);
+            ends.into_iter().find_map(|end| {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                 // `X 's` leaves `X ` once the possessive is stripped: no space ends a name.
                 known_form(&text[span.range()], lookup).map(|(base, idx)| (end, span, base.trim_end(), idx))
@@ -549,6 +552,16 @@ mod tests {
         let people: Vec<&str> =
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
         assert_eq!(people, ["Lena Karl zu Hohenberg"], "{:?}", resolution.entities);
+    }
+
+    #[test]
+    fn a_known_name_ends_in_a_word_not_in_the_full_stop_after_it() {
+        let text = "Tarvik grew. They left for Tarvik .";
+        let tokens = vec![crate::text::tokenize(text, Span::new(0, text.len()))];
+        let mut mentions = vec![vec![Mention::new(Span::new(0, 6), EntityKind::Place, "Tarvik".into(), "test")]];
+        resolve(text, &tokens, &mut mentions);
+        let found: Vec<&str> = mentions[0].iter().map(|m| &text[m.span.range()]).collect();
+        assert_eq!(found, ["Tarvik", "Tarvik"]);
     }
 
     /// One person mention per name, at its last place in `text`.

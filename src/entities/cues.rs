@@ -34,6 +34,10 @@ pub const SECTIONS: &[&str] = &[
     "neuter-head",
     "feminine-head",
     "regional-body",
+    "person-class",
+    "organization-class",
+    "place-class",
+    "work-class",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::Counts;
 use crate::entities::tagger::{LabelledSentence, NameSpan, NameType};
-use crate::entities::{resolve, EntityKind, Mention, Recognizer};
+use crate::entities::{apply_definitions, resolve, EntityKind, Mention, Recognizer};
+use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
 
 /// The types scored.
@@ -105,8 +106,9 @@ impl NerScores {
 /// with the later mentions of known names that resolution adds over the
 /// whole document. A mention of part of a token (`EU` in `EU-Staaten`) is
 /// left out: token-level annotation marks such parts as a type of their
-/// own, which is not scored.
-pub fn recognizer_names(recognizer: &dyn Recognizer, document: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
+/// own, which is not scored. Definitions (`X is a film`) are applied as in
+/// extraction.
+pub fn recognizer_names(recognizer: &dyn Recognizer, language: Language, document: &[Vec<&str>]) -> Vec<Vec<NameSpan>> {
     let mut text = String::new();
     let mut sentences = Vec::with_capacity(document.len());
     let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(document.len());
@@ -130,6 +132,7 @@ pub fn recognizer_names(recognizer: &dyn Recognizer, document: &[Vec<&str>]) -> 
     }
     let mut mentions: Vec<Vec<Mention>> =
         sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(&text, s, t)).collect();
+    apply_definitions(&text, language, &tokens, &mut mentions);
     resolve(&text, &tokens, &mut mentions);
     mentions.iter().zip(&tokens).map(|(m, t)| token_spans(&text, t, m)).collect()
 }

@@ -11,8 +11,8 @@ use self::builder::GraphBuilder;
 use self::facts::{add_inferred_facts, add_quote_facts, add_scored_facts};
 use crate::entities::tagger::Tagger;
 use crate::entities::{
-    add_country_adjectives, add_definite_references, add_pronoun_references, resolve, EntityKind, EntityRecognizer,
-    Layers, Mention, NameLists, Recognizer, Resolution,
+    add_country_adjectives, add_definite_references, add_pronoun_references, apply_definitions, resolve, EntityKind,
+    EntityRecognizer, Layers, Mention, NameLists, Recognizer, Resolution,
 };
 use crate::graph::KnowledgeGraph;
 use crate::input::{Document, Language};
@@ -175,6 +175,7 @@ impl Extractor {
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
         let mut mentions: Vec<Vec<Mention>> =
             sentences.iter().zip(&tokens).map(|(s, t)| recognizer.recognize(text, s, t)).collect();
+        apply_definitions(text, language, &tokens, &mut mentions);
         let mut resolution = resolve(text, &tokens, &mut mentions);
         add_definite_references(text, language, &tokens, &mut mentions, &mut resolution);
         add_pronoun_references(text, language, &tokens, &mut mentions, &mut resolution);
