@@ -577,3 +577,19 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn sources_framed_by_aus_sicht_and_nach_expertenmeinung() {
+    assert_speakers(
+        "Klage\n\nDie Klage hat aus Sicht der Verbände gute Aussichten. Die Gefahr besteht nach Expertenmeinung \
+         vor allem im Winter. Die Reform war aus seiner Sicht falsch.\n",
+        &["der Verbände", "Expertenmeinung"],
+    );
+}
+
+#[test]
+fn a_bracket_before_the_verb_and_a_phrase_after_gegenueber() {
+    let text = "Streik\n\nTilda Marsk, die Vorsitzende des Verbands Nordischer Fischer (VNF), sagte gegenüber der \
+                Zeitung: „Wir streiken morgen.“\n";
+    assert_one_speaker(text, Language::De, "Tilda Marsk");
+}

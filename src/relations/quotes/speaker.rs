@@ -32,7 +32,9 @@ fn subject_like(words: &SentenceWords, c: &Candidate, clause_start: usize) -> bo
 /// set off by commas (`Müller, der Chef von X, sagte`).
 pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate], cue: usize) -> Option<Candidate> {
     let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
-    let adjacent = found.iter().find(|c| c.last + 1 == cue && subject_like(words, c, clause_start));
+    // `Verband X (UGIT) sagte`: a bracket between the subject and its verb.
+    let end = bracket_before(words, cue).unwrap_or(cue);
+    let adjacent = found.iter().find(|c| c.last + 1 == end && subject_like(words, c, clause_start));
     if let Some(c) = adjacent.and_then(|before| inverted_subject(words, found, before, cue)) {
         return Some(c);
     }
@@ -43,6 +45,13 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
         return Some(after);
     }
     before(words, found, cue)
+}
+
+/// The opening bracket of a short bracketed part that ends right before
+/// token `at`.
+fn bracket_before(words: &SentenceWords, at: usize) -> Option<usize> {
+    let close = at.checked_sub(1).filter(|&j| &words.lower[j] == ")")?;
+    (close.saturating_sub(6)..close).rev().find(|&j| &words.lower[j] == "(")
 }
 
 /// `Der Politik schlug er vor`, `Eine Verschiebung bezeichnete Müller als
