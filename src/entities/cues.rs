@@ -38,6 +38,7 @@ pub const SECTIONS: &[&str] = &[
     "organization-class",
     "place-class",
     "work-class",
+    "event-head",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

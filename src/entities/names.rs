@@ -503,6 +503,12 @@ impl NameRecognizer {
     }
 
     /// Whether the cue lists say `word` is never (part of) a name.
+    /// Whether `name` names an event by its last word (`2002 Winter
+    /// Olympics`, `Zweiter Weltkrieg`): none of kgex's kinds.
+    pub(super) fn is_event(&self, name: &str) -> bool {
+        name.split_whitespace().last().is_some_and(|last| self.cues.matches("event-head", last))
+    }
+
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         self.cues.has("not-a-name", word)
     }
@@ -648,6 +654,17 @@ impl NameRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_are_named_by_their_last_word() {
+        let rules = NameRecognizer::new(Language::En);
+        assert!(rules.is_event("2002 Winter Olympics"));
+        assert!(rules.is_event("FIBT World Championships"));
+        assert!(!rules.is_event("Olympic Committee"));
+        let rules = NameRecognizer::new(Language::De);
+        assert!(rules.is_event("Fußball-Weltmeisterschaft"));
+        assert!(!rules.is_event("Deutscher Fußball-Bund"));
+    }
 
     #[test]
     fn two_headed_organisations_joined_by_and_are_two() {

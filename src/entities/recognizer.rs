@@ -172,6 +172,7 @@ impl Recognizer for EntityRecognizer<'_> {
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
+        mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name));
         mentions.sort_by_key(|m| m.span);
         mentions
     }
