@@ -503,6 +503,21 @@ impl NameRecognizer {
     }
 
     /// Whether the cue lists say `word` is never (part of) a name.
+    /// The kind the last word of a name of several words states
+    /// (`Morogoro Region`, `Andraé Crouch Choir`): it wins over the tagger's.
+    pub(super) fn head_kind(&self, name: &str) -> Option<EntityKind> {
+        let mut words = name.split_whitespace();
+        let last = words.next_back()?;
+        words.next()?;
+        if self.cues.has("organization-head", last) {
+            Some(EntityKind::Organization)
+        } else if self.cues.has("place-head", last) {
+            Some(EntityKind::Place)
+        } else {
+            None
+        }
+    }
+
     /// Whether `name` names an event by its last word (`2002 Winter
     /// Olympics`, `Zweiter Weltkrieg`): none of kgex's kinds.
     pub(super) fn is_event(&self, name: &str) -> bool {
@@ -654,6 +669,15 @@ impl NameRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_word_of_a_longer_name_can_state_its_kind() {
+        let rules = NameRecognizer::new(Language::En);
+        assert_eq!(rules.head_kind("Morogoro Region"), Some(EntityKind::Place));
+        assert_eq!(rules.head_kind("Andraé Crouch Choir"), Some(EntityKind::Organization));
+        assert_eq!(rules.head_kind("Region"), None, "one word alone says nothing");
+        assert_eq!(rules.head_kind("Mira Kim"), None);
+    }
 
     #[test]
     fn events_are_named_by_their_last_word() {

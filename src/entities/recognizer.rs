@@ -75,6 +75,9 @@ impl<'a> EntityRecognizer<'a> {
             };
             let mut mention = self.rules.mention_of(ctx, run, kind, MODEL_ORIGIN);
             mention.confidence = Some(name.confidence);
+            if let Some(kind) = self.rules.head_kind(&mention.name) {
+                mention.kind = kind;
+            }
             mentions.push(mention);
         }
         (mentions, misc)
