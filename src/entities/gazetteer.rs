@@ -1,6 +1,6 @@
 //! General name lists built from open data (see NOTICE and `data/build.py`):
 //! countries with their German and English names and adjectives, US states,
-//! cities, the countries of towns and regions, the places of 1,000
+//! cities, the countries of towns and regions, the continents of countries, the places of 1,000
 //! inhabitants or more, first names and family names, and the ordinary
 //! German and English words that a capitalised name candidate must not be.
 
@@ -19,6 +19,7 @@ const FIRST_NAME_GENDERS: &str = include_str!("data/first-name-genders.tsv");
 const SMALL_PLACES: &str = include_str!("data/small-places.txt");
 const REGIONS: &str = include_str!("data/regions.txt");
 const COUNTRY_NAMES: &str = include_str!("data/country-names.tsv");
+const CONTINENTS: &str = include_str!("data/continents.tsv");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const GERMAN_WORDS: &str = include_str!("data/de-vocabulary.txt");
 const ENGLISH_WORDS: &str = include_str!("data/en-vocabulary.txt");
@@ -57,6 +58,10 @@ pub struct Gazetteer {
     adjectives: HashMap<String, &'static str>,
     /// Per country code, the country's usual English name.
     english_names: HashMap<&'static str, &'static str>,
+    /// Per country code, the code of its continent.
+    continent_of: HashMap<&'static str, &'static str>,
+    /// The German and English names of the continents, with their codes.
+    continents: HashMap<&'static str, &'static str>,
     first_names: HashSet<&'static str>,
     genders: HashMap<&'static str, Gender>,
     small_places: HashSet<&'static str>,
@@ -113,6 +118,7 @@ impl Gazetteer {
             lists.within.insert(state, "US");
         }
         lists.load_countries();
+        lists.load_continents();
         for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
         }
@@ -146,6 +152,31 @@ impl Gazetteer {
                 self.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
             }
         }
+    }
+
+    fn load_continents(&mut self) {
+        for line in CONTINENTS.lines() {
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                ["country", code, continent] => {
+                    self.continent_of.insert(code, continent);
+                }
+                ["name", continent, name] => {
+                    self.continents.insert(name, continent);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The code of the continent the country with this code lies on (`DE`
+    /// → `EU`).
+    pub fn continent_of_country(&self, code: &str) -> Option<&'static str> {
+        self.continent_of.get(code).copied()
+    }
+
+    /// The code of the continent `name` names (`Europa`, `South America`).
+    pub fn continent_named(&self, name: &str) -> Option<&'static str> {
+        self.continents.get(name).copied()
     }
 
     /// Whether a listed place's name starts with `words` and goes on.

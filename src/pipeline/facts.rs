@@ -66,7 +66,8 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
     let named: Vec<(usize, usize)> = named_places(analysis).into_iter().filter(|pair| !stated.contains(pair)).collect();
     let in_name = named.iter().map(|&(s, o)| (s, o, "located.in-name", 0.7));
     stated.extend(&named);
-    let implied = infer_located(&stated, &places).into_iter().map(|(s, o, rule)| (s, o, rule, 0.6));
+    let together = |a: usize, b: usize| assignments.iter().any(|s| s.contains(&a) && s.contains(&b));
+    let implied = infer_located(&stated, &places, &together).into_iter().map(|(s, o, rule)| (s, o, rule, 0.6));
     // Each with the first sentence that names its subject as evidence.
     for (subject, object, rule, confidence) in in_name.chain(implied) {
         let Some(n) = first_sentence(subject) else { continue };
@@ -166,13 +167,14 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
         .iter()
         .map(|e| {
             let is_place = e.kind == EntityKind::Place;
+            let country =
+                e.names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place);
             PlaceFacts {
-                country: e
-                    .names()
-                    .find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key))
-                    .filter(|_| is_place),
+                country,
                 within: e.names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
                 place: is_place,
+                on_continent: country.and_then(|c| lists.continent_of_country(c)),
+                continent: e.names().find_map(|n| lists.continent_named(n)).filter(|_| is_place),
             }
         })
         .collect()

@@ -1,6 +1,7 @@
 //! Facts a document implies from the ones it states: a place is in what
-//! its container is in, and a listed city or US state is in its country when
-//! the document names that country too.
+//! its container is in, a listed city or US state is in its country when
+//! the document names that country too, and a country is on its continent
+//! when a sentence names both.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -14,12 +15,20 @@ pub struct PlaceFacts {
     /// Whether the entity is a place (an organisation is in places, never
     /// contains one).
     pub place: bool,
+    /// The code of the continent a listed country lies on.
+    pub on_continent: Option<&'static str>,
+    /// The code of the continent, when the entity is one.
+    pub continent: Option<&'static str>,
 }
 
 /// Located-in pairs (subject, object entity) that follow from the `stated`
 /// ones and the lists, none of them stated already, each with the rule that
 /// found it; `places` is indexed by entity.
-pub fn infer_located(stated: &[(usize, usize)], places: &[PlaceFacts]) -> Vec<(usize, usize, &'static str)> {
+pub fn infer_located(
+    stated: &[(usize, usize)],
+    places: &[PlaceFacts],
+    together: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, &'static str)> {
     let mut known: HashSet<(usize, usize)> = stated.iter().copied().collect();
     let mut inferred = Vec::new();
     for (entity, facts) in places.iter().enumerate() {
@@ -56,7 +65,21 @@ pub fn infer_located(stated: &[(usize, usize)], places: &[PlaceFacts]) -> Vec<(u
             }
         }
     }
+    // `in Europa, etwa in Italien`: a country is on its continent when a
+    // sentence names both (`together`). Not closed over: a city is rarely
+    // said to be on one.
+    let on_continent =
+        continent_pairs(places).filter(|&(a, b)| together(a, b) && known.insert((a, b))).collect::<Vec<_>>();
+    inferred.extend(on_continent.into_iter().map(|(country, continent)| (country, continent, "located.continent")));
     inferred
+}
+
+/// The (country, continent) pairs of the document's entities.
+fn continent_pairs(places: &[PlaceFacts]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    places.iter().enumerate().filter_map(move |(country, facts)| {
+        let code = facts.on_continent?;
+        places.iter().position(|p| p.continent == Some(code)).map(|continent| (country, continent))
+    })
 }
 
 /// Whether an organisation's name holds a place's name as whole words and
@@ -83,23 +106,39 @@ mod tests {
 
     #[test]
     fn closes_over_containers_and_listed_countries() {
+        let always = |_: usize, _: usize| true;
         let places = [
-            PlaceFacts { country: None, within: None, place: false },
-            PlaceFacts { country: None, within: Some("US"), place: true },
-            PlaceFacts { country: Some("US"), within: None, place: true },
+            PlaceFacts { place: false, ..PlaceFacts::default() },
+            PlaceFacts { within: Some("US"), place: true, ..PlaceFacts::default() },
+            PlaceFacts { country: Some("US"), place: true, ..PlaceFacts::default() },
         ];
         // 0 (a university) is in 1 (a state), which the lists put in 2.
-        let inferred = infer_located(&[(0, 1)], &places);
+        let inferred = infer_located(&[(0, 1)], &places, &always);
         assert_eq!(inferred, [(1, 2, "located.listed-country"), (0, 2, "located.transitive")]);
-        assert!(infer_located(&[(0, 1), (1, 2)], &[PlaceFacts::default(); 3]).contains(&(0, 2, "located.transitive")));
-        assert!(infer_located(&[(0, 1), (1, 0)], &[PlaceFacts::default(); 2]).is_empty());
+        assert!(infer_located(&[(0, 1), (1, 2)], &[PlaceFacts::default(); 3], &always).contains(&(
+            0,
+            2,
+            "located.transitive"
+        )));
+        assert!(infer_located(&[(0, 1), (1, 0)], &[PlaceFacts::default(); 2], &always).is_empty());
         // 0 (a listed city) is in 1 (its province): the province is in the city's country 2.
         let places = [
-            PlaceFacts { country: None, within: Some("CA"), place: true },
-            PlaceFacts { country: None, within: None, place: true },
-            PlaceFacts { country: Some("CA"), within: None, place: true },
+            PlaceFacts { within: Some("CA"), place: true, ..PlaceFacts::default() },
+            PlaceFacts { place: true, ..PlaceFacts::default() },
+            PlaceFacts { country: Some("CA"), place: true, ..PlaceFacts::default() },
         ];
-        let inferred = infer_located(&[(0, 1)], &places);
+        let inferred = infer_located(&[(0, 1)], &places, &always);
         assert!(inferred.contains(&(1, 2, "located.container-country")), "{inferred:?}");
+    }
+
+    #[test]
+    fn a_country_is_on_its_continent_when_a_sentence_names_both() {
+        let places = [
+            PlaceFacts { country: Some("IT"), place: true, on_continent: Some("EU"), ..PlaceFacts::default() },
+            PlaceFacts { country: Some("Europa"), place: true, continent: Some("EU"), ..PlaceFacts::default() },
+            PlaceFacts { country: Some("CL"), place: true, on_continent: Some("SA"), ..PlaceFacts::default() },
+        ];
+        assert_eq!(infer_located(&[], &places, &|_, _| true), [(0, 1, "located.continent")]);
+        assert!(infer_located(&[], &places, &|_, _| false).is_empty());
     }
 }

@@ -76,6 +76,18 @@ def towns(args):
     return sorted(largest.items())
 
 
+def continents(args):
+    """The continent of every country (`country DE EU`) and the German and English names
+    of the continents (`name EU Europa`), as GeoNames gives them."""
+    rows = []
+    for code, country in sorted(json.loads((Path(args.geonames) / "countries.json").read_text()).items()):
+        rows.append(("country", code, country["continentcode"]))
+    for code, continent in sorted(json.loads((Path(args.geonames) / "continents.json").read_text()).items()):
+        names = {a["name"] for a in continent["alternateNames"] if a.get("lang") in ("de", "en")}
+        rows.extend(("name", code, name) for name in sorted(names))
+    return rows
+
+
 def surnames(args):
     lines = (Path(args.names) / "dist.all.last").read_text().splitlines()
     return sorted({line.split()[0].capitalize() for line in lines if line.strip()})
@@ -138,6 +150,7 @@ def main():
         write("cities.tsv", ["\t".join(row) for row in cities(args)])
         write("us-states.txt", us_states(args))
         write("small-places.txt", small_places(args))
+        write("continents.tsv", ["\t".join(row) for row in continents(args)])
     if args.geonames and args.regions:
         write("towns.tsv", ["\t".join(row) for row in towns(args)])
     if args.names:
