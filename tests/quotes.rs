@@ -593,3 +593,13 @@ fn a_bracket_before_the_verb_and_a_phrase_after_gegenueber() {
                 Zeitung: „Wir streiken morgen.“\n";
     assert_one_speaker(text, Language::De, "Tilda Marsk");
 }
+
+#[test]
+fn a_subjunctive_of_any_verb_goes_on_with_the_last_speaker_but_not_after_ich() {
+    assert_speakers(
+        "Studie\n\nKurt Albers sagte, die Lage sei ernst. Der Wert basiere auf einer Studie der \
+         Universität. Beweise gebe es keine.\n",
+        &["Kurt Albers", "Kurt Albers", "Kurt Albers"],
+    );
+    assert_speakers("Studie\n\nIda Holm sagte, die Lage sei ernst. Ich glaube das nicht.\n", &["Ida Holm"]);
+}

@@ -9,6 +9,17 @@ use super::SentenceWords;
 use crate::entities::EntityKind;
 use crate::text::Span;
 
+/// Whether token `j` is a verb in the subjunctive (`sei`, `basiere`):
+/// written in lower case, as verbs are (`Beweise` is a noun), and not next
+/// to `ich`, whose indicative has the same form (`ich glaube`, `denke ich`).
+pub fn is_subjunctive(words: &SentenceWords, lexicon: &Lexicon, j: usize) -> bool {
+    let ich = |k: Option<usize>| k.and_then(|k| words.lower.get(k)).is_some_and(|w| w == "ich");
+    words.is_lower_word(j)
+        && lexicon.has(Section::Konjunktiv, &words.lower[j])
+        && !ich(j.checked_sub(1))
+        && !ich(Some(j + 1))
+}
+
 /// Whether a candidate before a colon can introduce what follows as its
 /// words: not a place or product (`auf dem Mond:`) and not a phrase that
 /// belongs to someone (`Seine Zuversicht:`).
@@ -122,8 +133,7 @@ pub fn message_side(
     // Reported speech is in the subjunctive: when only one side has it, that
     // side is said (`In einer Videobotschaft, die ... eingespielt wurde,
     // sagte X, man werde kämpfen`).
-    let subjunctive =
-        |(from, to): (usize, usize)| (from..to).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
+    let subjunctive = |(from, to): (usize, usize)| (from..to).any(|j| is_subjunctive(words, lexicon, j));
     let said = match (subjunctive(before), subjunctive(after)) {
         (true, false) => Some(before),
         (false, true) => Some(after),

@@ -11,6 +11,7 @@ use crate::text::Endings;
 
 const GERMAN: &str = include_str!("data/de.quotes");
 const GERMAN_LEARNED: &str = include_str!("data/de-learned.verbs");
+const GERMAN_SUBJUNCTIVES: &str = include_str!("data/de-subjunctive.forms");
 const ENGLISH: &str = include_str!("data/en.quotes");
 
 /// The section of verb forms and their particles, one form per line.
@@ -32,7 +33,9 @@ pub enum Section {
     /// Verb forms that are speech cues too rarely to count as one, whatever
     /// another list says (`zeigte`, `hieß`).
     NoCue,
-    /// Subjunctive forms that mark reported speech (`sei`, `habe`).
+    /// Subjunctive forms that mark reported speech (`sei`, `habe`); in
+    /// German also the subjunctive I of every listed verb (`basiere`, from
+    /// `data/de-subjunctive.forms`).
     Konjunktiv,
     /// Pronouns that can name a speaker.
     Pronoun,
@@ -109,6 +112,7 @@ impl Lexicon {
             Language::De => DE.get_or_init(|| {
                 let mut lexicon = Lexicon::parse(GERMAN).expect("built-in quote cues are valid");
                 lexicon.add_words(Section::LearnedVerb, GERMAN_LEARNED);
+                lexicon.add_words(Section::Konjunktiv, GERMAN_SUBJUNCTIVES);
                 lexicon
             }),
             Language::En => EN.get_or_init(|| Lexicon::parse(ENGLISH).expect("built-in quote cues are valid")),

@@ -17,7 +17,8 @@ mod words;
 use self::adverbs::{es_heisst_source, hervor_source, pointer, Pointer};
 use self::candidates::{candidates, Candidate, SpeakerKind};
 use self::clause::{
-    after_modal, closing_particle, colon_speaker, coordinated_start, cross_reference, is_speech, message_side,
+    after_modal, closing_particle, colon_speaker, coordinated_start, cross_reference, is_speech, is_subjunctive,
+    message_side,
 };
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
@@ -198,8 +199,8 @@ impl Finder<'_, '_> {
         let first_clause =
             (0..words.len()).find(|&j| matches!(&words.lower[j], "," | ";" | ":")).unwrap_or(words.len());
         let main = |j: usize| j < first_clause || j > 0 && &words.lower[j - 1] == ",";
-        let subjunctive = (0..words.len())
-            .any(|j| !words.quoted[j] && main(j) && self.lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        let subjunctive =
+            (0..words.len()).any(|j| !words.quoted[j] && main(j) && is_subjunctive(words, self.lexicon, j));
         if let (true, Some(previous)) = (subjunctive, previous) {
             let last = (0..words.len()).rev().find(|&j| words.is_word(j)).unwrap_or(0);
             self.push(words.span(0, last), previous, QuoteForm::Indirect, n, "quote/subjunctive");
@@ -397,7 +398,7 @@ impl Finder<'_, '_> {
         let frame = lexicon.has(Section::SpeechVerb, lower) || lexicon.has(Section::LearnedVerb, lower);
         let clause = first > 0 && matches!(&words.lower[first - 1], "," | ":")
             || matches!(&words.lower[first], "dass" | "ob" | "that" | "wie");
-        let subjunctive = (first..=last).any(|j| lexicon.has(Section::Konjunktiv, &words.lower[j]));
+        let subjunctive = (first..=last).any(|j| is_subjunctive(words, lexicon, j));
         if !frame || clause || subjunctive {
             QuoteForm::Indirect
         } else {
