@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{CueLists, EntityKind, Mention, USER_LIST_ORIGIN};
 use crate::input::Language;
-use crate::text::{Token, TokenKind};
+use crate::text::{Span, Token, TokenKind};
 
 /// What a definition says a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +21,22 @@ enum Stated {
 /// Words between the article and the class noun, at most.
 const MAX_RUN: usize = 6;
 
+/// Words of a name found by its definition alone, at most.
+const MAX_NAME: usize = 5;
+
+/// The origin of a name found by its definition alone.
+pub const DEFINED_ORIGIN: &str = "definition";
+
 /// Gives every name the document defines the kind of its class noun, and
 /// drops the names it defines as works. Names from a list (countries,
 /// cities, a user's names) keep their kind.
 pub fn apply_definitions(text: &str, language: Language, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>]) {
     let cues = CueLists::for_language(language);
+    if language == Language::En {
+        for (sentence, found) in tokens.iter().zip(mentions.iter_mut()) {
+            add_defined_subject(text, cues, sentence, found);
+        }
+    }
     let mut stated: HashMap<String, Stated> = HashMap::default();
     for (sentence, found) in tokens.iter().zip(mentions.iter()) {
         for mention in found.iter().filter(|m| m.key.is_none() && m.origin != USER_LIST_ORIGIN) {
@@ -53,6 +64,24 @@ pub fn apply_definitions(text: &str, language: Language, tokens: &[Vec<Token>], 
             }
         }
     }
+}
+
+/// `Breakout is an arcade game developed by ...`: capitalised words that
+/// open an English sentence and that the sentence defines by a class noun
+/// name a thing of that kind, though no other layer found them.
+fn add_defined_subject(text: &str, cues: &CueLists, sentence: &[Token], found: &mut Vec<Mention>) {
+    let capitalised = |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
+    let run = sentence.iter().take(MAX_NAME).take_while(|t| capitalised(t)).count();
+    if run == 0
+        || is_article(sentence[0].text(text))
+        || is_pronoun(sentence[0].text(text))
+        || found.first().is_some_and(|m| m.span.start < sentence[run - 1].span.end)
+    {
+        return;
+    }
+    let Some(Stated::Kind(kind)) = definition(text, Language::En, cues, &sentence[run..], true, false) else { return };
+    let span = Span::new(sentence[0].span.start, sentence[run - 1].span.end);
+    found.insert(0, Mention::new(span, kind, text[span.range()].to_owned(), DEFINED_ORIGIN));
 }
 
 /// The kind the words after a name state: a copula after the sentence's
@@ -121,6 +150,42 @@ fn is_article(word: &str) -> bool {
     matches!(word, "The" | "Der" | "Die" | "Das")
 }
 
+/// English pronouns and determiners that open a sentence as its subject.
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "It"
+            | "He"
+            | "She"
+            | "We"
+            | "You"
+            | "They"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Here"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "My"
+            | "Your"
+            | "Their"
+            | "A"
+            | "An"
+            | "One"
+            | "Both"
+            | "Each"
+            | "Some"
+            | "All"
+            | "What"
+            | "Who"
+            | "Which"
+    )
+}
+
 fn is_copula(language: Language, word: &str) -> bool {
     match language {
         Language::En => matches!(word, "is" | "was" | "are" | "were"),
@@ -158,6 +223,18 @@ fn is_stop(language: Language, word: &str) -> bool {
                 | "based"
                 | "located"
                 | "founded"
+                | "developed"
+                | "published"
+                | "released"
+                | "made"
+                | "produced"
+                | "built"
+                | "designed"
+                | "manufactured"
+                | "written"
+                | "directed"
+                | "owned"
+                | "operated"
                 | "born"
                 | "since"
                 | "until"
@@ -194,7 +271,7 @@ fn is_stop(language: Language, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{tokenize, Span};
+    use crate::text::tokenize;
 
     fn kinds_after(text: &str, language: Language, names: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
         let tokens = vec![tokenize(text, Span::new(0, text.len()))];
@@ -219,6 +296,19 @@ mod tests {
         assert_eq!(kinds_after(text, Language::En, &[("Smith", EntityKind::Place)])[0].1, EntityKind::Person);
         let text = "Roketsan ist ein türkischer Rüstungskonzern.";
         assert_eq!(kinds_after(text, Language::De, &[("Roketsan", EntityKind::Person)])[0].1, EntityKind::Organization);
+    }
+
+    #[test]
+    fn an_english_sentence_that_defines_its_opening_words_names_them() {
+        let text = "Breakout is an arcade game developed by Atari.";
+        let found = kinds_after(text, Language::En, &[("Atari", EntityKind::Organization)]);
+        assert_eq!(found[0], ("Breakout".to_owned(), EntityKind::Product));
+        let text = "It is a small town near Leeds.";
+        assert_eq!(
+            kinds_after(text, Language::En, &[("Leeds", EntityKind::Place)]).len(),
+            1,
+            "a pronoun names nothing"
+        );
     }
 
     #[test]
