@@ -603,3 +603,8 @@ fn a_subjunctive_of_any_verb_goes_on_with_the_last_speaker_but_not_after_ich() {
     );
     assert_speakers("Studie\n\nIda Holm sagte, die Lage sei ernst. Ich glaube das nicht.\n", &["Ida Holm"]);
 }
+
+#[test]
+fn an_adjective_the_learned_list_holds_is_no_speech_verb() {
+    assert_speakers("Lage\n\nDie Lage sei ernst, so Kurt Albers.\n", &["Kurt Albers"]);
+}
