@@ -24,6 +24,11 @@ const MAX_RUN: usize = 6;
 /// Words of a name found by its definition alone, at most.
 const MAX_NAME: usize = 5;
 
+/// Tokens after a name that a definition may take: a bracket (`( Russian:
+/// ...; 22 February 1913 – 4 April 2004 )`), the copula or comma, the
+/// article and the run to the class noun.
+const WINDOW: usize = 48 + MAX_RUN;
+
 /// The origin of a name found by its definition alone.
 pub const DEFINED_ORIGIN: &str = "definition";
 
@@ -40,15 +45,17 @@ pub fn apply_definitions(text: &str, language: Language, tokens: &[Vec<Token>], 
     let mut stated: HashMap<String, Stated> = HashMap::default();
     for (sentence, found) in tokens.iter().zip(mentions.iter()) {
         for mention in found.iter().filter(|m| m.key.is_none() && m.origin != USER_LIST_ORIGIN) {
-            let Some(at) = sentence.iter().position(|t| t.span.start >= mention.span.end) else { continue };
-            let before: Vec<&str> =
-                sentence.iter().take_while(|t| t.span.end <= mention.span.start).map(|t| t.text(text)).collect();
-            let subject = before.iter().all(|w| is_article(w));
+            // Tokens are in text order: binary search, so that a sentence of
+            // many names (a line without punctuation) costs no square.
+            let first = sentence.partition_point(|t| t.span.end <= mention.span.start);
+            let at = sentence.partition_point(|t| t.span.start < mention.span.end);
+            let subject = first == 0 || first == 1 && is_article(sentence[0].text(text));
             // `Modder, ebenfalls SPD-Bezirk Weser-Ems, die Vorsitzende`: after a
             // comma close before, the name is itself in an apposition or a list,
             // and the next one is not about it.
-            let listed = before.iter().rev().take(3).any(|w| *w == ",");
-            if let Some(kind) = definition(text, language, cues, &sentence[at..], subject, listed) {
+            let listed = sentence[first.saturating_sub(3)..first].iter().any(|t| t.text(text) == ",");
+            let window = &sentence[at..sentence.len().min(at + WINDOW)];
+            if let Some(kind) = definition(text, language, cues, window, subject, listed) {
                 stated.entry(mention.name.to_lowercase()).or_insert(kind);
             }
         }
@@ -79,7 +86,8 @@ fn add_defined_subject(text: &str, cues: &CueLists, sentence: &[Token], found: &
     {
         return;
     }
-    let Some(Stated::Kind(kind)) = definition(text, Language::En, cues, &sentence[run..], true, false) else { return };
+    let window = &sentence[run..sentence.len().min(run + WINDOW)];
+    let Some(Stated::Kind(kind)) = definition(text, Language::En, cues, window, true, false) else { return };
     let span = Span::new(sentence[0].span.start, sentence[run - 1].span.end);
     found.insert(0, Mention::new(span, kind, text[span.range()].to_owned(), DEFINED_ORIGIN));
 }

@@ -42,7 +42,7 @@ fn split_line(text: &str, line: Span, ordinals: bool, sentences: &mut Vec<Senten
     let quoted = quoted_ranges(slice);
     let mut chars = slice.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') || quoted.iter().any(|&(open, close)| open < offset && offset + 1 < close) {
+        if !matches!(c, '.' | '!' | '?') || inside(&quoted, offset) {
             continue;
         }
         let mut end = offset + 1;
@@ -60,6 +60,14 @@ fn split_line(text: &str, line: Span, ordinals: bool, sentences: &mut Vec<Senten
         }
     }
     push_trimmed(text, Span::new(line.start + start, line.end), sentences);
+}
+
+/// Whether the end mark at `offset` is inside one of the `quoted` ranges
+/// (in text order, not overlapping): found by binary search, as a long line
+/// may hold many.
+fn inside(quoted: &[(usize, usize)], offset: usize) -> bool {
+    let before = quoted.partition_point(|&(open, _)| open < offset);
+    before > 0 && offset + 1 < quoted[before - 1].1
 }
 
 /// The byte ranges of quotations in a line, from an opening quote (one
@@ -106,7 +114,44 @@ fn ends_abbreviation(before: &str, ordinals: bool) -> bool {
             || single_capital)
 }
 
+/// The longest a sentence may be, in bytes. The longest sentence of the
+/// real-text benchmark corpus has 786; a line without final punctuation (a
+/// table, a list of names, a broken file) is cut into pieces of at most this
+/// size, at a comma or a space, so that the work per sentence, some of which
+/// grows with the square of its length, stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
+    let slice = &text[span.range()];
+    let trimmed = slice.trim_matches(is_blank);
+    if trimmed.is_empty() {
+        return;
+    }
+    let mut start = span.start + (slice.len() - slice.trim_start_matches(is_blank).len());
+    let end = start + trimmed.len();
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = start + cut_point(&text[start..end]);
+        push_piece(text, Span::new(start, cut), sentences);
+        start = cut;
+    }
+    push_piece(text, Span::new(start, end), sentences);
+}
+
+/// Where to cut an overlong sentence: after the last comma or semicolon in
+/// the second half of the first [`MAX_SENTENCE_BYTES`], else at the last
+/// space, else at the limit (a character boundary).
+fn cut_point(sentence: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !sentence.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &sentence[..limit];
+    let half = (limit / 2..limit).find(|&at| window.is_char_boundary(at)).unwrap_or(limit);
+    let comma = window[half..].rfind([',', ';']).map(|at| half + at + 1);
+    comma.or_else(|| window.rfind(' ').filter(|&at| at > 0)).unwrap_or(limit)
+}
+
+fn push_piece(text: &str, span: Span, sentences: &mut Vec<Sentence>) {
     let slice = &text[span.range()];
     let trimmed = slice.trim_matches(is_blank);
     if trimmed.is_empty() {
@@ -123,6 +168,18 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         split_sentences(text, Language::De).iter().map(|s| &text[s.span.range()]).collect()
+    }
+
+    #[test]
+    fn an_overlong_line_is_cut_at_commas_and_spaces_into_bounded_pieces() {
+        let line = "Anna Berg und Kurt Müller, ".repeat(200) + &"Mira Holm ".repeat(300);
+        let pieces = texts(&line);
+        assert!(pieces.len() > 2, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES && !p.starts_with(' ') && !p.is_empty()));
+        assert!(pieces[0].ends_with(','), "a comma is preferred: {}", &pieces[0][pieces[0].len() - 20..]);
+        assert_eq!(pieces.concat().replace(' ', ""), line.replace(' ', ""), "nothing is lost");
+        let euros = "x".to_owned() + &"€".repeat(1_000);
+        assert!(texts(&euros).iter().all(|p| p.len() <= MAX_SENTENCE_BYTES), "cut on a character boundary");
     }
 
     #[test]
