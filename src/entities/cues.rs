@@ -39,6 +39,8 @@ pub const SECTIONS: &[&str] = &[
     "place-class",
     "work-class",
     "event-head",
+    "outlet",
+    "outlet-quoted",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

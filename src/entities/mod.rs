@@ -11,6 +11,7 @@ mod inflection;
 mod kind;
 mod name_lists;
 mod names;
+mod outlets;
 mod pronouns;
 mod recognizer;
 mod regional_bodies;

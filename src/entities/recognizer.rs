@@ -5,6 +5,7 @@
 //! adds names and vetoes others.
 
 use super::names::Context;
+use super::outlets::outlets;
 use super::river_towns::join_river_towns;
 use super::tagger::{NameType, Tagger};
 use super::{EntityKind, Mention, NameLists, NameRecognizer, Recognizer};
@@ -151,6 +152,9 @@ impl Recognizer for EntityRecognizer<'_> {
     fn recognize(&self, text: &str, sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
         let mut mentions = self.listed(&ctx);
+        if self.layers != Layers::Model {
+            add_unless_overlapping(&mut mentions, outlets(&ctx, self.rules.language()), &[]);
+        }
         let rules = match self.layers {
             Layers::Model => Vec::new(),
             Layers::Both | Layers::Rules => self.rules.recognize(text, sentence, tokens),
