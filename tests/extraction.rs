@@ -440,3 +440,12 @@ fn a_company_role_without_its_company_works_at_the_company_of_the_text() {
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jan Vogt".to_owned(), "Kalwerk AG".to_owned())], "the most named, not the last: {works:?}");
 }
+
+#[test]
+fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
+    let text = "Titel\n\nDie Universität Velden prüft die Arbeit. Der Fall ist heikel. Niemand äußerte sich. Es gab \
+                Kritik. Universitätspräsident Rüdiger Bormann sagte, man prüfe alles. Bankchef Kurt Albers schwieg.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Rüdiger Bormann".to_owned(), "Universität Velden".to_owned())], "no bank is named");
+}

@@ -1,7 +1,8 @@
 //! Definite descriptions of an organisation ("das Unternehmen", "the
 //! company") refer to the organisation the document has named most so far
 //! (the one named last among equals), if it was named in the sentences just
-//! before.
+//! before; a role compound on a kind of body (`Universitätspräsident`)
+//! refers to the body of that kind named most so far.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -31,17 +32,25 @@ pub fn add_definite_references(
     let mut last_named: Option<usize> = None;
     for n in 0..tokens.len() {
         let found = references(text, cues, &tokens[n], &mentions[n]);
-        // Ties go to the organisation named first, whatever the map's order.
-        let main =
-            named.iter().max_by_key(|(&idx, &(count, at))| (count, at, std::cmp::Reverse(idx))).map(|(&idx, _)| idx);
-        if let Some(idx) = main.filter(|_| last_named.is_some_and(|at| n - at <= LOOK_BACK)) {
-            let label = resolution.entities[idx].label.clone();
-            for span in found {
-                let mention = Mention::new(span, EntityKind::Organization, label.clone(), ORIGIN);
-                let at = mentions[n].partition_point(|m| m.span < span);
-                mentions[n].insert(at, mention);
-                resolution.assignments[n].insert(at, idx);
-            }
+        let recent = last_named.is_some_and(|at| n - at <= LOOK_BACK);
+        for (span, kind_words) in found {
+            // Ties go to the organisation named first, whatever the map's order.
+            let fits = |idx: usize| {
+                let label = resolution.entities[idx].label.to_lowercase();
+                kind_words.is_empty() || kind_words.iter().any(|w| label.contains(w))
+            };
+            let best = named
+                .iter()
+                .filter(|(&idx, _)| fits(idx))
+                .max_by_key(|(&idx, &(count, at))| (count, at, std::cmp::Reverse(idx)))
+                .map(|(&idx, _)| idx);
+            // A typed stem names its kind of body (`Universitätspräsident`), so
+            // it may look further back than a bare `das Unternehmen`.
+            let Some(idx) = best.filter(|_| recent || !kind_words.is_empty()) else { continue };
+            let mention = Mention::new(span, EntityKind::Organization, resolution.entities[idx].label.clone(), ORIGIN);
+            let at = mentions[n].partition_point(|m| m.span < span);
+            mentions[n].insert(at, mention);
+            resolution.assignments[n].insert(at, idx);
         }
         for (mention, &idx) in mentions[n].iter().zip(&resolution.assignments[n]) {
             if mention.kind == EntityKind::Organization && mention.origin != ORIGIN {
@@ -56,28 +65,47 @@ pub fn add_definite_references(
 /// The spans of `das (adjective) Unternehmen` in a sentence, unless a name
 /// follows (`die Firma X` names X itself), and of the first part of a role
 /// compound on such a noun (`Konzern` in `Konzernchef X`).
-fn references(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
-    let mut found = described(text, cues, tokens, mentions);
-    found.extend(
-        tokens
-            .iter()
-            .filter_map(|t| role_compound(cues, t.text(text)).map(|len| Span::new(t.span.start, t.span.start + len))),
-    );
+fn references(
+    text: &str,
+    cues: &CueLists,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<(Span, &'static [&'static str])> {
+    let mut found: Vec<(Span, &[&str])> =
+        described(text, cues, tokens, mentions).into_iter().map(|s| (s, ANY)).collect();
+    found.extend(tokens.iter().filter_map(|t| {
+        role_compound(cues, t.text(text)).map(|(len, kind)| (Span::new(t.span.start, t.span.start + len), kind))
+    }));
     found.sort();
     found
 }
 
+/// Any organisation: no word its name must hold.
+const ANY: &[&str] = &[];
+
+/// First parts of role compounds that refer to an organisation, each with
+/// the words one of whose the organisation's name must hold (none: the
+/// document's main organisation).
+const STEMS: [(&str, &[&str]); 6] = [
+    ("unternehmens", ANY),
+    ("konzern", ANY),
+    ("firmen", ANY),
+    ("universitäts", &["universität", "university"]),
+    ("hochschul", &["hochschule"]),
+    ("bank", &["bank"]),
+];
+
 /// The byte length of the first part of `word` when it is a role compound
 /// whose first part refers to an organisation (`Unternehmenschef`,
-/// `Konzern-Sprecherin`, `Firmenchef`).
-fn role_compound(cues: &CueLists, word: &str) -> Option<usize> {
+/// `Konzern-Sprecherin`, `Universitätspräsident`), with the words the
+/// organisation's name must hold.
+fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'static str])> {
     let lower = word.to_lowercase();
-    let stems = ["unternehmens", "konzern", "firmen"];
-    let stem = stems.iter().find(|s| lower.starts_with(*s))?;
+    let (stem, kind) = STEMS.iter().find(|(s, _)| lower.starts_with(*s))?;
     let rest = lower[stem.len()..].trim_start_matches('-');
     let role = rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
     // The first part has the same length in the word, whose case alone differs.
-    (role && word.is_char_boundary(stem.len())).then_some(stem.len())
+    (role && word.is_char_boundary(stem.len())).then_some((stem.len(), *kind))
 }
 
 fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
