@@ -36,8 +36,10 @@ pub fn add_definite_references(
         for (span, kind_words) in found {
             // Ties go to the organisation named first, whatever the map's order.
             let fits = |idx: usize| {
-                let label = resolution.entities[idx].label.to_lowercase();
-                kind_words.is_empty() || kind_words.iter().any(|w| label.contains(w))
+                kind_words.is_empty() || {
+                    let label = resolution.entities[idx].label.to_lowercase();
+                    kind_words.iter().any(|w| label.contains(w))
+                }
             };
             let best = named
                 .iter()

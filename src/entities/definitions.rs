@@ -64,12 +64,19 @@ pub fn apply_definitions(text: &str, language: Language, tokens: &[Vec<Token>], 
         return;
     }
     for found in mentions.iter_mut() {
-        found.retain(|m| m.origin == USER_LIST_ORIGIN || stated.get(&m.name.to_lowercase()) != Some(&Stated::Work));
-        for mention in found.iter_mut().filter(|m| m.key.is_none() && m.origin != USER_LIST_ORIGIN) {
-            if let Some(&Stated::Kind(kind)) = stated.get(&mention.name.to_lowercase()) {
-                mention.kind = kind;
+        found.retain_mut(|m| {
+            if m.origin == USER_LIST_ORIGIN {
+                return true;
             }
-        }
+            match stated.get(&m.name.to_lowercase()) {
+                Some(Stated::Work) => false,
+                Some(&Stated::Kind(kind)) if m.key.is_none() => {
+                    m.kind = kind;
+                    true
+                }
+                _ => true,
+            }
+        });
     }
 }
 

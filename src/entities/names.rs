@@ -9,7 +9,7 @@ use super::inflection::{adjective_base, compound_head, possessive_base, strip_ge
 use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
-use crate::text::{Sentence, Span, Token, TokenKind};
+use crate::text::{is_mark_token, Sentence, Span, Token, TokenKind};
 
 /// Finds and classifies names with cues, lists and word shapes.
 #[derive(Debug, Clone, Copy)]
@@ -253,7 +253,7 @@ impl NameRecognizer {
     fn kind_before(&self, ctx: &Context, start: usize) -> Option<Found> {
         let mut cue_at = start.checked_sub(1)?;
         // `der Agentur „Interfax“`: a name in quotation marks after its kind.
-        if matches!(ctx.word(cue_at), "„" | "\"" | "»" | "«" | "“") && cue_at > 0 {
+        if is_mark_token(ctx.word(cue_at)) && cue_at > 0 {
             cue_at -= 1;
         }
         if self.cues.matches("list-connector", ctx.word(cue_at)) && cue_at > 0 {
@@ -502,7 +502,6 @@ impl NameRecognizer {
         out
     }
 
-    /// Whether the cue lists say `word` is never (part of) a name.
     /// The kind the last word of a name of several words states
     /// (`Morogoro Region`, `Andraé Crouch Choir`): it wins over the tagger's.
     pub(super) fn head_kind(&self, name: &str) -> Option<EntityKind> {
@@ -524,6 +523,7 @@ impl NameRecognizer {
         name.split_whitespace().last().is_some_and(|last| self.cues.matches("event-head", last))
     }
 
+    /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         self.cues.has("not-a-name", word)
     }

@@ -7,6 +7,7 @@ use super::cues::CueLists;
 use super::names::Context;
 use super::{EntityKind, Mention};
 use crate::input::Language;
+use crate::text::is_mark_token;
 
 /// The origin of the mentions found here.
 pub const OUTLET_ORIGIN: &str = "list/outlet";
@@ -27,9 +28,7 @@ pub(super) fn outlets(ctx: &Context, language: Language) -> Vec<Mention> {
 
 /// Whether token `i` alone stands in quotation marks (`„Welt“`, `"Welt"`).
 fn quoted(ctx: &Context, i: usize) -> bool {
-    let opens = matches!(ctx.before(i, 1), "„" | "\"" | "“" | "»" | "«");
-    let closes = matches!(ctx.word(i + 1), "“" | "\"" | "”" | "«" | "»");
-    opens && closes
+    is_mark_token(ctx.before(i, 1)) && is_mark_token(ctx.word(i + 1))
 }
 
 #[cfg(test)]

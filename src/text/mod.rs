@@ -10,7 +10,7 @@ pub use self::endings::Endings;
 pub use self::folded::Folded;
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
-pub use self::tokens::{tokenize, Token, TokenKind};
+pub use self::tokens::{is_mark_token, is_quotation_mark, tokenize, Token, TokenKind};
 
 /// A byte range into a document's original text; `&text[span.range()]` is
 /// always valid because spans are only made on character boundaries.

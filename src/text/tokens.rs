@@ -29,6 +29,18 @@ impl Token {
     }
 }
 
+/// Whether `c` is a double quotation mark of German, English or French
+/// typesetting (single marks are left out: they are apostrophes too often).
+pub fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '"' | '„' | '“' | '”' | '»' | '«')
+}
+
+/// Whether a token is one double quotation mark (`„`, `“`, `"`, ...).
+pub fn is_mark_token(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_quotation_mark) && chars.next().is_none()
+}
+
 /// The tokens of `text[span]`. Hyphenated compounds (`US-Bundesstaat`,
 /// `Q700-Chips`) stay one token; a hyphen at the end of a word (`Informations-`)
 /// stays with it.

@@ -4,8 +4,8 @@
 //! text X says.
 
 use super::candidates::{Candidate, SpeakerKind};
-use super::marks::is_mark_token;
 use super::SentenceWords;
+use crate::text::is_mark_token;
 
 /// Where a source adverb puts a message and its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

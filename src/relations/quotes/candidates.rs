@@ -2,9 +2,9 @@
 //! source of a quotation, and the word classes that delimit them.
 
 use super::lexicon::{Lexicon, Section};
-use super::marks::is_mark_token;
 use super::SentenceWords;
 use crate::entities::{EntityKind, Gazetteer};
+use crate::text::is_mark_token;
 
 /// What kind of words name a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

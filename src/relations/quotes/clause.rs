@@ -4,9 +4,9 @@
 
 use super::candidates::{Candidate, SpeakerKind};
 use super::lexicon::{Lexicon, Section};
-use super::marks::is_mark_token;
 use super::SentenceWords;
 use crate::entities::EntityKind;
+use crate::text::is_mark_token;
 use crate::text::Span;
 
 /// Whether token `j` is a verb in the subjunctive (`sei`, `basiere`):

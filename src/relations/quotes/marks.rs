@@ -1,19 +1,7 @@
 //! Direct quotations: the text between quotation marks, found over the
 //! whole document so that a quotation may run over several sentences.
 
-use crate::text::Span;
-
-/// Whether `c` is a double quotation mark of German, English or French
-/// typesetting (single marks are left out: they are apostrophes too often).
-fn is_mark(c: char) -> bool {
-    matches!(c, '"' | '„' | '“' | '”' | '»' | '«')
-}
-
-/// Whether a token is one double quotation mark (`„`, `“`, `"`, ...).
-pub fn is_mark_token(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(is_mark) && chars.next().is_none()
-}
+use crate::text::{is_quotation_mark as is_mark, Span};
 
 /// The spans between matching quotation marks, marks excluded. A mark
 /// opens after white space, an opening bracket, a colon or a dash, and
