@@ -15,6 +15,9 @@ pub(super) fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: 
     let entities = &analysis.resolution.assignments[n];
     for pair in candidate_pairs(analysis.text, &analysis.tokens[n], &analysis.mentions[n], entities) {
         let Some((kind, lead)) = scorer.decide(&pair, SCORER_MARGIN) else { continue };
+        if kind == RelationKind::LocatedIn && in_place_list(analysis, n, pair.subject, pair.object) {
+            continue;
+        }
         let (subject, object) = (Endpoint::Mention(pair.subject), Endpoint::Mention(pair.object));
         // Stated by a rule already, either way round.
         let stated = facts.iter().any(|f| {
@@ -27,6 +30,42 @@ pub(super) fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: 
         let rule = format!("model/relations score {confidence:.2}");
         facts.push(Fact { kind, subject, object, attributes: Attributes::default(), rule, confidence });
     }
+}
+
+/// Whether two mentions are places next to each other in a list (`London,
+/// Paris, and Tokyo`): only a comma between them, and a run of `, place`
+/// after them that ends in `and` or `or` and a place. A run that ends
+/// otherwise is a chain of containers (`Alameda County, California, United
+/// States`).
+fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
+    let (tokens, mentions) = (&analysis.tokens[n], &analysis.mentions[n]);
+    let (first, second) = if mentions[a].span.start <= mentions[b].span.start { (a, b) } else { (b, a) };
+    if mentions[first].kind != EntityKind::Place || mentions[second].kind != EntityKind::Place {
+        return false;
+    }
+    let word = |i: usize| tokens.get(i).map_or(String::new(), |t| t.text(analysis.text).to_lowercase());
+    let after = |m: usize| tokens.iter().position(|t| t.span.start >= mentions[m].span.end);
+    let place_at = |i: usize| {
+        let start = tokens.get(i)?.span.start;
+        mentions.iter().position(|m| m.kind == EntityKind::Place && m.span.start == start)
+    };
+    let Some(comma) = after(first) else { return false };
+    if word(comma) != "," || place_at(comma + 1) != Some(second) {
+        return false;
+    }
+    let mut current = second;
+    while let Some(i) = after(current) {
+        let j = if word(i) == "," { i + 1 } else { i };
+        if matches!(word(j).as_str(), "and" | "or" | "und" | "oder") {
+            // `and Ohio`, `and south-eastern Scotland`
+            return place_at(j + 1).or_else(|| place_at(j + 2)).is_some();
+        }
+        match place_at(j).filter(|_| j == i + 1) {
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// How far a relation's score must lead "none" (tuned on the English dev gold).

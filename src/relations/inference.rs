@@ -43,7 +43,11 @@ pub fn infer_located(
     for &(inner, outer) in stated {
         let Some(code) = places[inner].within else { continue };
         let country = places.iter().position(|p| p.country == Some(code));
-        let container = places[outer].place && places[outer].country.is_none();
+        // A container listed in another country is no container of this one:
+        // `Basel, Heidelberg` is a list, not a town and its region.
+        let container = places[outer].place
+            && places[outer].country.is_none()
+            && places[outer].within.is_none_or(|within| within == code);
         if let Some(country) = country.filter(|&c| c != outer && container && known.insert((outer, c))) {
             inferred.push((outer, country, "located.container-country"));
         }
