@@ -451,3 +451,14 @@ fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Rüdiger Bormann".to_owned(), "Universität Velden".to_owned())], "no bank is named");
 }
+
+#[test]
+fn a_title_alone_names_nobody() {
+    // A court transcript that says `the Secretary` throughout: the tagger took it
+    // for a name once, and alias resolution then found it ten more times.
+    let text = fs::read_to_string(util::root().join("tests/gold/en/dev/gum-court-loan.txt")).unwrap();
+    let graph = graph_of(&text, kgex::Language::En);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(!labels.contains(&"Secretary"), "{labels:?}");
+    assert!(labels.contains(&"Cardona"), "{labels:?}");
+}

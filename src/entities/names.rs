@@ -523,6 +523,11 @@ impl NameRecognizer {
         name.split_whitespace().last().is_some_and(|last| self.cues.matches("event-head", last))
     }
 
+    /// Whether `word` is a title or role put before a person's name.
+    pub(super) fn is_title(&self, word: &str) -> bool {
+        self.cues.matches("person-before", word)
+    }
+
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         self.cues.has("not-a-name", word)

@@ -179,7 +179,9 @@ impl Recognizer for EntityRecognizer<'_> {
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
-        mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name));
+        // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
+        let title_alone = |m: &Mention| !m.name.contains(' ') && self.rules.is_title(&m.name);
+        mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
         mentions.sort_by_key(|m| m.span);
         mentions
     }
