@@ -7,7 +7,7 @@ in which the given kgex binary finds at least two people; 12 dev, 12 test.
 English: the GUM dev and test documents of the permissively licensed genres, by
 GUM's own split, rebuilt from the CoNLL-U tokens and paragraph marks.
 
-Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR [--dev2 | --dev3 | --dev4]
+Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR [--dev2 | --dev3 | --dev4 | --en-dev2]
 The texts go next to this script in {de,en}/{dev,test}/NAME.txt; the choice is
 printed so it can be checked against the README.
 """
@@ -23,6 +23,9 @@ SEED = 20261130
 PER_SPLIT = 12
 # The further German dev sets and their seeds.
 EXTRA_SEEDS = {"dev2": 20261201, "dev3": 20261202, "dev4": 20261203}
+# The second English dev set: its seed, and how many documents of each GUM genre it takes.
+EN_DEV2_SEED = 20261204
+PER_GENRE = 2
 
 NO_SPACE_BEFORE = set(".,;:!?)]}“%") | {"'s", "n't"}
 NO_SPACE_AFTER = set("([{„")
@@ -126,8 +129,27 @@ def build_english(data_train):
             print(f"en {split} gum-{name}")
 
 
+def build_english_dev2(data_train):
+    """A second English dev set: two documents of each genre from GUM's *train* split, drawn with a
+    seed of their own, so that it holds the genres of the test half in the same proportion."""
+    train = sorted((data_train / "gum-en" / "train").glob("*.conllu"))
+    genres = sorted({path.stem.split("_")[1] for path in train})
+    rng = random.Random(EN_DEV2_SEED)
+    folder = HERE / "en" / "dev2"
+    folder.mkdir(parents=True, exist_ok=True)
+    for genre in genres:
+        documents = [path for path in train if path.stem.split("_")[1] == genre]
+        for path in sorted(rng.sample(documents, PER_GENRE)):
+            name = path.stem.removeprefix("GUM_").replace("_", "-")
+            (folder / f"gum-{name}.txt").write_text(english_text(path), encoding="utf-8")
+            print(f"en dev2 gum-{name} ({len(documents)} {genre} documents)")
+
+
 def main():
     kgex, data, data_train = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    if "--en-dev2" in sys.argv[4:]:
+        build_english_dev2(data_train)
+        return
     extra = [a.removeprefix("--") for a in sys.argv[4:] if a.removeprefix("--") in EXTRA_SEEDS]
     if extra:
         build_german_extra(kgex, data, extra[0], EXTRA_SEEDS[extra[0]])
