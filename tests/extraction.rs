@@ -462,3 +462,17 @@ fn a_title_alone_names_nobody() {
     assert!(!labels.contains(&"Secretary"), "{labels:?}");
     assert!(labels.contains(&"Cardona"), "{labels:?}");
 }
+
+#[test]
+fn a_place_with_a_possessive_owns_the_name_after_it() {
+    let text = "Crane collapse\n\nA crane fell into Mecca's Grand Mosque, according to Saudi Arabia's Civil Defense \
+                Authority.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Civil Defense Authority") && labels.contains(&"Saudi Arabia"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("'s")), "{labels:?}");
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Grand Mosque".to_owned(), "Mecca".to_owned())), "{located:?}");
+    let authority = ("Civil Defense Authority".to_owned(), "Saudi Arabia".to_owned());
+    assert!(located.contains(&authority), "{located:?}");
+}

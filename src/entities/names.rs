@@ -523,6 +523,25 @@ impl NameRecognizer {
         name.split_whitespace().last().is_some_and(|last| self.cues.matches("event-head", last))
     }
 
+    /// `Saudi Arabia's Civil Defense Authority`, `Mecca's Grand Mosque`: a
+    /// run in which a word with a possessive `'s` (not the last) ends a
+    /// listed place; the place's mention and the run of the words after it.
+    pub(super) fn owning_place(
+        &self,
+        ctx: &Context,
+        (start, end): (usize, usize),
+    ) -> Option<(Mention, (usize, usize))> {
+        let mark = (start..end - 1).find(|&i| ctx.word(i).ends_with("'s") || ctx.word(i).ends_with("’s"))?;
+        let word = ctx.word(mark);
+        let base_end = ctx.tokens[mark].span.end - if word.ends_with("'s") { 2 } else { "’s".len() };
+        let span = crate::text::Span::new(ctx.tokens[start].span.start, base_end);
+        let place = &ctx.text[span.range()];
+        let listed = self.lists.place(place)?;
+        let mention =
+            Mention::new(span, listed.kind, place.to_owned(), "cue/possessive-place").with_key(Some(listed.key));
+        Some((mention, (mark + 1, end)))
+    }
+
     /// Whether `word` is a title or role put before a person's name.
     pub(super) fn is_title(&self, word: &str) -> bool {
         self.cues.matches("person-before", word)

@@ -74,11 +74,17 @@ impl<'a> EntityRecognizer<'a> {
                     continue;
                 }
             };
+            // `Saudi Arabia's Civil Defense Authority`: a listed place and what it owns, two names.
+            let (run, owner) = match self.rules.owning_place(ctx, run) {
+                Some((place, owned)) => (owned, Some(place)),
+                None => (run, None),
+            };
             let mut mention = self.rules.mention_of(ctx, run, kind, MODEL_ORIGIN);
             mention.confidence = Some(name.confidence);
             if let Some(kind) = self.rules.head_kind(&mention.name) {
                 mention.kind = kind;
             }
+            mentions.extend(owner);
             mentions.push(mention);
         }
         (mentions, misc)

@@ -305,7 +305,9 @@ fn split_named_compounds(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
             let rest = &text[m.span.end.min(token.span.end)..token.span.end];
             // `SPD-Chef`, `Konzernchef` (a reference to an organisation), `Acme's`.
             let tail = rest.len() >= 3 && rest.starts_with(char::is_lowercase);
-            m.span.start == token.span.start
+            // The mention may start in an earlier token (`Saudi Arabia's`).
+            m.span.start <= token.span.start
+                && token.span.start < m.span.end
                 && m.span.end < token.span.end
                 && (rest.starts_with('-') || rest == "'s" || rest == "’s" || tail)
         });
