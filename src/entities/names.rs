@@ -562,6 +562,9 @@ impl NameRecognizer {
         origin: &'static str,
     ) -> Mention {
         let mut run = self.completed(ctx, run);
+        if kind == EntityKind::Person {
+            run.0 = person_start(ctx, run);
+        }
         if kind == EntityKind::Organization && self.cues.has("organization-head", ctx.word(run.1 - 1)) {
             run.1 = self.of_phrase_end(ctx, run.1);
         }
@@ -630,6 +633,22 @@ impl NameRecognizer {
     }
 }
 
+/// Where a person's name in `run` starts: after the last lower-case word
+/// that is no particle of a name (`US political activist and philosopher
+/// Noam Chomsky` is `Noam Chomsky`; `Ursula von der Leyen`, `Suleiman
+/// al-Amr`, `John of Luxembourg` keep theirs).
+fn person_start(ctx: &Context, (start, end): (usize, usize)) -> usize {
+    const PARTICLES: [&str; 30] = [
+        "von", "van", "vom", "zu", "de", "der", "den", "des", "da", "di", "du", "del", "della", "la", "le", "los",
+        "las", "ter", "ten", "dos", "das", "bin", "ibn", "ben", "bint", "al", "el", "y", "of", "the",
+    ];
+    let breaks = |i: &usize| {
+        let word = ctx.word(*i);
+        word.starts_with(char::is_lowercase) && !word.contains('-') && !PARTICLES.contains(&word)
+    };
+    (start..end - 1).rev().find(breaks).map_or(start, |i| i + 1)
+}
+
 /// `Q700`, `Z3`, `x2-mini`: letters and digits mixed in one short word.
 /// Not `40-jährige` or `1990er`: a number with a lower-case word ending.
 pub fn is_product_code(word: &str) -> bool {
@@ -693,6 +712,20 @@ impl NameRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_name_starts_after_the_last_lower_case_word_that_is_no_particle() {
+        let start = |text: &str| {
+            let tokens = crate::text::tokenize(text, crate::text::Span::new(0, text.len()));
+            let ctx = Context::new(text, &tokens);
+            let first = person_start(&ctx, (0, tokens.len()));
+            text[tokens[first].span.start..].to_owned()
+        };
+        assert_eq!(start("US political activist and philosopher Noam Chomsky"), "Noam Chomsky");
+        assert_eq!(start("Ursula von der Leyen"), "Ursula von der Leyen");
+        assert_eq!(start("John of Luxembourg"), "John of Luxembourg");
+        assert_eq!(start("Suleiman al-Amr"), "Suleiman al-Amr");
+    }
 
     #[test]
     fn the_last_word_of_a_longer_name_can_state_its_kind() {
