@@ -476,3 +476,19 @@ fn a_place_with_a_possessive_owns_the_name_after_it() {
     let authority = ("Civil Defense Authority".to_owned(), "Saudi Arabia".to_owned());
     assert!(located.contains(&authority), "{located:?}");
 }
+
+#[test]
+fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
+    let text = "Interview with US political activist and philosopher Noam Chomsky\n\nOn March 13, Professor \
+                Chomsky sat down with Michael Dranove for an interview. Civil Defense Authority director General \
+                Suleiman al-Amr said \"All those who were wounded have been taken to hospital.\" The Chief Justice \
+                asked whether the Chief Justice could rule.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Suleiman al-Amr") && labels.contains(&"Noam Chomsky"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("General") || l.contains("Justice")), "{labels:?}");
+    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    assert!(quoted.contains(&"Noam Chomsky".to_owned()), "{quoted:?}");
+    let met = relations_of(&graph, kgex::RelationKind::MetWith);
+    assert!(met.iter().any(|(s, o)| s.contains("Dranove") || o.contains("Dranove")), "{met:?}");
+}

@@ -14,6 +14,7 @@ const ENGLISH_CUES: &str = include_str!("data/en.cues");
 /// The sections a cue file may have.
 pub const SECTIONS: &[&str] = &[
     "person-before",
+    "person-rank",
     "organization-before",
     "organization-head",
     "place-before",

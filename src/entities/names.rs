@@ -332,7 +332,8 @@ impl NameRecognizer {
     }
 
     /// A run classified as `found`, with its base form.
-    fn mention(&self, ctx: &Context, (start, end): (usize, usize), found: Found) -> Mention {
+    fn mention(&self, ctx: &Context, (first, end): (usize, usize), found: Found) -> Mention {
+        let start = if found.kind == EntityKind::Person { self.person_start(ctx, (first, end)) } else { first };
         let span = ctx.span(start, end);
         let surface = &ctx.text[span.range()];
         let possessive = self.language == Language::De
@@ -353,7 +354,7 @@ impl NameRecognizer {
             None => (base.to_owned(), span.start + base.len()),
         };
         let role = (found.kind == EntityKind::Person)
-            .then(|| ctx.before(start, 1))
+            .then(|| ctx.before(first, 1))
             .filter(|w| self.cues.matches("person-before", w))
             .map(str::to_owned);
         let mut mention = Mention::new(Span::new(span.start, end), found.kind, base, found.origin).with_key(found.key);
@@ -542,9 +543,21 @@ impl NameRecognizer {
         Some((mention, (mark + 1, end)))
     }
 
-    /// Whether `word` is a title or role put before a person's name.
+    /// Where a person's name in `run` starts: after the last lower-case word
+    /// that is no particle, and after leading ranks (`General Suleiman
+    /// al-Amr`, `Justice Thomas`, `Major-General Scott`).
+    fn person_start(&self, ctx: &Context, run: (usize, usize)) -> usize {
+        let mut start = after_lower_case(ctx, run);
+        let rank = |word: &str| matches!(word, "-" | "–") || self.cues.matches("person-rank", word);
+        while run.1 - start > 1 && rank(ctx.word(start)) {
+            start += 1;
+        }
+        start
+    }
+
+    /// Whether `word` is a title, role or rank put before a person's name.
     pub(super) fn is_title(&self, word: &str) -> bool {
-        self.cues.matches("person-before", word)
+        self.cues.matches("person-before", word) || self.cues.matches("person-rank", word)
     }
 
     /// Whether the cue lists say `word` is never (part of) a name.
@@ -562,9 +575,6 @@ impl NameRecognizer {
         origin: &'static str,
     ) -> Mention {
         let mut run = self.completed(ctx, run);
-        if kind == EntityKind::Person {
-            run.0 = person_start(ctx, run);
-        }
         if kind == EntityKind::Organization && self.cues.has("organization-head", ctx.word(run.1 - 1)) {
             run.1 = self.of_phrase_end(ctx, run.1);
         }
@@ -633,11 +643,11 @@ impl NameRecognizer {
     }
 }
 
-/// Where a person's name in `run` starts: after the last lower-case word
-/// that is no particle of a name (`US political activist and philosopher
-/// Noam Chomsky` is `Noam Chomsky`; `Ursula von der Leyen`, `Suleiman
-/// al-Amr`, `John of Luxembourg` keep theirs).
-fn person_start(ctx: &Context, (start, end): (usize, usize)) -> usize {
+/// The first word of `run` after its last lower-case word that is no
+/// particle of a name (`US political activist and philosopher Noam Chomsky`
+/// is `Noam Chomsky`; `Ursula von der Leyen`, `Suleiman al-Amr`, `John of
+/// Luxembourg` keep theirs).
+fn after_lower_case(ctx: &Context, (start, end): (usize, usize)) -> usize {
     const PARTICLES: [&str; 30] = [
         "von", "van", "vom", "zu", "de", "der", "den", "des", "da", "di", "du", "del", "della", "la", "le", "los",
         "las", "ter", "ten", "dos", "das", "bin", "ibn", "ben", "bint", "al", "el", "y", "of", "the",
@@ -718,7 +728,7 @@ mod tests {
         let start = |text: &str| {
             let tokens = crate::text::tokenize(text, crate::text::Span::new(0, text.len()));
             let ctx = Context::new(text, &tokens);
-            let first = person_start(&ctx, (0, tokens.len()));
+            let first = after_lower_case(&ctx, (0, tokens.len()));
             text[tokens[first].span.start..].to_owned()
         };
         assert_eq!(start("US political activist and philosopher Noam Chomsky"), "Noam Chomsky");

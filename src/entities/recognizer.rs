@@ -186,7 +186,7 @@ impl Recognizer for EntityRecognizer<'_> {
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
         // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
-        let title_alone = |m: &Mention| !m.name.contains(' ') && self.rules.is_title(&m.name);
+        let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
         mentions.sort_by_key(|m| m.span);
         mentions
