@@ -492,3 +492,11 @@ fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
     let met = relations_of(&graph, kgex::RelationKind::MetWith);
     assert!(met.iter().any(|(s, o)| s.contains("Dranove") || o.contains("Dranove")), "{met:?}");
 }
+
+#[test]
+fn a_barristers_post_nominal_letters_are_no_speaker() {
+    let text = "Trial\n\nSpeaking in the parents' defense, Tom Molomby, SC, said that the parents came from India.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(quoted, ["Tom Molomby"]);
+}
