@@ -500,3 +500,19 @@ fn a_barristers_post_nominal_letters_are_no_speaker() {
     let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
     assert_eq!(quoted, ["Tom Molomby"]);
 }
+
+#[test]
+fn a_run_of_places_with_commas_and_a_person_with_a_possessive_are_split() {
+    // The tagger learned GUM's `Cambridge, Massachusetts` as one name and ran a
+    // person's name on into the title of their book.
+    for (file, wanted) in [
+        ("tests/gold/en/dev2/gum-interview-chomsky.txt", ["Cambridge", "Massachusetts"]),
+        ("tests/gold/en/dev2/gum-bio-bernoulli.txt", ["Isaac Newton", "Basel"]),
+    ] {
+        let text = fs::read_to_string(util::root().join(file)).unwrap();
+        let graph = graph_of(&text, kgex::Language::En);
+        let labels: Vec<&str> = graph.entities().skip(1).map(|e| e.label.as_str()).collect();
+        assert!(wanted.iter().all(|w| labels.contains(w)), "{file}: {labels:?}");
+        assert!(!labels.iter().any(|l| l.contains(", ") || l.contains("'s ")), "{file}: {labels:?}");
+    }
+}

@@ -79,13 +79,15 @@ impl<'a> EntityRecognizer<'a> {
                 Some((place, owned)) => (owned, Some(place)),
                 None => (run, None),
             };
-            let mut mention = self.rules.mention_of(ctx, run, kind, MODEL_ORIGIN);
-            mention.confidence = Some(name.confidence);
-            if let Some(kind) = self.rules.head_kind(&mention.name) {
-                mention.kind = kind;
-            }
             mentions.extend(owner);
-            mentions.push(mention);
+            for run in name_parts(ctx, run, kind) {
+                let mut mention = self.rules.mention_of(ctx, run, kind, MODEL_ORIGIN);
+                mention.confidence = Some(name.confidence);
+                if let Some(kind) = self.rules.head_kind(&mention.name) {
+                    mention.kind = kind;
+                }
+                mentions.push(mention);
+            }
         }
         (mentions, misc)
     }
@@ -129,6 +131,41 @@ impl<'a> EntityRecognizer<'a> {
         }
         found
     }
+}
+
+/// The names in a run the tagger took for one: a person's name ends at its
+/// possessive (`Isaac Newton's Philosophiae Naturalis` is `Isaac Newton`),
+/// and places written with commas are each a place (`Cambridge,
+/// Massachusetts`; `Bohai Sea, Yellow Sea and East China Sea`).
+fn name_parts(ctx: &Context, (start, end): (usize, usize), kind: EntityKind) -> Vec<(usize, usize)> {
+    let possessive = |i: &usize| ctx.word(*i).ends_with("'s") || ctx.word(*i).ends_with("’s");
+    match kind {
+        EntityKind::Person => vec![(start, (start..end - 1).find(possessive).map_or(end, |i| i + 1))],
+        EntityKind::Place if (start..end).any(|i| ctx.word(i) == ",") => {
+            let parts: Vec<(usize, usize)> = split_runs(start, end, |i| matches!(ctx.word(i), "," | "and" | "und"));
+            let named = parts.iter().all(|&(s, e)| s < e && ctx.word(s).starts_with(char::is_uppercase));
+            if named {
+                parts
+            } else {
+                vec![(start, end)]
+            }
+        }
+        _ => vec![(start, end)],
+    }
+}
+
+/// The runs of `start..end` between the tokens that `separates`.
+fn split_runs(start: usize, end: usize, separates: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut from = start;
+    for i in start..end {
+        if separates(i) {
+            runs.push((from, i));
+            from = i + 1;
+        }
+    }
+    runs.push((from, end));
+    runs
 }
 
 /// Whether a rule found a name by a cue word that states its kind: a role
