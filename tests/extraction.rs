@@ -516,3 +516,13 @@ fn a_run_of_places_with_commas_and_a_person_with_a_possessive_are_split() {
         assert!(!labels.iter().any(|l| l.contains(", ") || l.contains("'s ")), "{file}: {labels:?}");
     }
 }
+
+#[test]
+fn a_role_in_an_apposition_may_take_a_few_words_before_its_employer() {
+    let text = "Crane\n\n\"It would have been worse,\" Khaled Al-Maeena, editor at large at the Saudi Gazette, said. \
+                Jane Miller, a professor emeritus of physics at Stanford University, agreed.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert!(works.contains(&("Khaled Al-Maeena".to_owned(), "Saudi Gazette".to_owned())), "{works:?}");
+    assert!(works.contains(&("Jane Miller".to_owned(), "Stanford University".to_owned())), "{works:?}");
+}
