@@ -526,3 +526,12 @@ fn a_role_in_an_apposition_may_take_a_few_words_before_its_employer() {
     assert!(works.contains(&("Khaled Al-Maeena".to_owned(), "Saudi Gazette".to_owned())), "{works:?}");
     assert!(works.contains(&("Jane Miller".to_owned(), "Stanford University".to_owned())), "{works:?}");
 }
+
+#[test]
+fn a_quote_from_someone_quotes_them() {
+    let text = "Negligence\n\nI will begin with a quote from Lord Diplock, who wrote that a person who acts without \
+                care does no wrong in law. In the words of Maria Lopez, the law must be clear.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    assert!(quoted.iter().any(|s| s.contains("Diplock")), "{quoted:?}");
+}
