@@ -535,3 +535,11 @@ fn a_quote_from_someone_quotes_them() {
     let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
     assert!(quoted.iter().any(|s| s.contains("Diplock")), "{quoted:?}");
 }
+
+#[test]
+fn whom_something_was_told_is_no_speaker() {
+    let text = "Hearing\n\nThis is only the story that you told Mr. Roberts. \"We will appeal,\" said Anna Keller.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(quoted, ["Anna Keller"]);
+}
