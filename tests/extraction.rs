@@ -482,11 +482,12 @@ fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
     let text = "Interview with US political activist and philosopher Noam Chomsky\n\nOn March 13, Professor \
                 Chomsky sat down with Michael Dranove for an interview. Civil Defense Authority director General \
                 Suleiman al-Amr said \"All those who were wounded have been taken to hospital.\" The Chief Justice \
-                asked whether the Chief Justice could rule.\n";
+                asked whether the Chief Justice could rule. The boy was in love with Miss Mary Chaworth.\n";
     let graph = graph_of(text, kgex::Language::En);
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"Suleiman al-Amr") && labels.contains(&"Noam Chomsky"), "{labels:?}");
-    assert!(!labels.iter().any(|l| l.contains("General") || l.contains("Justice")), "{labels:?}");
+    assert!(!labels.iter().any(|l| ["General", "Justice", "Miss"].iter().any(|t| l.contains(t))), "{labels:?}");
+    assert!(labels.contains(&"Mary Chaworth"), "{labels:?}");
     let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
     assert!(quoted.contains(&"Noam Chomsky".to_owned()), "{quoted:?}");
     let met = relations_of(&graph, kgex::RelationKind::MetWith);
