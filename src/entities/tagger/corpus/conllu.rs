@@ -121,10 +121,9 @@ fn named(words: &[Word], mentions: &[Closed]) -> LabelledSentence {
             let name_type = name_type(&mention.kind).filter(|t| *t != NameType::Misc)?;
             let (mut start, end) = name_tokens(words, mention)?;
             // kgex's names leave a person's title out (`Professor Eastman` is `Eastman`), as
-            // GermEval's do;
+            // GermEval's do and GUM's do not. (A title alone, `the Secretary`, stays: taken
+            // out, the model found fewer names on the development data.)
             let titles = CueLists::for_language(Language::En);
-            // GUM takes it in. (A title alone, `the Secretary`, stays: taken out, the model
-            // found fewer names on the development data.)
             while name_type == NameType::Person
                 && end - start > 1
                 && titles.matches("person-before", &words[start].form)
