@@ -27,6 +27,11 @@ fn relations_of(graph: &kgex::KnowledgeGraph, kind: kgex::RelationKind) -> Vec<(
         .collect()
 }
 
+/// The labels of the entities a graph says its document quotes.
+fn speakers(graph: &kgex::KnowledgeGraph) -> Vec<String> {
+    relations_of(graph, kgex::RelationKind::QuotedIn).into_iter().map(|(speaker, _)| speaker).collect()
+}
+
 fn json_of(graph: &kgex::KnowledgeGraph) -> Value {
     let mut bytes = Vec::new();
     kgex::export::export(graph, ExportFormat::Json, &ExportOptions::default(), &mut bytes).unwrap();
@@ -488,7 +493,7 @@ fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
     assert!(labels.contains(&"Suleiman al-Amr") && labels.contains(&"Noam Chomsky"), "{labels:?}");
     assert!(!labels.iter().any(|l| ["General", "Justice", "Miss"].iter().any(|t| l.contains(t))), "{labels:?}");
     assert!(labels.contains(&"Mary Chaworth"), "{labels:?}");
-    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    let quoted = speakers(&graph);
     assert!(quoted.contains(&"Noam Chomsky".to_owned()), "{quoted:?}");
     let met = relations_of(&graph, kgex::RelationKind::MetWith);
     assert!(met.iter().any(|(s, o)| s.contains("Dranove") || o.contains("Dranove")), "{met:?}");
@@ -498,7 +503,7 @@ fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
 fn a_barristers_post_nominal_letters_are_no_speaker() {
     let text = "Trial\n\nSpeaking in the parents' defense, Tom Molomby, SC, said that the parents came from India.\n";
     let graph = graph_of(text, kgex::Language::En);
-    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    let quoted = speakers(&graph);
     assert_eq!(quoted, ["Tom Molomby"]);
 }
 
@@ -533,7 +538,7 @@ fn a_quote_from_someone_quotes_them() {
     let text = "Negligence\n\nI will begin with a quote from Lord Diplock, who wrote that a person who acts without \
                 care does no wrong in law. In the words of Maria Lopez, the law must be clear.\n";
     let graph = graph_of(text, kgex::Language::En);
-    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    let quoted = speakers(&graph);
     assert!(quoted.iter().any(|s| s.contains("Diplock")), "{quoted:?}");
 }
 
@@ -541,6 +546,6 @@ fn a_quote_from_someone_quotes_them() {
 fn whom_something_was_told_is_no_speaker() {
     let text = "Hearing\n\nThis is only the story that you told Mr. Roberts. \"We will appeal,\" said Anna Keller.\n";
     let graph = graph_of(text, kgex::Language::En);
-    let quoted: Vec<String> = relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    let quoted = speakers(&graph);
     assert_eq!(quoted, ["Anna Keller"]);
 }

@@ -163,11 +163,19 @@ fn name_tokens(words: &[Word], mention: &Closed) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// One CoNLL-U token line.
+    fn row(id: usize, form: &str, upos: &str, xpos: &str, misc: &str) -> String {
+        format!("{id}\t{form}\t{form}\t{upos}\t{xpos}\t_\t0\tdep\t_\t{misc}\n")
+    }
+
+    /// The names of the first sentence of `source`: token range and type.
+    fn names_of(source: &str) -> Vec<(usize, usize, NameType)> {
+        let sentences = read(Path::new("x.conllu"), source).unwrap();
+        sentences[0].names.iter().map(|n| (n.start, n.end, n.name_type)).collect()
+    }
+
     #[test]
     fn reads_named_mentions_from_entity_brackets() {
-        let row = |id: usize, form: &str, upos: &str, xpos: &str, misc: &str| {
-            format!("{id}\t{form}\t{form}\t{upos}\t{xpos}\t_\t0\tdep\t_\t{misc}\n")
-        };
         let source = [
             "# sent_id = a\n".to_owned(),
             row(1, "the", "DET", "DT", "Entity=(1-organization-new-sssss-cf1-3-coref-X"),
@@ -180,20 +188,14 @@ mod tests {
             "\n".to_owned(),
         ]
         .concat();
-        let sentences = read(Path::new("x.conllu"), &source).unwrap();
-        assert_eq!(sentences.len(), 1);
-        let names: Vec<(usize, usize, NameType)> =
-            sentences[0].names.iter().map(|n| (n.start, n.end, n.name_type)).collect();
-        assert_eq!(names, [(1, 3, NameType::Organization), (4, 5, NameType::Person)]);
+        assert_eq!(read(Path::new("x.conllu"), &source).unwrap().len(), 1);
+        assert_eq!(names_of(&source), [(1, 3, NameType::Organization), (4, 5, NameType::Person)]);
         let error = read(Path::new("x.conllu"), "1\tonly\ttwo\n").unwrap_err().to_string();
         assert!(error.starts_with("x.conllu:1:1:"), "{error}");
     }
 
     #[test]
     fn takes_names_from_minimal_spans_possessives_and_titles() {
-        let row = |id: usize, form: &str, upos: &str, xpos: &str, misc: &str| {
-            format!("{id}\t{form}\t{form}\t{upos}\t{xpos}\t_\t0\tdep\t_\t{misc}\n")
-        };
         let source = [
             // `Mary Chaworth , whom he met` is the mention; its minimal span 1,2 the name.
             row(1, "Mary", "PROPN", "NNP", "Entity=(1-person-new-sssss-cf1-1,2-coref"),
@@ -216,9 +218,7 @@ mod tests {
             "\n".to_owned(),
         ]
         .concat();
-        let sentences = read(Path::new("x.conllu"), &source).unwrap();
-        let names: Vec<(usize, usize, NameType)> =
-            sentences[0].names.iter().map(|n| (n.start, n.end, n.name_type)).collect();
+        let names = names_of(&source);
         assert_eq!(names, [(0, 2, NameType::Person), (7, 8, NameType::Person), (12, 13, NameType::Person)]);
     }
 }
