@@ -136,13 +136,14 @@ impl<'a> EntityRecognizer<'a> {
 /// The names in a run the tagger took for one: a person's name ends at its
 /// possessive (`Isaac Newton's Philosophiae Naturalis` is `Isaac Newton`),
 /// and places written with commas are each a place (`Cambridge,
-/// Massachusetts`; `Bohai Sea, Yellow Sea and East China Sea`).
+/// Massachusetts`).
 fn name_parts(ctx: &Context, (start, end): (usize, usize), kind: EntityKind) -> Vec<(usize, usize)> {
     let possessive = |i: &usize| ctx.word(*i).ends_with("'s") || ctx.word(*i).ends_with("’s");
     match kind {
         EntityKind::Person => vec![(start, (start..end - 1).find(possessive).map_or(end, |i| i + 1))],
         EntityKind::Place if (start..end).any(|i| ctx.word(i) == ",") => {
-            let parts: Vec<(usize, usize)> = split_runs(start, end, |i| matches!(ctx.word(i), "," | "and" | "und"));
+            // Only at commas: `Bosnia and Herzegovina, Serbia` keeps its first name whole.
+            let parts: Vec<(usize, usize)> = split_runs(start, end, |i| ctx.word(i) == ",");
             let named = parts.iter().all(|&(s, e)| s < e && ctx.word(s).starts_with(char::is_uppercase));
             if named {
                 parts
