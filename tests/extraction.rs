@@ -480,6 +480,7 @@ fn a_place_with_a_possessive_owns_the_name_after_it() {
     assert!(located.contains(&("Grand Mosque".to_owned(), "Mecca".to_owned())), "{located:?}");
     let authority = ("Civil Defense Authority".to_owned(), "Saudi Arabia".to_owned());
     assert!(located.contains(&authority), "{located:?}");
+    assert!(speakers(&graph).contains(&authority.0), "{:?}", speakers(&graph));
 }
 
 #[test]
@@ -493,6 +494,9 @@ fn ranks_are_no_part_of_names_and_an_interview_quotes_its_guest() {
     assert!(labels.contains(&"Suleiman al-Amr") && labels.contains(&"Noam Chomsky"), "{labels:?}");
     assert!(!labels.iter().any(|l| ["General", "Justice", "Miss"].iter().any(|t| l.contains(t))), "{labels:?}");
     assert!(labels.contains(&"Mary Chaworth"), "{labels:?}");
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let director = ("Suleiman al-Amr".to_owned(), "Civil Defense Authority".to_owned());
+    assert!(works.contains(&director), "{works:?}");
     let quoted = speakers(&graph);
     assert!(quoted.contains(&"Noam Chomsky".to_owned()), "{quoted:?}");
     let met = relations_of(&graph, kgex::RelationKind::MetWith);
