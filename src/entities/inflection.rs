@@ -8,6 +8,11 @@ pub fn strip_genitive(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
+/// Whether `word` ends in an English possessive `'s` (`Newton's`).
+pub fn is_possessive(word: &str) -> bool {
+    strip_genitive(word).len() < word.len()
+}
+
 /// The owner in a possessive: `Mondtechs` → `Mondtech`, `Acme's` → `Acme`,
 /// `Kims` → `Kim`. `None` when the word has no possessive ending or what is
 /// left is too short to be a name.

@@ -5,7 +5,7 @@
 
 use super::cues::CueLists;
 use super::gazetteer::{Gazetteer, Listed};
-use super::inflection::{adjective_base, compound_head, possessive_base, strip_genitive, NounGender};
+use super::inflection::{adjective_base, compound_head, is_possessive, possessive_base, strip_genitive, NounGender};
 use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
@@ -532,10 +532,9 @@ impl NameRecognizer {
         ctx: &Context,
         (start, end): (usize, usize),
     ) -> Option<(Mention, (usize, usize))> {
-        let mark = (start..end - 1).find(|&i| ctx.word(i).ends_with("'s") || ctx.word(i).ends_with("’s"))?;
-        let word = ctx.word(mark);
-        let base_end = ctx.tokens[mark].span.end - if word.ends_with("'s") { 2 } else { "’s".len() };
-        let span = crate::text::Span::new(ctx.tokens[start].span.start, base_end);
+        let mark = (start..end - 1).find(|&i| is_possessive(ctx.word(i)))?;
+        let base_end = ctx.tokens[mark].span.start + strip_genitive(ctx.word(mark)).len();
+        let span = Span::new(ctx.tokens[start].span.start, base_end);
         let place = &ctx.text[span.range()];
         let listed = self.lists.place(place)?;
         let mention =

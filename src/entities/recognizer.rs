@@ -4,6 +4,7 @@
 //! training data does not mark, and gives base forms; a user's names file
 //! adds names and vetoes others.
 
+use super::inflection::is_possessive;
 use super::names::Context;
 use super::outlets::outlets;
 use super::river_towns::join_river_towns;
@@ -138,9 +139,10 @@ impl<'a> EntityRecognizer<'a> {
 /// and places written with commas are each a place (`Cambridge,
 /// Massachusetts`).
 fn name_parts(ctx: &Context, (start, end): (usize, usize), kind: EntityKind) -> Vec<(usize, usize)> {
-    let possessive = |i: &usize| ctx.word(*i).ends_with("'s") || ctx.word(*i).ends_with("’s");
     match kind {
-        EntityKind::Person => vec![(start, (start..end - 1).find(possessive).map_or(end, |i| i + 1))],
+        EntityKind::Person => {
+            vec![(start, (start..end - 1).find(|&i| is_possessive(ctx.word(i))).map_or(end, |i| i + 1))]
+        }
         EntityKind::Place if (start..end).any(|i| ctx.word(i) == ",") => {
             // Only at commas: `Bosnia and Herzegovina, Serbia` keeps its first name whole.
             let parts: Vec<(usize, usize)> = split_runs(start, end, |i| ctx.word(i) == ",");

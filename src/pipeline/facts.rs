@@ -43,7 +43,7 @@ fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
     if mentions[first].kind != EntityKind::Place || mentions[second].kind != EntityKind::Place {
         return false;
     }
-    let word = |i: usize| tokens.get(i).map_or(String::new(), |t| t.text(analysis.text).to_lowercase());
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(analysis.text));
     let after = |m: usize| tokens.iter().position(|t| t.span.start >= mentions[m].span.end);
     let place_at = |i: usize| {
         let start = tokens.get(i)?.span.start;
@@ -56,7 +56,7 @@ fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
     let mut current = second;
     while let Some(i) = after(current) {
         let j = if word(i) == "," { i + 1 } else { i };
-        if matches!(word(j).as_str(), "and" | "or" | "und" | "oder") {
+        if ["and", "or", "und", "oder"].iter().any(|c| word(j).eq_ignore_ascii_case(c)) {
             // `and Ohio`, `and south-eastern Scotland`
             return place_at(j + 1).or_else(|| place_at(j + 2)).is_some();
         }
