@@ -40,6 +40,10 @@ thread_local! {
     static INFO_CACHE: std::cell::RefCell<InfoCache> = std::cell::RefCell::new(InfoCache::default());
 }
 
+/// The neighbours whose word alone gives a token features, in the order
+/// of [`WordInfo::scores`] after the word's own.
+pub(super) const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
 /// Longest list name looked up, in tokens.
 const MAX_LIST_TOKENS: usize = 4;
 
@@ -80,10 +84,15 @@ pub(super) struct WordInfo {
     cues: u32,
     /// The features of the word alone (see [`Featurizer::local`]).
     pub(super) local: Vec<u64>,
-    /// The scores of those features under a tagger: its id and the sum per
-    /// tag, kept by the tagger that computed them.
-    pub(super) scores: std::cell::Cell<Option<(u64, [i32; N_TAGS])>>,
+    /// Scores under a tagger, kept by the tagger that computed them: its
+    /// id, and per tag the sum of the word's own features, then of the
+    /// features it gives a token at each of the [`NEIGHBOURS`].
+    pub(super) scores: std::cell::OnceCell<(u64, WordScores)>,
 }
+
+/// Per tag, the summed weights of a word's own features, then of the
+/// features it gives each of its neighbours.
+pub(super) type WordScores = [[i32; N_TAGS]; 1 + NEIGHBOURS.len()];
 
 /// A token of a sentence: its word's information and its place in a listed
 /// place name (0 none, 1 begin, 2 inside, 3 last, 4 unit).
@@ -91,6 +100,13 @@ pub(super) struct WordInfo {
 pub(super) struct TokenInfo {
     word: Rc<WordInfo>,
     list_place: u8,
+}
+
+impl TokenInfo {
+    /// The information of the token's word.
+    pub(super) fn word(&self) -> &WordInfo {
+        &self.word
+    }
 }
 
 impl std::ops::Deref for TokenInfo {
@@ -281,14 +297,46 @@ impl Featurizer {
     /// The features of token `idx` that depend on its neighbours or its
     /// place in the sentence.
     pub(super) fn context(infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
+        for offset in NEIGHBOURS {
+            let near = idx.checked_add_signed(offset).and_then(|i| infos.get(i));
+            Self::neighbour(near.map(|t| &*t.word), offset, out);
+        }
+        Self::pairs(infos, idx, out);
+    }
+
+    /// The features a token gets from the word `offset` places away alone
+    /// (`None`: the sentence ends before it). They are the same wherever
+    /// that word stands, so a tagger scores them once per word.
+    pub(super) fn neighbour(near: Option<&WordInfo>, offset: isize, out: &mut Vec<u64>) {
+        let edge = if offset < 0 { "<s>" } else { "</s>" };
+        let lower = near.map_or(edge, |n| n.lower.as_str());
+        let (word_template, cue_template) = match offset {
+            -2 => (14, 25),
+            -1 => (13, 26),
+            1 => (15, 28),
+            _ => (16, 29),
+        };
+        out.push(Hash::new(word_template).str(lower).finish());
+        if offset.abs() == 1 {
+            out.push(Hash::new(if offset < 0 { 35 } else { 36 }).str(suffix(lower, 3)).finish());
+        }
+        let Some(near) = near else { return };
+        for bit in (0..WINDOW_CUES.len()).filter(|bit| near.cues & (1 << bit) != 0) {
+            out.push(Hash::new(cue_template).byte(bit as u8).finish());
+        }
+        if near.flags & FLAG_FIRST_NAME != 0 {
+            out.push(Hash::new(30).byte(offset as u8).finish());
+        }
+    }
+
+    /// The features of token `idx` that depend on it together with a
+    /// neighbour, or on its place in the sentence and in listed names.
+    pub(super) fn pairs(infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
         let info = &infos[idx];
         let at = |offset: isize| -> Option<&TokenInfo> { idx.checked_add_signed(offset).and_then(|i| infos.get(i)) };
         let lower_at = |offset: isize| at(offset).map_or(if offset < 0 { "<s>" } else { "</s>" }, |i| &i.lower);
         let short_at = |offset: isize| at(offset).map_or("#", |i| &i.short_shape);
         let mut push = |hash: Hash| out.push(hash.finish());
-        for (template, offset) in [(13, -1), (14, -2), (15, 1), (16, 2)] {
-            push(Hash::new(template).str(lower_at(offset)));
-        }
         push(Hash::new(17).str(lower_at(-1)).str(&info.lower));
         push(Hash::new(18).str(&info.lower).str(lower_at(1)));
         push(Hash::new(19).str(short_at(-1)).str(&info.short_shape).str(short_at(1)));
@@ -297,22 +345,10 @@ impl Featurizer {
         if idx == 0 {
             push(Hash::new(22).str(&info.short_shape));
         }
-        for (offset, template) in [(-2isize, 25u8), (-1, 26), (0, 27), (1, 28), (2, 29)] {
-            let Some(near) = at(offset) else { continue };
-            for bit in (0..WINDOW_CUES.len()).filter(|_| offset != 0) {
-                if near.cues & (1 << bit) != 0 {
-                    push(Hash::new(template).byte(bit as u8));
-                }
-            }
-            if offset != 0 && near.flags & FLAG_FIRST_NAME != 0 {
-                push(Hash::new(30).byte(offset as u8));
-            }
-            if near.list_place != 0 {
+        for offset in -2isize..=2 {
+            if let Some(near) = at(offset).filter(|near| near.list_place != 0) {
                 push(Hash::new(31).byte(offset as u8).byte(near.list_place));
             }
-        }
-        for (template, offset) in [(35, -1), (36, 1)] {
-            push(Hash::new(template).str(suffix(lower_at(offset), 3)));
         }
         push(Hash::new(37).str(short_at(-1)).str(&info.lower));
         push(Hash::new(38).str(lower_at(-2)).str(lower_at(-1)));

@@ -9,12 +9,14 @@ mod labels;
 mod model;
 mod train;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 pub use self::corpus::{append_sentences, name_type, read_corpus, read_corpus_path, CorpusFormat};
 pub use self::features::Featurizer;
+use self::features::{WordInfo, WordScores, NEIGHBOURS};
 pub use self::labels::{NameSpan, NameType};
 pub use self::model::Model;
 pub use self::train::{train, LabelledSentence, TrainOptions};
@@ -51,6 +53,9 @@ pub struct Tagger {
     model: Model,
     moves: Moves,
     featurizer: Featurizer,
+    /// Per neighbour, the scores of the features a token gets when the
+    /// sentence ends before that neighbour.
+    edge_scores: [[i32; N_TAGS]; NEIGHBOURS.len()],
 }
 
 impl Tagger {
@@ -58,7 +63,14 @@ impl Tagger {
     pub fn new(model: Model) -> Self {
         let featurizer = Featurizer::new(model.language());
         let moves = Moves::new(&model);
-        Self { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), model, moves, featurizer }
+        let mut edge_scores = [[0; N_TAGS]; NEIGHBOURS.len()];
+        let mut features = Vec::new();
+        for (scores, offset) in edge_scores.iter_mut().zip(NEIGHBOURS) {
+            features.clear();
+            Featurizer::neighbour(None, offset, &mut features);
+            model.add_emissions(&features, scores);
+        }
+        Self { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), model, moves, featurizer, edge_scores }
     }
 
     /// Reads a model file written by `kgex train ner`.
@@ -106,22 +118,18 @@ impl Tagger {
 
     fn tag_window(&self, words: &[&str]) -> Vec<TaggedName> {
         let infos = self.featurizer.infos(words);
-        let mut context = Vec::with_capacity(40);
+        let mut pairs = Vec::with_capacity(24);
         let emissions: Vec<[i32; N_TAGS]> = (0..words.len())
             .map(|idx| {
-                // The word's own features score the same wherever it stands.
-                let mut scores = match infos[idx].scores.get() {
-                    Some((owner, scores)) if owner == self.id => scores,
-                    _ => {
-                        let mut scores = [0; N_TAGS];
-                        self.model.add_emissions(&infos[idx].local, &mut scores);
-                        infos[idx].scores.set(Some((self.id, scores)));
-                        scores
-                    }
-                };
-                context.clear();
-                Featurizer::context(&infos, idx, &mut context);
-                self.model.add_emissions(&context, &mut scores);
+                let mut scores = self.word_scores(infos[idx].word())[0];
+                for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
+                    let near = idx.checked_add_signed(offset).and_then(|i| infos.get(i));
+                    let given = near.map_or(self.edge_scores[k], |near| self.word_scores(near.word())[1 + k]);
+                    scores.iter_mut().zip(given).for_each(|(score, add)| *score += add);
+                }
+                pairs.clear();
+                Featurizer::pairs(&infos, idx, &mut pairs);
+                self.model.add_emissions(&pairs, &mut scores);
                 scores
             })
             .collect();
@@ -133,5 +141,28 @@ impl Tagger {
                 TaggedName { span, confidence: self.model.confidence(margin) }
             })
             .collect()
+    }
+
+    /// A word's scores under this tagger, computed on its first sight and
+    /// kept with the word. Integer sums do not depend on their order, so
+    /// scoring a word's features apart from the rest gives the same
+    /// emissions. A word first scored by another tagger is scored afresh.
+    fn word_scores<'w>(&self, word: &'w WordInfo) -> Cow<'w, WordScores> {
+        match word.scores.get_or_init(|| (self.id, self.score_word(word))) {
+            (owner, scores) if *owner == self.id => Cow::Borrowed(scores),
+            _ => Cow::Owned(self.score_word(word)),
+        }
+    }
+
+    fn score_word(&self, word: &WordInfo) -> WordScores {
+        let mut scores = [[0; N_TAGS]; 1 + NEIGHBOURS.len()];
+        self.model.add_emissions(&word.local, &mut scores[0]);
+        let mut features = Vec::with_capacity(16);
+        for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
+            features.clear();
+            Featurizer::neighbour(Some(word), offset, &mut features);
+            self.model.add_emissions(&features, &mut scores[1 + k]);
+        }
+        scores
     }
 }
