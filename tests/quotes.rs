@@ -100,23 +100,26 @@ fn eval_docred_maps_wikidata_properties() {
             ["It", "was", "founded", "by", "John", "Miller", "."]],
         "vertexSet": [[{"name": "Acme Corporation", "type": "ORG", "sent_id": 0, "pos": [0, 2]}],
                       [{"name": "Springfield", "type": "LOC", "sent_id": 0, "pos": [5, 6]}],
-                      [{"name": "John Miller", "type": "PER", "sent_id": 1, "pos": [4, 6]}]],
+                      [{"name": "John Miller", "type": "PER", "sent_id": 1, "pos": [4, 6]}],
+                      [{"name": "based", "type": "LOC", "sent_id": 0, "pos": [3, 4]}]],
         "labels": [{"h": 0, "t": 1, "r": "P159", "evidence": [0]}, {"h": 0, "t": 2, "r": "P112", "evidence": [1]},
-                   {"h": 2, "t": 1, "r": "P19", "evidence": [0]}]}]"#;
+                   {"h": 2, "t": 1, "r": "P19", "evidence": [0]}, {"h": 1, "t": 3, "r": "P131", "evidence": [0]}]}]"#;
     let path = dir.path().join("docred.json");
     fs::write(&path, json).unwrap();
     let output = util::run(&["eval-docred", path.to_str().unwrap(), "--show-errors"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", util::stderr(&output));
-    // Two mapped gold relations (P19, place of birth, is not one of kgex's):
-    // found ones plus missed ones make two.
+    // Three mapped gold relations (P19, place of birth, is not one of kgex's):
+    // found ones plus missed ones make three.
     let all = stdout.lines().find(|l| l.trim_start().starts_with("all")).unwrap();
     let count = |name: &str| -> usize {
         let at = all.find(&format!("{name} ")).unwrap() + name.len() + 1;
         all[at..].split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
     };
-    assert_eq!(count("tp") + count("fn"), 2, "{stdout}");
+    assert_eq!(count("tp") + count("fn"), 3, "{stdout}");
     assert!(stdout.contains("located-in"), "{stdout}");
+    // A missed fact names the end that kgex found no entity for.
+    assert!(stdout.contains("FN Springfield -located-in-> based [no entity: based]"), "{stdout}");
 }
 
 /// The dev halves of the gold sets, with bars a little under what this

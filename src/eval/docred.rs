@@ -162,6 +162,7 @@ impl DocRedScores {
             let found = names.entity(&labels);
             found.map_or_else(|| End::Other(normalize_name(labels[0])), End::Gold)
         };
+        let seen: BTreeSet<usize> = graph.entities().filter_map(|e| names.entity(&labels(e))).collect();
         let mut found: BTreeSet<Triple> = BTreeSet::new();
         for edge in graph.relations() {
             let (subject, object, relation) = (edge.subject, edge.object, edge.relation);
@@ -188,7 +189,18 @@ impl DocRedScores {
                 let wrong = f.difference(&g).map(|t| ("FP", t));
                 for (what, t) in wrong.chain(g.difference(&f).map(|t| ("FN", t))) {
                     let (subject, object) = (show(&t.1), show(&t.2));
-                    self.errors.push(format!("{}: {what} {subject} -{}-> {object}", document.title, kind.name()));
+                    // A missed fact with an end kgex never found is an entity error, not a relation error.
+                    let unfound: Vec<String> = [&t.1, &t.2]
+                        .into_iter()
+                        .filter(|e| matches!(e, End::Gold(i) if !seen.contains(i)))
+                        .map(show)
+                        .collect();
+                    let note = if unfound.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [no entity: {}]", unfound.join(", "))
+                    };
+                    self.errors.push(format!("{}: {what} {subject} -{}-> {object}{note}", document.title, kind.name()));
                 }
             }
         }
