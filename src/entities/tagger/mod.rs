@@ -117,9 +117,23 @@ impl Tagger {
     }
 
     fn tag_window(&self, words: &[&str]) -> Vec<TaggedName> {
+        let emissions = self.emissions(words);
+        let decoded = decode(&self.moves, &emissions);
+        names_of(&decoded.tags)
+            .into_iter()
+            .map(|span| {
+                let margin = decoded.margins[span.start..span.end].iter().copied().min().unwrap_or(0);
+                TaggedName { span, confidence: self.model.confidence(margin) }
+            })
+            .collect()
+    }
+
+    /// The score of every tag at every token: the kept scores of each word
+    /// and of its neighbours, plus the features that pair it with them.
+    fn emissions(&self, words: &[&str]) -> Vec<[i32; N_TAGS]> {
         let infos = self.featurizer.infos(words);
         let mut pairs = Vec::with_capacity(24);
-        let emissions: Vec<[i32; N_TAGS]> = (0..words.len())
+        (0..words.len())
             .map(|idx| {
                 let mut scores = self.word_scores(infos[idx].word())[0];
                 for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
@@ -131,14 +145,6 @@ impl Tagger {
                 Featurizer::pairs(&infos, idx, &mut pairs);
                 self.model.add_emissions(&pairs, &mut scores);
                 scores
-            })
-            .collect();
-        let decoded = decode(&self.moves, &emissions);
-        names_of(&decoded.tags)
-            .into_iter()
-            .map(|span| {
-                let margin = decoded.margins[span.start..span.end].iter().copied().min().unwrap_or(0);
-                TaggedName { span, confidence: self.model.confidence(margin) }
             })
             .collect()
     }
@@ -164,5 +170,30 @@ impl Tagger {
             self.model.add_emissions(&features, &mut scores[1 + k]);
         }
         scores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_word_scores_sum_to_the_scores_of_all_features() {
+        let tagger = Tagger::builtin(Language::En);
+        let words = ["Yesterday", "Anna", "Weber", "of", "Acme", "Corp", "met", "Anna", "in", "New", "York", "."];
+        // Twice: the second time every word's scores come from its cache.
+        for _ in 0..2 {
+            let (mut features, mut offsets) = (Vec::new(), Vec::new());
+            tagger.featurizer.sentence(&words, &mut features, &mut offsets);
+            let expected: Vec<[i32; N_TAGS]> = offsets
+                .windows(2)
+                .map(|w| {
+                    let mut scores = [0; N_TAGS];
+                    tagger.model.add_emissions(&features[w[0]..w[1]], &mut scores);
+                    scores
+                })
+                .collect();
+            assert_eq!(tagger.emissions(&words), expected);
+        }
     }
 }
