@@ -214,6 +214,21 @@ fn a_place_list_is_no_chain_of_places() {
 }
 
 #[test]
+fn a_listed_place_in_a_chain_of_places_is_a_place_whatever_the_tagger_says() {
+    // The tagger takes `Troy` (a first name) and `Alberta` for people here.
+    let text = "Title\n\nHe was reinterred in Oakwood Cemetery, Troy, New York. \
+                It is a planned community in Okotoks, Alberta, Canada, with a solar heating system.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let people: Vec<&str> =
+        graph.entities().filter(|e| e.kind == kgex::EntityKind::Person).map(|e| e.label.as_str()).collect();
+    assert!(people.is_empty(), "{people:?}");
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    for (place, container) in [("Troy", "New York"), ("Alberta", "Canada")] {
+        assert!(located.contains(&(place.to_owned(), container.to_owned())), "{located:?}");
+    }
+}
+
+#[test]
 fn german_bodies_and_inflected_places_have_their_base_forms() {
     // Public bodies written as compounds are organisations and end a run of
     // names; listed places with a case ending are the place itself.

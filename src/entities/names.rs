@@ -554,6 +554,16 @@ impl NameRecognizer {
         start
     }
 
+    /// Whether the lists know `name` as a place (a country, city, town,
+    /// region or US state), with its merge key when it has one.
+    pub(super) fn listed_place(&self, name: &str) -> Option<Option<&'static str>> {
+        match self.lists.place(name) {
+            Some(listed) if listed.kind == EntityKind::Place => Some(Some(listed.key)),
+            Some(_) => None,
+            None => self.lists.country_containing(name).map(|_| None),
+        }
+    }
+
     /// Whether `word` is a title, role or rank put before a person's name.
     pub(super) fn is_title(&self, word: &str) -> bool {
         self.cues.matches("person-before", word) || self.cues.matches("person-rank", word)

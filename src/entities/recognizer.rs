@@ -229,6 +229,27 @@ impl Recognizer for EntityRecognizer<'_> {
         let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
         mentions.sort_by_key(|m| m.span);
+        self.places_in_chains(text, &mut mentions);
         mentions
+    }
+}
+
+impl EntityRecognizer<'_> {
+    /// `Okotoks, Alberta, Canada`, `Oakwood Cemetery, Troy, New York`: a
+    /// name the lists know as a place, right after a place and a comma, is
+    /// that place's container, whatever kind the tagger gave it (regions
+    /// are often also first names).
+    fn places_in_chains(&self, text: &str, mentions: &mut [Mention]) {
+        for i in 1..mentions.len() {
+            let (before, mention) = (&mentions[i - 1], &mentions[i]);
+            let chained = before.kind == EntityKind::Place
+                && mention.origin != USER_LIST_ORIGIN
+                && matches!(mention.kind, EntityKind::Person | EntityKind::Organization)
+                && text.get(before.span.end..mention.span.start).is_some_and(|gap| gap.trim() == ",");
+            if let Some(key) = chained.then(|| self.rules.listed_place(&mention.name)).flatten() {
+                mentions[i].kind = EntityKind::Place;
+                mentions[i].key = key;
+            }
+        }
     }
 }
