@@ -215,15 +215,17 @@ fn a_place_list_is_no_chain_of_places() {
 
 #[test]
 fn a_listed_place_in_a_chain_of_places_is_a_place_whatever_the_tagger_says() {
-    // The tagger takes `Troy` (a first name) and `Alberta` for people here.
+    // The tagger takes `Troy`, `Alberta` and `Marion` (first names) for
+    // people here, after a place or before one.
     let text = "Title\n\nHe was reinterred in Oakwood Cemetery, Troy, New York. \
-                It is a planned community in Okotoks, Alberta, Canada, with a solar heating system.\n";
+                It is a planned community in Okotoks, Alberta, Canada, with a solar heating system. \
+                Marion, Ohio, is a small city.\n";
     let graph = graph_of(text, kgex::Language::En);
     let people: Vec<&str> =
         graph.entities().filter(|e| e.kind == kgex::EntityKind::Person).map(|e| e.label.as_str()).collect();
     assert!(people.is_empty(), "{people:?}");
     let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
-    for (place, container) in [("Troy", "New York"), ("Alberta", "Canada")] {
+    for (place, container) in [("Troy", "New York"), ("Alberta", "Canada"), ("Marion", "Ohio")] {
         assert!(located.contains(&(place.to_owned(), container.to_owned())), "{located:?}");
     }
 }

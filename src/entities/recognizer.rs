@@ -235,17 +235,20 @@ impl Recognizer for EntityRecognizer<'_> {
 }
 
 impl EntityRecognizer<'_> {
-    /// `Okotoks, Alberta, Canada`, `Oakwood Cemetery, Troy, New York`: a
-    /// name the lists know as a place, right after a place and a comma, is
-    /// that place's container, whatever kind the tagger gave it (regions
-    /// are often also first names).
+    /// `Okotoks, Alberta, Canada`, `Troy, New York`: a name the lists know
+    /// as a place, next to a place with only a comma between them, is a
+    /// place in a chain of containers, whatever kind the tagger gave it
+    /// (regions and towns are often also first names).
     fn places_in_chains(&self, text: &str, mentions: &mut [Mention]) {
-        for i in 1..mentions.len() {
-            let (before, mention) = (&mentions[i - 1], &mentions[i]);
-            let chained = before.kind == EntityKind::Place
-                && mention.origin != USER_LIST_ORIGIN
-                && matches!(mention.kind, EntityKind::Person | EntityKind::Organization)
-                && text.get(before.span.end..mention.span.start).is_some_and(|gap| gap.trim() == ",");
+        let comma = |a: &Mention, b: &Mention| text.get(a.span.end..b.span.start).is_some_and(|gap| gap.trim() == ",");
+        for i in 0..mentions.len() {
+            let mention = &mentions[i];
+            let retyped = mention.origin != USER_LIST_ORIGIN
+                && matches!(mention.kind, EntityKind::Person | EntityKind::Organization);
+            let after_place = i > 0 && mentions[i - 1].kind == EntityKind::Place && comma(&mentions[i - 1], mention);
+            let before_place =
+                mentions.get(i + 1).is_some_and(|next| next.kind == EntityKind::Place && comma(mention, next));
+            let chained = retyped && (after_place || before_place);
             if let Some(key) = chained.then(|| self.rules.listed_place(&mention.name)).flatten() {
                 mentions[i].kind = EntityKind::Place;
                 mentions[i].key = key;
