@@ -231,6 +231,19 @@ fn a_listed_place_in_a_chain_of_places_is_a_place_whatever_the_tagger_says() {
 }
 
 #[test]
+fn a_country_adjective_used_as_a_name_is_no_country() {
+    // `American` between commas is the airline; before a noun it names the country.
+    let text = "Title\n\nPhoenix is the sixth largest city in the United States. \
+                Terminal 4: Aeroméxico, Air Canada, American, British Airways, Volaris, WestJet\n\n\
+                Acme Corp is an American airline based in Denver.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(!located.iter().any(|(s, _)| s == "Air Canada"), "{located:?}");
+    let us = graph.entities().find(|e| e.label == "United States").unwrap();
+    assert!(us.aliases.contains("American"), "{:?}", us.aliases);
+}
+
+#[test]
 fn german_bodies_and_inflected_places_have_their_base_forms() {
     // Public bodies written as compounds are organisations and end a run of
     // names; listed places with a case ending are the place itself.
