@@ -244,6 +244,16 @@ fn a_country_adjective_used_as_a_name_is_no_country() {
 }
 
 #[test]
+fn an_organisation_in_a_list_with_a_place_is_not_in_it() {
+    // Neither a rule nor the relation scorer places the Lakers in Boston.
+    let text = "Title\n\nThe league includes the Los Angeles Lakers, Boston, the Chicago Bulls and the Miami Heat. \
+                Acme Corp, based in Boston, and Globex Inc signed the deal.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert_eq!(located, vec![("Acme Corp".to_owned(), "Boston".to_owned())]);
+}
+
+#[test]
 fn german_bodies_and_inflected_places_have_their_base_forms() {
     // Public bodies written as compounds are organisations and end a run of
     // names; listed places with a case ending are the place itself.

@@ -15,7 +15,8 @@ pub(super) fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: 
     let entities = &analysis.resolution.assignments[n];
     for pair in candidate_pairs(analysis.text, &analysis.tokens[n], &analysis.mentions[n], entities) {
         let Some((kind, lead)) = scorer.decide(&pair, SCORER_MARGIN) else { continue };
-        if kind == RelationKind::LocatedIn && in_place_list(analysis, n, pair.subject, pair.object) {
+        let listed = |a, b| in_place_list(analysis, n, a, b) || in_organization_list(analysis, n, a, b);
+        if kind == RelationKind::LocatedIn && listed(pair.subject, pair.object) {
             continue;
         }
         let (subject, object) = (Endpoint::Mention(pair.subject), Endpoint::Mention(pair.object));
@@ -66,6 +67,29 @@ fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether an organisation and the place after it are items of a list of
+/// organisations (`the Los Angeles Lakers, Boston, the Chicago Bulls`): only
+/// a comma between them, and `,` or `and` and an organisation after the
+/// place.
+fn in_organization_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
+    let (tokens, mentions) = (&analysis.tokens[n], &analysis.mentions[n]);
+    let (first, second) = if mentions[a].span.start <= mentions[b].span.start { (a, b) } else { (b, a) };
+    if mentions[first].kind != EntityKind::Organization || mentions[second].kind != EntityKind::Place {
+        return false;
+    }
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(analysis.text));
+    let after = |m: usize| tokens.iter().position(|t| t.span.start >= mentions[m].span.end);
+    let organization_at = |i: usize| {
+        let start = tokens.get(i).map(|t| t.span.start);
+        mentions.iter().any(|m| m.kind == EntityKind::Organization && Some(m.span.start) == start)
+    };
+    let starts_second = |i: usize| tokens.get(i).is_some_and(|t| t.span.start == mentions[second].span.start);
+    let joined = after(first).is_some_and(|i| word(i) == "," && starts_second(i + 1));
+    let Some(next) = after(second).filter(|&i| matches!(word(i), "," | "and" | "und")) else { return false };
+    let article = usize::from(matches!(word(next + 1), "the" | "The"));
+    joined && organization_at(next + 1 + article)
 }
 
 /// How far a relation's score must lead "none" (tuned on the English dev gold).
