@@ -254,6 +254,16 @@ fn an_organisation_in_a_list_with_a_place_is_not_in_it() {
 }
 
 #[test]
+fn a_pronoun_right_after_a_name_and_a_comma_takes_that_name_up() {
+    // Chomsky is named most often, but `he` follows `Hoop Scheffer,`.
+    let text = "Title\n\nNoam Chomsky is a linguist. Chomsky said the war was wrong. Chomsky has written many \
+                books. And the head of NATO, Hoop Scheffer, he has explained that NATO must guard the pipelines.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted = speakers(&graph);
+    assert!(quoted.contains(&"Hoop Scheffer".to_owned()), "{quoted:?}");
+}
+
+#[test]
 fn german_bodies_and_inflected_places_have_their_base_forms() {
     // Public bodies written as compounds are organisations and end a run of
     // names; listed places with a case ending are the place itself.

@@ -72,7 +72,14 @@ pub fn add_pronoun_references(
                 })
                 .filter(|&idx| fits(idx))
                 .collect();
-            let antecedent = window.iter().copied().rev().max_by_key(|&idx| named[idx]);
+            // `the head of NATO, Hoop Scheffer, he has explained`: a pronoun
+            // right after a person's name and a comma takes that name up again.
+            let dislocated = i.checked_sub(1).filter(|&c| tokens[n][c].text(text) == ",").and_then(|c| {
+                let before = mentions[n].iter().position(|m| m.span.end == tokens[n][c].span.start)?;
+                let idx = resolution.assignments[n][before];
+                (mentions[n][before].kind == EntityKind::Person && fits(idx)).then_some(idx)
+            });
+            let antecedent = dislocated.or_else(|| window.iter().copied().rev().max_by_key(|&idx| named[idx]));
             let Some(idx) = antecedent else { continue };
             let label = resolution.entities[idx].label.clone();
             let at = mentions[n].partition_point(|m| m.span < span);
