@@ -264,6 +264,15 @@ fn a_pronoun_right_after_a_name_and_a_comma_takes_that_name_up() {
 }
 
 #[test]
+fn english_speech_verbs_in_the_present_introduce_reported_speech() {
+    let text = "Title\n\nMinister Anna Weber describes the plan as a disaster. \
+                Her deputy John Miller admits that the budget is too small.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted = speakers(&graph);
+    assert!(quoted.contains(&"Anna Weber".to_owned()) && quoted.contains(&"John Miller".to_owned()), "{quoted:?}");
+}
+
+#[test]
 fn german_bodies_and_inflected_places_have_their_base_forms() {
     // Public bodies written as compounds are organisations and end a run of
     // names; listed places with a case ending are the place itself.
