@@ -2,12 +2,12 @@
 //! the located-in facts the others imply.
 
 use super::Analysis;
-use crate::entities::{EntityKind, Gazetteer};
+use crate::entities::{EntityKind, Gazetteer, Mention};
 use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
     infer_located, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind,
 };
-use crate::text::Span;
+use crate::text::{Span, Token};
 
 /// Adds the facts the relation scorer finds in sentence `n` that the rules
 /// did not state, named after the model with its score.
@@ -33,31 +33,57 @@ pub(super) fn add_scored_facts(scorer: &RelationScorer, analysis: &Analysis, n: 
     }
 }
 
+/// The tokens and mentions of one sentence, for the list tests below.
+struct ListView<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    mentions: &'a [Mention],
+}
+
+impl<'a> ListView<'a> {
+    fn new(analysis: &'a Analysis, n: usize) -> Self {
+        Self { text: analysis.text, tokens: &analysis.tokens[n], mentions: &analysis.mentions[n] }
+    }
+
+    /// Mentions `a` and `b` in text order, when they are of these kinds.
+    fn ordered(&self, a: usize, b: usize, kinds: (EntityKind, EntityKind)) -> Option<(usize, usize)> {
+        let (first, second) = if self.mentions[a].span.start <= self.mentions[b].span.start { (a, b) } else { (b, a) };
+        (self.mentions[first].kind == kinds.0 && self.mentions[second].kind == kinds.1).then_some((first, second))
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The first token after mention `m`.
+    fn after(&self, m: usize) -> Option<usize> {
+        self.tokens.iter().position(|t| t.span.start >= self.mentions[m].span.end)
+    }
+
+    /// The mention of `kind` that starts at token `i`.
+    fn mention_at(&self, i: usize, kind: EntityKind) -> Option<usize> {
+        let start = self.tokens.get(i)?.span.start;
+        self.mentions.iter().position(|m| m.kind == kind && m.span.start == start)
+    }
+}
+
 /// Whether two mentions are places next to each other in a list (`London,
 /// Paris, and Tokyo`): only a comma between them, and a run of `, place`
 /// after them that ends in `and` or `or` and a place. A run that ends
 /// otherwise is a chain of containers (`Alameda County, California, United
 /// States`).
 fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
-    let (tokens, mentions) = (&analysis.tokens[n], &analysis.mentions[n]);
-    let (first, second) = if mentions[a].span.start <= mentions[b].span.start { (a, b) } else { (b, a) };
-    if mentions[first].kind != EntityKind::Place || mentions[second].kind != EntityKind::Place {
-        return false;
-    }
-    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(analysis.text));
-    let after = |m: usize| tokens.iter().position(|t| t.span.start >= mentions[m].span.end);
-    let place_at = |i: usize| {
-        let start = tokens.get(i)?.span.start;
-        mentions.iter().position(|m| m.kind == EntityKind::Place && m.span.start == start)
-    };
-    let Some(comma) = after(first) else { return false };
-    if word(comma) != "," || place_at(comma + 1) != Some(second) {
+    let view = ListView::new(analysis, n);
+    let Some((first, second)) = view.ordered(a, b, (EntityKind::Place, EntityKind::Place)) else { return false };
+    let place_at = |i: usize| view.mention_at(i, EntityKind::Place);
+    let Some(comma) = view.after(first) else { return false };
+    if view.word(comma) != "," || place_at(comma + 1) != Some(second) {
         return false;
     }
     let mut current = second;
-    while let Some(i) = after(current) {
-        let j = if word(i) == "," { i + 1 } else { i };
-        if ["and", "or", "und", "oder"].iter().any(|c| word(j).eq_ignore_ascii_case(c)) {
+    while let Some(i) = view.after(current) {
+        let j = if view.word(i) == "," { i + 1 } else { i };
+        if ["and", "or", "und", "oder"].iter().any(|c| view.word(j).eq_ignore_ascii_case(c)) {
             // `and Ohio`, `and south-eastern Scotland`
             return place_at(j + 1).or_else(|| place_at(j + 2)).is_some();
         }
@@ -74,22 +100,15 @@ fn in_place_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
 /// a comma between them, and `,` or `and` and an organisation after the
 /// place.
 fn in_organization_list(analysis: &Analysis, n: usize, a: usize, b: usize) -> bool {
-    let (tokens, mentions) = (&analysis.tokens[n], &analysis.mentions[n]);
-    let (first, second) = if mentions[a].span.start <= mentions[b].span.start { (a, b) } else { (b, a) };
-    if mentions[first].kind != EntityKind::Organization || mentions[second].kind != EntityKind::Place {
-        return false;
-    }
-    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(analysis.text));
-    let after = |m: usize| tokens.iter().position(|t| t.span.start >= mentions[m].span.end);
-    let organization_at = |i: usize| {
-        let start = tokens.get(i).map(|t| t.span.start);
-        mentions.iter().any(|m| m.kind == EntityKind::Organization && Some(m.span.start) == start)
-    };
-    let starts_second = |i: usize| tokens.get(i).is_some_and(|t| t.span.start == mentions[second].span.start);
-    let joined = after(first).is_some_and(|i| word(i) == "," && starts_second(i + 1));
-    let Some(next) = after(second).filter(|&i| matches!(word(i), "," | "and" | "und")) else { return false };
-    let article = usize::from(matches!(word(next + 1), "the" | "The"));
-    joined && organization_at(next + 1 + article)
+    let view = ListView::new(analysis, n);
+    let kinds = (EntityKind::Organization, EntityKind::Place);
+    let Some((first, second)) = view.ordered(a, b, kinds) else { return false };
+    let joined = view
+        .after(first)
+        .is_some_and(|i| view.word(i) == "," && view.mention_at(i + 1, EntityKind::Place) == Some(second));
+    let Some(next) = view.after(second).filter(|&i| matches!(view.word(i), "," | "and" | "und")) else { return false };
+    let article = usize::from(matches!(view.word(next + 1), "the" | "The"));
+    joined && view.mention_at(next + 1 + article, EntityKind::Organization).is_some()
 }
 
 /// How far a relation's score must lead "none" (tuned on the English dev gold).
