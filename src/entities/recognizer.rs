@@ -104,6 +104,27 @@ impl<'a> EntityRecognizer<'a> {
             && (self.rules.is_never_a_name(ctx.word(start)) || self.rules.is_never_a_name(ctx.word(end - 1)) || cut)
     }
 
+    /// `Okotoks, Alberta, Canada`, `Troy, New York`: a name the lists know
+    /// as a place, next to a place with only a comma between them, is a
+    /// place in a chain of containers, whatever kind the tagger gave it
+    /// (regions and towns are often also first names).
+    fn places_in_chains(&self, text: &str, mentions: &mut [Mention]) {
+        let comma = |a: &Mention, b: &Mention| text.get(a.span.end..b.span.start).is_some_and(|gap| gap.trim() == ",");
+        for i in 0..mentions.len() {
+            let mention = &mentions[i];
+            let retyped = mention.origin != USER_LIST_ORIGIN
+                && matches!(mention.kind, EntityKind::Person | EntityKind::Organization);
+            let after_place = i > 0 && mentions[i - 1].kind == EntityKind::Place && comma(&mentions[i - 1], mention);
+            let before_place =
+                mentions.get(i + 1).is_some_and(|next| next.kind == EntityKind::Place && comma(mention, next));
+            let chained = retyped && (after_place || before_place);
+            if let Some(key) = chained.then(|| self.rules.listed_place(&mention.name)).flatten() {
+                mentions[i].kind = EntityKind::Place;
+                mentions[i].key = key;
+            }
+        }
+    }
+
     /// The names of the user's lists in the sentence, longest first.
     fn listed(&self, ctx: &Context) -> Vec<Mention> {
         let mut found = Vec::new();
@@ -231,28 +252,5 @@ impl Recognizer for EntityRecognizer<'_> {
         mentions.sort_by_key(|m| m.span);
         self.places_in_chains(text, &mut mentions);
         mentions
-    }
-}
-
-impl EntityRecognizer<'_> {
-    /// `Okotoks, Alberta, Canada`, `Troy, New York`: a name the lists know
-    /// as a place, next to a place with only a comma between them, is a
-    /// place in a chain of containers, whatever kind the tagger gave it
-    /// (regions and towns are often also first names).
-    fn places_in_chains(&self, text: &str, mentions: &mut [Mention]) {
-        let comma = |a: &Mention, b: &Mention| text.get(a.span.end..b.span.start).is_some_and(|gap| gap.trim() == ",");
-        for i in 0..mentions.len() {
-            let mention = &mentions[i];
-            let retyped = mention.origin != USER_LIST_ORIGIN
-                && matches!(mention.kind, EntityKind::Person | EntityKind::Organization);
-            let after_place = i > 0 && mentions[i - 1].kind == EntityKind::Place && comma(&mentions[i - 1], mention);
-            let before_place =
-                mentions.get(i + 1).is_some_and(|next| next.kind == EntityKind::Place && comma(mention, next));
-            let chained = retyped && (after_place || before_place);
-            if let Some(key) = chained.then(|| self.rules.listed_place(&mention.name)).flatten() {
-                mentions[i].kind = EntityKind::Place;
-                mentions[i].key = key;
-            }
-        }
     }
 }

@@ -308,8 +308,7 @@ impl Featurizer {
     /// (`None`: the sentence ends before it). They are the same wherever
     /// that word stands, so a tagger scores them once per word.
     pub(super) fn neighbour(near: Option<&WordInfo>, offset: isize, out: &mut Vec<u64>) {
-        let edge = if offset < 0 { "<s>" } else { "</s>" };
-        let lower = near.map_or(edge, |n| n.lower.as_str());
+        let lower = near.map_or(edge(offset), |n| n.lower.as_str());
         let (word_template, cue_template) = match offset {
             -2 => (14, 25),
             -1 => (13, 26),
@@ -334,7 +333,7 @@ impl Featurizer {
     pub(super) fn pairs(infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
         let info = &infos[idx];
         let at = |offset: isize| -> Option<&TokenInfo> { idx.checked_add_signed(offset).and_then(|i| infos.get(i)) };
-        let lower_at = |offset: isize| at(offset).map_or(if offset < 0 { "<s>" } else { "</s>" }, |i| &i.lower);
+        let lower_at = |offset: isize| at(offset).map_or(edge(offset), |i| &i.lower);
         let short_at = |offset: isize| at(offset).map_or("#", |i| &i.short_shape);
         let mut push = |hash: Hash| out.push(hash.finish());
         push(Hash::new(17).str(lower_at(-1)).str(&info.lower));
@@ -354,6 +353,15 @@ impl Featurizer {
         push(Hash::new(38).str(lower_at(-2)).str(lower_at(-1)));
         let bigram_prev = at(-1).map_or(0, |p| p.flags & (FLAG_CAPITALISED | FLAG_ORDINARY));
         push(Hash::new(34).byte(bigram_prev as u8).byte((info.flags & (FLAG_CAPITALISED | FLAG_ORDINARY)) as u8));
+    }
+}
+
+/// What stands for a word past the start or the end of the sentence.
+fn edge(offset: isize) -> &'static str {
+    if offset < 0 {
+        "<s>"
+    } else {
+        "</s>"
     }
 }
 

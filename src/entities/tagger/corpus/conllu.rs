@@ -115,6 +115,7 @@ fn brackets(entity: &str, idx: usize, open: &mut Vec<Bracket>, mentions: &mut Ve
 /// The sentence with its outermost named person, organisation and place
 /// mentions.
 fn named(words: &[Word], mentions: &[Closed]) -> LabelledSentence {
+    let titles = CueLists::for_language(Language::En);
     let mut names: Vec<NameSpan> = mentions
         .iter()
         .filter_map(|mention| {
@@ -123,7 +124,6 @@ fn named(words: &[Word], mentions: &[Closed]) -> LabelledSentence {
             // kgex's names leave a person's title out (`Professor Eastman` is `Eastman`), as
             // GermEval's do and GUM's do not. (A title alone, `the Secretary`, stays: taken
             // out, the model found fewer names on the development data.)
-            let titles = CueLists::for_language(Language::En);
             while name_type == NameType::Person
                 && end - start > 1
                 && titles.matches("person-before", &words[start].form)
