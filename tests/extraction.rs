@@ -612,3 +612,14 @@ fn whom_something_was_told_is_no_speaker() {
     let quoted = speakers(&graph);
     assert_eq!(quoted, ["Anna Keller"]);
 }
+
+#[test]
+fn a_transcript_heading_names_its_speaker_and_a_short_form_stands_between_role_and_name() {
+    let text = "Case 21-117\n\nWe will hear argument first. General Holm.\n\nORAL ARGUMENT OF GEN. ANNA B. HOLM ON BEHALF OF THE PETITIONERS\n\nThe states \
+                lack standing. The director of the Northern Kalvia Trust (NKT), Jan Vogt, agreed.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let quoted = speakers(&graph);
+    assert!(quoted.iter().any(|speaker| speaker.contains("HOLM") || speaker.contains("Holm")), "{quoted:?}");
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert!(works.contains(&("Jan Vogt".to_owned(), "Northern Kalvia Trust".to_owned())), "{works:?}");
+}

@@ -111,7 +111,19 @@ fn ends_abbreviation(before: &str, ordinals: bool) -> bool {
     !word.is_empty()
         && (ordinals && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
             || ABBREVIATIONS.contains(&word)
+            || capitalised_title(word)
             || single_capital)
+}
+
+/// Titles before a name, which headings and transcripts write in capitals
+/// (`ORAL ARGUMENT OF GEN. ELIZABETH B. PRELOGAR`, `MR. SMITH:`). Only these:
+/// other abbreviations in capitals (`NO.`, `CO.`) end sentences as often as not.
+const TITLES: &[&str] = &["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Rev"];
+
+fn capitalised_title(word: &str) -> bool {
+    word.len() >= 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && TITLES.iter().any(|title| title.eq_ignore_ascii_case(word))
 }
 
 /// The longest a sentence may be, in bytes. The longest sentence of the
@@ -198,6 +210,10 @@ mod tests {
         assert_eq!(
             texts("Er kam im Jahr 2008. Am 100. Geburtstag ging er. He left in 1980. Born in Prelate, he stayed."),
             ["Er kam im Jahr 2008.", "Am 100. Geburtstag ging er.", "He left in 1980.", "Born in Prelate, he stayed."]
+        );
+        assert_eq!(
+            texts("ORAL ARGUMENT OF GEN. ANNA B. HOLM FOR THE STATE\nMR. KIM: Yes. WE SAID NO. It ended."),
+            ["ORAL ARGUMENT OF GEN. ANNA B. HOLM FOR THE STATE", "MR. KIM: Yes.", "WE SAID NO.", "It ended."]
         );
         let english: Vec<Span> =
             split_sentences("She joined aged 14. Her sister stayed.", Language::En).iter().map(|s| s.span).collect();
