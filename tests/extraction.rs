@@ -623,3 +623,16 @@ fn a_transcript_heading_names_its_speaker_and_a_short_form_stands_between_role_a
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Jan Vogt".to_owned(), "Northern Kalvia Trust".to_owned())), "{works:?}");
 }
+
+#[test]
+fn german_nouns_after_a_kind_word_or_in_a_list_of_firms_are_no_names() {
+    let text = "Titel\n\nMit Drogen nimmt die Organisation Schätzungen zufolge jährlich Milliarden ein. Als \
+                Kunden gelten der Raumfahrtkonzern EADS, Flugzeugbauer wie Boeing, Hughes Network Systems oder \
+                Alcatel Alenia Space sowie Werkstoffspezialisten oder die Autobranche.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"EADS") && labels.contains(&"Boeing"), "{labels:?}");
+    for noun in ["Schätzungen", "Flugzeugbauer", "Werkstoffspezialisten"] {
+        assert!(!labels.contains(&noun), "{noun}: {labels:?}");
+    }
+}

@@ -205,7 +205,9 @@ impl NameRecognizer {
         if let Some(listed) = listed {
             return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
         }
-        let kind_before = self.kind_before(ctx, start);
+        // `die Organisation Schätzungen zufolge`: a German noun after a kind word is no name.
+        let noun_after_kind = self.language == Language::De && end - start == 1 && self.is_ordinary(ctx, run);
+        let kind_before = self.kind_before(ctx, start).filter(|_| !noun_after_kind);
         if let Some(found) = kind_before {
             return Some(found);
         }
@@ -724,7 +726,13 @@ impl NameRecognizer {
         let kind = kinds[previous]?;
         let gap = runs[n].0 - runs[previous].1;
         let joined = gap == 1 && matches!(ctx.word(runs[previous].1), "und" | "oder" | "and" | "or" | "sowie" | ",");
-        (joined && !self.is_ordinary(ctx, runs[n])).then_some(Found { kind, origin: "cue/coordination", key: None })
+        // `EADS, Flugzeugbauer wie Boeing`, `... sowie Werkstoffspezialisten`: a
+        // German compound noun in a list of names is none of them.
+        let (start, end) = runs[n];
+        let compound =
+            self.language == Language::De && end - start == 1 && self.lists.is_german_noun_compound(ctx.word(start));
+        let name = !self.is_ordinary(ctx, runs[n]) && !compound;
+        (joined && name).then_some(Found { kind, origin: "cue/coordination", key: None })
     }
 }
 
