@@ -636,3 +636,15 @@ fn german_nouns_after_a_kind_word_or_in_a_list_of_firms_are_no_names() {
         assert!(!labels.contains(&noun), "{noun}: {labels:?}");
     }
 }
+
+#[test]
+fn every_name_of_a_listed_place_is_one_entity_whichever_layer_found_it() {
+    let text = "Titel\n\nDie USA warnen Nordkorea. Der US-amerikanische Gesandte traf in Seoul ein. Ob Nord-Korea \
+                einlenkt, ist offen.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let places: Vec<&str> =
+        graph.entities().filter(|e| e.kind == kgex::EntityKind::Place).map(|e| e.label.as_str()).collect();
+    let named = |names: &[&str]| places.iter().filter(|p| names.contains(p)).count();
+    assert_eq!(named(&["USA", "US"]), 1, "{places:?}");
+    assert_eq!(named(&["Nordkorea", "Nord-Korea"]), 1, "{places:?}");
+}

@@ -559,7 +559,7 @@ impl NameRecognizer {
     /// Whether the lists know `name` as a place (a country, city, town,
     /// region or US state), with its merge key when it has one.
     pub(super) fn listed_place(&self, name: &str) -> Option<Option<&'static str>> {
-        match self.lists.place(name) {
+        match self.lists.place(name).or_else(|| self.lists.place(&unhyphenated(name)?)) {
             Some(listed) if listed.kind == EntityKind::Place => Some(Some(listed.key)),
             Some(_) => None,
             None => self.lists.country_containing(name).map(|_| None),
@@ -734,6 +734,15 @@ impl NameRecognizer {
         let name = !self.is_ordinary(ctx, runs[n]) && !compound;
         (joined && name).then_some(Found { kind, origin: "cue/coordination", key: None })
     }
+}
+
+/// A name written with a hyphen that its listed form leaves out:
+/// `Nord-Korea` → `Nordkorea`. `None` without a hyphen between letters.
+fn unhyphenated(name: &str) -> Option<String> {
+    let (head, tail) = name.split_once('-')?;
+    let mut rest = tail.chars();
+    let first = rest.next().filter(|c| c.is_uppercase() && head.ends_with(char::is_alphabetic))?;
+    Some(format!("{head}{}{}", first.to_lowercase(), rest.as_str()))
 }
 
 #[cfg(test)]

@@ -251,6 +251,11 @@ impl Recognizer for EntityRecognizer<'_> {
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
         mentions.sort_by_key(|m| m.span);
         self.places_in_chains(text, &mut mentions);
+        for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.key.is_none()) {
+            // `USA` and `US`, `Nordkorea` and `Nord-Korea`: every name of a listed
+            // place is one entity, whichever layer found it.
+            mention.key = self.rules.listed_place(&mention.name).flatten();
+        }
         mentions
     }
 }
