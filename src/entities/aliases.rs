@@ -198,7 +198,13 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
     let words: Vec<&str> = name.split(' ').collect();
     match kind {
         EntityKind::Person if words.len() >= 2 => {
-            let mut parts = vec![words[words.len() - 1]];
+            let last = words[words.len() - 1];
+            let mut parts = vec![last];
+            // `Gaddafi` after `Muammar al-Gaddafi`: Arabic names join their article.
+            let article = ["al-", "el-", "as-", "ad-", "ar-", "ash-", "az-"].iter().find(|a| last.starts_with(**a));
+            if let Some(article) = article.filter(|a| last.len() > a.len() + 2) {
+                parts.push(&last[article.len()..]);
+            }
             if !Gazetteer::get().is_first_name(words[0]) {
                 parts.push(words[0]);
             }
@@ -565,6 +571,16 @@ mod tests {
     }
 
     /// One person mention per name, at its last place in `text`.
+    #[test]
+    fn an_arabic_surname_without_its_article_is_the_person() {
+        let text = "Omar al-Hadi kam. Hadi sprach. Ali el-Sayed fehlte. Sayed schwieg. Al kam. ";
+        let names = ["Omar al-Hadi", "Hadi", "Ali el-Sayed", "Sayed", "Al"];
+        let resolution = resolve(text, &[Vec::new()], &mut named_in(text, &names));
+        let people: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(people, ["Omar al-Hadi", "Ali el-Sayed", "Al"], "{:?}", resolution.entities);
+    }
+
     fn named_in(text: &str, names: &[&str]) -> Vec<Vec<Mention>> {
         let mut mentions: Vec<Mention> = names
             .iter()
