@@ -647,4 +647,11 @@ fn every_name_of_a_listed_place_is_one_entity_whichever_layer_found_it() {
     let named = |names: &[&str]| places.iter().filter(|p| names.contains(p)).count();
     assert_eq!(named(&["USA", "US"]), 1, "{places:?}");
     assert_eq!(named(&["Nordkorea", "Nord-Korea"]), 1, "{places:?}");
+    let text = "Title\n\nThe US invaded Vietnam. Chomsky said the U.S would not consider that, and the \
+                U. S. Senate agreed.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let places: Vec<&str> =
+        graph.entities().filter(|e| e.kind == kgex::EntityKind::Place).map(|e| e.label.as_str()).collect();
+    let states = places.iter().filter(|p| p.starts_with('U')).count();
+    assert_eq!(states, 1, "{places:?}");
 }

@@ -559,7 +559,8 @@ impl NameRecognizer {
     /// Whether the lists know `name` as a place (a country, city, town,
     /// region or US state), with its merge key when it has one.
     pub(super) fn listed_place(&self, name: &str) -> Option<Option<&'static str>> {
-        match self.lists.place(name).or_else(|| self.lists.place(&unhyphenated(name)?)) {
+        let variant = || self.lists.place(&unhyphenated(name).or_else(|| abbreviation(name))?);
+        match self.lists.place(name).or_else(variant) {
             Some(listed) if listed.kind == EntityKind::Place => Some(Some(listed.key)),
             Some(_) => None,
             None => self.lists.country_containing(name).map(|_| None),
@@ -734,6 +735,14 @@ impl NameRecognizer {
         let name = !self.is_ordinary(ctx, runs[n]) && !compound;
         (joined && name).then_some(Found { kind, origin: "cue/coordination", key: None })
     }
+}
+
+/// An abbreviation written other than its listed form: `U. S.` and `U.S`
+/// (whose full stop ended the sentence) for `U.S.`. `None` for other names.
+fn abbreviation(name: &str) -> Option<String> {
+    let letters = name.split('.').map(str::trim).filter(|part| !part.is_empty());
+    let initials = name.contains('.') && letters.clone().all(|part| part.chars().count() == 1);
+    initials.then(|| letters.map(|letter| format!("{letter}.")).collect())
 }
 
 /// A name written with a hyphen that its listed form leaves out:
