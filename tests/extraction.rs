@@ -655,3 +655,12 @@ fn every_name_of_a_listed_place_is_one_entity_whichever_layer_found_it() {
     let states = places.iter().filter(|p| p.starts_with('U')).count();
     assert_eq!(states, 1, "{places:?}");
 }
+
+#[test]
+fn a_sports_club_is_an_organisation_and_its_runner_belongs_to_it() {
+    let text = "Titel\n\nRund 6.000 Teilnehmer wurden gezählt. Jonas Kerber von LC Hansa Lohne lief als Erster \
+                ins Ziel.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Jonas Kerber".to_owned(), "LC Hansa Lohne".to_owned())], "{works:?}");
+}
