@@ -664,3 +664,12 @@ fn a_sports_club_is_an_organisation_and_its_runner_belongs_to_it() {
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jonas Kerber".to_owned(), "LC Hansa Lohne".to_owned())], "{works:?}");
 }
+
+#[test]
+fn two_people_of_one_organisation_both_work_there_and_neither_name_runs_into_it() {
+    let text = "Interview\n\nMaria Ostrow and Daniel Reyes of Blue Harbor Games spoke to us about their plans.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let of = |person: &str| (person.to_owned(), "Blue Harbor Games".to_owned());
+    assert!(works.contains(&of("Maria Ostrow")) && works.contains(&of("Daniel Reyes")), "{works:?}");
+}

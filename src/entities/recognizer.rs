@@ -162,6 +162,11 @@ impl<'a> EntityRecognizer<'a> {
 fn name_parts(ctx: &Context, (start, end): (usize, usize), kind: EntityKind) -> Vec<(usize, usize)> {
     match kind {
         EntityKind::Person => {
+            // `Daniel Reyes of Greenpeace`: a full name before `of` is the
+            // person, and what follows is where they are from (`Joan of Arc`
+            // has one word before it).
+            let of = (start + 2..end - 1).find(|&i| ctx.word(i) == "of");
+            let end = of.unwrap_or(end);
             vec![(start, (start..end - 1).find(|&i| is_possessive(ctx.word(i))).map_or(end, |i| i + 1))]
         }
         EntityKind::Place if (start..end).any(|i| ctx.word(i) == ",") => {
