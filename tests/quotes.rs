@@ -613,3 +613,18 @@ fn a_subjunctive_of_any_verb_goes_on_with_the_last_speaker_but_not_after_ich() {
 fn an_adjective_the_learned_list_holds_is_no_speech_verb() {
     assert_speakers("Lage\n\nDie Lage sei ernst, so Kurt Albers.\n", &["Kurt Albers"]);
 }
+
+#[test]
+fn a_listed_body_before_a_place_in_the_genitive_is_named_and_speaks() {
+    let text =
+        "Titel\n\nDas Auswärtige Amt der Bundesrepublik Deutschland meldete gestern, der erste Hilfsflug sei in \
+                Rangun eingetroffen.\n";
+    let document = kgex::Document::from_text("text", text, kgex::Language::De);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let quoted: Vec<&str> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
+        .map(|r| r.subject.label.as_str())
+        .collect();
+    assert_eq!(quoted, ["Auswärtiges Amt"], "{quoted:?}");
+}

@@ -120,8 +120,13 @@ impl NameRecognizer {
             }
             let start = idx;
             idx += 1;
-            // A public body ends its run: `des Föderationsrates Viktor Oserow`.
-            while let Some(next) = self.continues(ctx, idx).filter(|_| !self.ends_run(ctx.word(idx - 1))) {
+            // A public body ends its run: `des Föderationsrates Viktor Oserow`,
+            // `Das Auswärtige Amt der Bundesrepublik Deutschland`.
+            let ends = |idx: usize| {
+                self.ends_run(ctx.word(idx - 1))
+                    || self.cues.has("name-connector", ctx.word(idx)) && self.is_body_of_words(ctx, start, idx)
+            };
+            while let Some(next) = self.continues(ctx, idx).filter(|_| !ends(idx)) {
                 idx = next;
             }
             runs.push((start, idx));
@@ -366,6 +371,16 @@ impl NameRecognizer {
 
     /// Whether a run of names ends after `word`: a public body written as
     /// one compound (German only: English names of bodies are capitalised).
+    /// Whether the words from `start` to `end` name a listed public body of
+    /// more than one word, in any case (`Auswärtige Amt`).
+    fn is_body_of_words(&self, ctx: &Context, start: usize, end: usize) -> bool {
+        let name = &ctx.text[ctx.span(start, end).range()];
+        self.language == Language::De
+            && name.contains(' ')
+            && (self.cues.has("institution", name)
+                || self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n)))
+    }
+
     fn ends_run(&self, word: &str) -> bool {
         self.language == Language::De && !word.contains(' ') && self.institution_base(word).is_some()
     }

@@ -34,7 +34,10 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
     let clause_start = (0..cue).rev().find(|&j| &words.lower[j] == ",").map_or(0, |c| c + 1);
     // `Verband X (UGIT) sagte`: a bracket between the subject and its verb.
     let end = bracket_before(words, cue).unwrap_or(cue);
-    let adjacent = found.iter().find(|c| c.last + 1 == end && subject_like(words, c, clause_start));
+    let adjacent = found
+        .iter()
+        .find(|c| c.last + 1 == end && subject_like(words, c, clause_start))
+        .map(|c| owner_of_place(words, found, c).unwrap_or(c));
     if let Some(c) = adjacent.and_then(|before| inverted_subject(words, found, before, cue)) {
         return Some(c);
     }
@@ -45,6 +48,15 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
         return Some(after);
     }
     before(words, found, cue)
+}
+
+/// `Das Auswärtige Amt der Bundesrepublik Deutschland meldete`: a place in
+/// the genitive right after a name is that name's attribute; the name speaks.
+fn owner_of_place<'c>(words: &SentenceWords, found: &'c [Candidate], c: &Candidate) -> Option<&'c Candidate> {
+    let place = c.mention.is_some_and(|m| words.kinds[m] == EntityKind::Place);
+    let genitive = c.first >= 2 && matches!(&words.lower[c.first - 1], "der" | "des");
+    let owner = found.iter().find(|o| o.last + 2 == c.first && o.kind == SpeakerKind::Name);
+    owner.filter(|_| place && genitive)
 }
 
 /// The opening bracket of a short bracketed part that ends right before
