@@ -673,3 +673,12 @@ fn two_people_of_one_organisation_both_work_there_and_neither_name_runs_into_it(
     let of = |person: &str| (person.to_owned(), "Blue Harbor Games".to_owned());
     assert!(works.contains(&of("Maria Ostrow")) && works.contains(&of("Daniel Reyes")), "{works:?}");
 }
+
+#[test]
+fn a_public_office_named_by_its_kind_is_an_organisation() {
+    let text = "Titel\n\nDas sei maßvoll, so Marta Lindqvist, die Leiterin der Kieler Fachstelle für Jugendschutz.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let office = |(_, org): &(String, String)| org.contains("Fachstelle für Jugendschutz");
+    assert!(works.iter().any(|w| w.0 == "Marta Lindqvist" && office(w)), "{works:?}");
+}
