@@ -675,10 +675,13 @@ fn two_people_of_one_organisation_both_work_there_and_neither_name_runs_into_it(
 }
 
 #[test]
-fn a_public_office_named_by_its_kind_is_an_organisation() {
-    let text = "Titel\n\nDas sei maßvoll, so Marta Lindqvist, die Leiterin der Kieler Fachstelle für Jugendschutz.\n";
+fn a_public_office_named_by_its_kind_is_an_organisation_in_the_town_its_adjective_names() {
+    let text = "Titel\n\nIn Kiel wird gestritten. Das sei maßvoll, so Marta Lindqvist, die Leiterin der Kieler \
+                Fachstelle für Jugendschutz.\n";
     let graph = graph_of(text, kgex::Language::De);
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
-    let office = |(_, org): &(String, String)| org.contains("Fachstelle für Jugendschutz");
-    assert!(works.iter().any(|w| w.0 == "Marta Lindqvist" && office(w)), "{works:?}");
+    let office = |org: &str| org.contains("Fachstelle für Jugendschutz");
+    assert!(works.iter().any(|(person, org)| person == "Marta Lindqvist" && office(org)), "{works:?}");
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.iter().any(|(org, town)| office(org) && town == "Kiel"), "the town's adjective: {located:?}");
 }

@@ -5,7 +5,8 @@ use super::Analysis;
 use crate::entities::{EntityKind, Gazetteer, Mention};
 use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
-    infer_located, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm, RelationKind,
+    infer_located, is_town_adjective, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm,
+    RelationKind,
 };
 use crate::text::{Span, Token};
 
@@ -233,6 +234,17 @@ fn named_places(analysis: &Analysis) -> Vec<(usize, usize)> {
     for (o, organization) in of_kind(EntityKind::Organization) {
         for (p, place) in of_kind(EntityKind::Place) {
             if place.names().any(|n| name_holds_place(&organization.label, n)) {
+                pairs.push((o, p));
+            }
+        }
+    }
+    // `die Bielefelder Fachstelle für Suchtvorbeugung`: a town's adjective
+    // right before an organisation's mention puts it in that town.
+    let mentioned = analysis.mentions.iter().flatten().zip(analysis.resolution.assignments.iter().flatten());
+    for (mention, &o) in mentioned.filter(|(_, &e)| entities[e].kind == EntityKind::Organization) {
+        let adjective = analysis.text[..mention.span.start].trim_end().rsplit(' ').next().unwrap_or_default();
+        for (p, place) in of_kind(EntityKind::Place) {
+            if !pairs.contains(&(o, p)) && place.names().any(|n| is_town_adjective(adjective, n)) {
                 pairs.push((o, p));
             }
         }

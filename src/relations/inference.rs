@@ -92,7 +92,17 @@ fn continent_pairs(places: &[PlaceFacts]) -> impl Iterator<Item = (usize, usize)
 pub fn name_holds_place(organization: &str, place: &str) -> bool {
     let words: Vec<&str> = organization.split_whitespace().collect();
     let inner: Vec<&str> = place.split_whitespace().collect();
-    !inner.is_empty() && words.len() > inner.len() && words.windows(inner.len()).any(|w| w == inner)
+    let adjective =
+        inner.len() == 1 && words[..words.len().saturating_sub(1)].iter().any(|w| is_town_adjective(w, place));
+    !inner.is_empty() && words.len() > inner.len() && (words.windows(inner.len()).any(|w| w == inner) || adjective)
+}
+
+/// Whether `word` is the German adjective of the town `town`: `Bielefelder`
+/// (Bielefeld), `Bremer` (Bremen), `Münchner` (München).
+pub fn is_town_adjective(word: &str, town: &str) -> bool {
+    let Some(stem) = word.strip_suffix("er") else { return false };
+    let without_en = town.strip_suffix("en");
+    stem == town || without_en == Some(stem) || without_en.is_some_and(|t| stem.strip_suffix('n') == Some(t))
 }
 
 #[cfg(test)]
@@ -106,6 +116,10 @@ mod tests {
         assert!(name_holds_place("Power Corporation of New Zealand", "New Zealand"));
         assert!(!name_holds_place("Liverpool", "Liverpool"), "the same name is no container");
         assert!(!name_holds_place("Parisian Club", "Paris"), "whole words only");
+        assert!(name_holds_place("Bielefelder Fachstelle für Suchtvorbeugung", "Bielefeld"));
+        assert!(name_holds_place("Bremer Stadtwerke", "Bremen") && name_holds_place("Münchner Rück", "München"));
+        assert!(!name_holds_place("Hamburger", "Hamburg"), "an adjective alone names no body");
+        assert!(!name_holds_place("Verband Berliner", "Berlin"), "the adjective comes before the head");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod rules;
 pub mod scorer;
 
 pub use self::dates::{find_date, is_iso_date_prefix};
-pub use self::inference::{infer_located, name_holds_place, PlaceFacts};
+pub use self::inference::{infer_located, is_town_adjective, name_holds_place, PlaceFacts};
 pub use self::kind::{CustomRelation, RelationKind};
 pub use self::matcher::SentenceView;
 pub use self::pattern::{Atom, Capture, DocumentEnd, Element, ListRef, PatternError, Rule, RuleFile};
