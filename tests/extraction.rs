@@ -685,3 +685,14 @@ fn a_public_office_named_by_its_kind_is_an_organisation_in_the_town_its_adjectiv
     let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
     assert!(located.iter().any(|(org, town)| office(org) && town == "Kiel"), "the town's adjective: {located:?}");
 }
+
+#[test]
+fn a_german_place_in_the_genitive_before_an_organisation_holds_it() {
+    let text = "Titel\n\nFrankreichs Atomkonzern Areva baut ein Werk. Die Behörde Papua-Neuguineas National \
+                Maritime Safety Authority teilte mit, die Suche laufe.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Areva".to_owned(), "Frankreich".to_owned())), "{located:?}");
+    let authority = ("National Maritime Safety Authority".to_owned(), "Papua-Neuguinea".to_owned());
+    assert!(located.contains(&authority), "{located:?}");
+}

@@ -549,6 +549,9 @@ impl NameRecognizer {
         ctx: &Context,
         (start, end): (usize, usize),
     ) -> Option<(Mention, (usize, usize))> {
+        if self.language == Language::De {
+            return self.genitive_place(ctx, (start, end));
+        }
         let mark = (start..end - 1).find(|&i| is_possessive(ctx.word(i)))?;
         let base_end = ctx.tokens[mark].span.start + strip_genitive(ctx.word(mark)).len();
         let span = Span::new(ctx.tokens[start].span.start, base_end);
@@ -557,6 +560,20 @@ impl NameRecognizer {
         let mention =
             Mention::new(span, listed.kind, place.to_owned(), "cue/possessive-place").with_key(Some(listed.key));
         Some((mention, (mark + 1, end)))
+    }
+
+    /// `Papua-Neuguineas National Maritime Safety Authority`: a German run
+    /// that opens with a listed place in the genitive; the place's mention
+    /// (in its base form) and the run of the words after it.
+    fn genitive_place(&self, ctx: &Context, (start, end): (usize, usize)) -> Option<(Mention, (usize, usize))> {
+        let word = ctx.word(start);
+        if end - start < 2 || !word.ends_with('s') {
+            return None;
+        }
+        let (base, listed) = self.lists.place_inflected(word)?;
+        let mention =
+            Mention::new(ctx.tokens[start].span, listed.kind, base, "cue/genitive-place").with_key(Some(listed.key));
+        Some((mention, (start + 1, end)))
     }
 
     /// Where a person's name in `run` starts: after the last lower-case word
