@@ -696,3 +696,13 @@ fn a_german_place_in_the_genitive_before_an_organisation_holds_it() {
     let authority = ("National Maritime Safety Authority".to_owned(), "Papua-Neuguinea".to_owned());
     assert!(located.contains(&authority), "{located:?}");
 }
+
+#[test]
+fn a_country_adjective_the_tagger_takes_for_a_place_names_the_country() {
+    let text = "Iodine\n\nA survey of Australian school children found low iodine. Salt in Australia is rarely \
+                iodised, said the Australian researchers.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let places: Vec<&str> =
+        graph.entities().filter(|e| e.kind == kgex::EntityKind::Place).map(|e| e.label.as_str()).collect();
+    assert_eq!(places, ["Australia"], "{places:?}");
+}

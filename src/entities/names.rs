@@ -535,6 +535,16 @@ impl NameRecognizer {
         }
     }
 
+    /// Whether an English `name` is a country's adjective and no listed
+    /// place (`Australian`, not `Georgia`): the country-adjective pass makes
+    /// it a mention of the country, not a place of its own.
+    pub(super) fn is_country_adjective(&self, name: &str) -> bool {
+        self.language == Language::En
+            && !name.contains(' ')
+            && self.lists.country_of_adjective(name).is_some()
+            && self.lists.place(name).is_none()
+    }
+
     /// Whether `name` names an event by its last word (`2002 Winter
     /// Olympics`, `Zweiter Weltkrieg`): none of kgex's kinds.
     pub(super) fn is_event(&self, name: &str) -> bool {

@@ -254,6 +254,11 @@ impl Recognizer for EntityRecognizer<'_> {
         // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
         let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
+        // `Australian school children`: the tagger's place that is a country's
+        // adjective is left to the country-adjective pass, which names the country.
+        mentions.retain(|m| {
+            m.origin != MODEL_ORIGIN || m.kind != EntityKind::Place || !self.rules.is_country_adjective(&m.name)
+        });
         mentions.sort_by_key(|m| m.span);
         self.places_in_chains(text, &mut mentions);
         for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.key.is_none()) {
