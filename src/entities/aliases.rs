@@ -570,7 +570,6 @@ mod tests {
         assert_eq!(found, ["Tarvik", "Tarvik"]);
     }
 
-    /// One person mention per name, at its last place in `text`.
     #[test]
     fn an_arabic_surname_without_its_article_is_the_person() {
         let text = "Omar al-Hadi kam. Hadi sprach. Ali el-Sayed fehlte. Sayed schwieg. Al kam. ";
@@ -581,6 +580,7 @@ mod tests {
         assert_eq!(people, ["Omar al-Hadi", "Ali el-Sayed", "Al"], "{:?}", resolution.entities);
     }
 
+    /// One person mention per name, at its last place in `text`.
     fn named_in(text: &str, names: &[&str]) -> Vec<Vec<Mention>> {
         let mut mentions: Vec<Mention> = names
             .iter()

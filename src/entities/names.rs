@@ -369,8 +369,6 @@ impl NameRecognizer {
         mention
     }
 
-    /// Whether a run of names ends after `word`: a public body written as
-    /// one compound (German only: English names of bodies are capitalised).
     /// Whether the words from `start` to `end` name a listed public body of
     /// more than one word, in any case (`Auswärtige Amt`).
     fn is_body_of_words(&self, ctx: &Context, start: usize, end: usize) -> bool {
@@ -381,6 +379,8 @@ impl NameRecognizer {
                 || self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n)))
     }
 
+    /// Whether a run of names ends after `word`: a public body written as
+    /// one compound (German only: English names of bodies are capitalised).
     fn ends_run(&self, word: &str) -> bool {
         self.language == Language::De && !word.contains(' ') && self.institution_base(word).is_some()
     }
