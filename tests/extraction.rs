@@ -706,3 +706,11 @@ fn a_country_adjective_the_tagger_takes_for_a_place_names_the_country() {
         graph.entities().filter(|e| e.kind == kgex::EntityKind::Place).map(|e| e.label.as_str()).collect();
     assert_eq!(places, ["Australia"], "{places:?}");
 }
+
+#[test]
+fn a_role_may_take_general_after_it() {
+    let text = "Title\n\nThe secretary general of the Northern Kalvia Trust, Jan Vogt, called it dangerous.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert!(works.contains(&("Jan Vogt".to_owned(), "Northern Kalvia Trust".to_owned())), "{works:?}");
+}
