@@ -628,3 +628,16 @@ fn a_listed_body_before_a_place_in_the_genitive_is_named_and_speaks() {
         .collect();
     assert_eq!(quoted, ["Auswärtiges Amt"], "{quoted:?}");
 }
+
+#[test]
+fn speech_in_the_passive_quotes_the_one_after_by() {
+    let text = "Hearing\n\nOne reading is the one pointed out by Mr. Okafor in a narrow sense.\n";
+    let document = kgex::Document::from_text("text", text, kgex::Language::En);
+    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
+    let quoted: Vec<&str> = graph
+        .relations()
+        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
+        .map(|r| r.subject.label.as_str())
+        .collect();
+    assert!(quoted.len() == 1 && quoted[0].ends_with("Okafor"), "{quoted:?}");
+}
