@@ -592,10 +592,17 @@ impl NameRecognizer {
     fn person_start(&self, ctx: &Context, run: (usize, usize)) -> usize {
         let mut start = after_lower_case(ctx, run);
         let rank = |word: &str| matches!(word, "-" | "–") || self.cues.matches("person-rank", word);
-        while run.1 - start > 1 && rank(ctx.word(start)) {
-            start += 1;
+        // `Dr. Okafor`, `Mr. Okafor`: an abbreviated title and its full stop.
+        let title = |i: usize| ctx.word(i + 1) == "." && self.is_title(&format!("{}.", ctx.word(i)));
+        loop {
+            if run.1 - start > 1 && rank(ctx.word(start)) {
+                start += 1;
+            } else if run.1 - start > 2 && title(start) {
+                start += 2;
+            } else {
+                return start;
+            }
         }
-        start
     }
 
     /// Whether the lists know `name` as a place (a country, city, town,
