@@ -242,6 +242,15 @@ fn speakers_after_wie_and_before_a_particle_set_off_by_their_name() {
     assert_eq!((found[0].0.as_str(), found[0].2.as_deref()), expect, "{found:#?}");
 }
 
+/// The labels of the speakers the whole pipeline's graph says the text
+/// quotes (the rules' quotes as well as the quote finder's).
+fn quoted_in_graph(text: &str, language: Language) -> Vec<String> {
+    let document = Document::from_text("text", text, language);
+    let graph = kgex::pipeline::extract(&document, &Settings::default()).graph;
+    let quoted = graph.relations().filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn);
+    quoted.map(|r| r.subject.label.clone()).collect()
+}
+
 /// The speaker words of the quotations of a German text, in text order.
 fn assert_speakers(text: &str, expected: &[&str]) {
     let found = quotes(text, Language::De);
@@ -619,25 +628,13 @@ fn a_listed_body_before_a_place_in_the_genitive_is_named_and_speaks() {
     let text =
         "Titel\n\nDas Auswärtige Amt der Bundesrepublik Deutschland meldete gestern, der erste Hilfsflug sei in \
                 Rangun eingetroffen.\n";
-    let document = kgex::Document::from_text("text", text, kgex::Language::De);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let quoted: Vec<&str> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
-        .map(|r| r.subject.label.as_str())
-        .collect();
+    let quoted = quoted_in_graph(text, Language::De);
     assert_eq!(quoted, ["Auswärtiges Amt"], "{quoted:?}");
 }
 
 #[test]
 fn speech_in_the_passive_quotes_the_one_after_by() {
     let text = "Hearing\n\nOne reading is the one pointed out by Mr. Okafor in a narrow sense.\n";
-    let document = kgex::Document::from_text("text", text, kgex::Language::En);
-    let graph = kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph;
-    let quoted: Vec<&str> = graph
-        .relations()
-        .filter(|r| r.relation.kind == kgex::RelationKind::QuotedIn)
-        .map(|r| r.subject.label.as_str())
-        .collect();
+    let quoted = quoted_in_graph(text, Language::En);
     assert_eq!(quoted, ["Okafor"], "an abbreviated title is no part of the name: {quoted:?}");
 }
