@@ -28,7 +28,7 @@ pub fn add_country_adjectives(
         for (i, token) in tokens[n].iter().enumerate() {
             let word = token.text(text);
             let capitalised = word.starts_with(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase);
-            let Some(code) = capitalised.then(|| lists.country_of_adjective(word)).flatten() else { continue };
+            let Some(code) = capitalised.then(|| lists.country_of_demonym(word)).flatten() else { continue };
             // `Air Canada, American, British Airways`: an adjective with no word after it is used as a name.
             let before_word =
                 tokens[n].get(i + 1).is_some_and(|next| next.text(text).starts_with(char::is_alphanumeric));
@@ -36,7 +36,7 @@ pub fn add_country_adjectives(
                 continue;
             }
             let covered = mentions[n].iter().any(|m| m.span.start < token.span.end && token.span.start < m.span.end);
-            if covered || lists.place(word).is_some() {
+            if covered {
                 continue;
             }
             let Some(entity) = country_entity(resolution, code) else { continue };

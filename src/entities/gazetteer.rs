@@ -195,6 +195,12 @@ impl Gazetteer {
         self.within.get(name).copied().filter(|_| !self.place(name).is_some_and(|l| l.country))
     }
 
+    /// The country that `word` names only as its adjective: a country
+    /// adjective that is no listed place itself (`Australian`, not `Georgia`).
+    pub fn country_of_demonym(&self, word: &str) -> Option<&'static str> {
+        self.country_of_adjective(word).filter(|_| self.place(word).is_none())
+    }
+
     /// The country code a country adjective refers to, for any inflected form
     /// (`chinesischen` → `CN`, `Chinese` → `CN`).
     pub fn country_of_adjective(&self, word: &str) -> Option<&'static str> {

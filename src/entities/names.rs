@@ -211,8 +211,8 @@ impl NameRecognizer {
             return Some(Found { kind: listed.kind, origin: "list/place", key: Some(listed.key) });
         }
         // `die Organisation Schätzungen zufolge`: a German noun after a kind word is no name.
-        let noun_after_kind = self.language == Language::De && end - start == 1 && self.is_ordinary(ctx, run);
-        let kind_before = self.kind_before(ctx, start).filter(|_| !noun_after_kind);
+        let noun_after_kind = || self.language == Language::De && end - start == 1 && self.is_ordinary(ctx, run);
+        let kind_before = self.kind_before(ctx, start).filter(|_| !noun_after_kind());
         if let Some(found) = kind_before {
             return Some(found);
         }
@@ -539,10 +539,7 @@ impl NameRecognizer {
     /// place (`Australian`, not `Georgia`): the country-adjective pass makes
     /// it a mention of the country, not a place of its own.
     pub(super) fn is_country_adjective(&self, name: &str) -> bool {
-        self.language == Language::En
-            && !name.contains(' ')
-            && self.lists.country_of_adjective(name).is_some()
-            && self.lists.place(name).is_none()
+        self.language == Language::En && !name.contains(' ') && self.lists.country_of_demonym(name).is_some()
     }
 
     /// Whether `name` names an event by its last word (`2002 Winter

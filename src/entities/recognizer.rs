@@ -117,10 +117,8 @@ impl<'a> EntityRecognizer<'a> {
             let after_place = i > 0 && mentions[i - 1].kind == EntityKind::Place && comma(&mentions[i - 1], mention);
             let before_place =
                 mentions.get(i + 1).is_some_and(|next| next.kind == EntityKind::Place && comma(mention, next));
-            let chained = retyped && (after_place || before_place);
-            if let Some(key) = chained.then(|| self.rules.listed_place(&mention.name)).flatten() {
+            if retyped && (after_place || before_place) && self.rules.listed_place(&mention.name).is_some() {
                 mentions[i].kind = EntityKind::Place;
-                mentions[i].key = key;
             }
         }
     }

@@ -71,8 +71,7 @@ fn document_sentences(value: &Value, document: usize, out: &mut Vec<LabelledSent
 /// `American`, `French`: an adjective of a country that is not itself the
 /// name of a place.
 fn is_nationality(word: &str) -> bool {
-    let lists = Gazetteer::get();
-    lists.country_of_adjective(word).is_some() && lists.place(word).is_none()
+    Gazetteer::get().country_of_demonym(word).is_some()
 }
 
 #[cfg(test)]
