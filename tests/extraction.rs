@@ -714,3 +714,13 @@ fn a_role_may_take_general_after_it() {
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Jan Vogt".to_owned(), "Northern Kalvia Trust".to_owned())), "{works:?}");
 }
+
+#[test]
+fn a_city_name_that_countries_share_lies_in_the_one_the_text_names() {
+    let text = "Title\n\nThe festival moved to Sydney. Canada sent two bands. Athens hosted it before. \
+                Greece paid for that.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Sydney".into(), "Canada".into())), "{located:?}");
+    assert!(located.contains(&("Athens".into(), "Greece".into())), "{located:?}");
+}

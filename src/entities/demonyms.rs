@@ -61,7 +61,7 @@ fn country_entity(resolution: &mut Resolution, code: &'static str) -> Option<usi
     if let Some((idx, _)) = places().find(|(_, e)| e.names().any(names_country)) {
         return Some(idx);
     }
-    let inside = places().any(|(_, e)| e.names().any(|n| lists.country_containing(n) == Some(code)));
+    let inside = places().any(|(_, e)| e.names().any(|n| lists.countries_containing(n).contains(&code)));
     let label = lists.english_country_name(code).filter(|_| inside)?;
     resolution.entities.push(ResolvedEntity {
         kind: EntityKind::Place,

@@ -55,6 +55,9 @@ pub struct Gazetteer {
     place_starts: HashSet<&'static str>,
     /// The country code of every listed city, town, region and US state.
     within: HashMap<&'static str, &'static str>,
+    /// Every country of a listed city whose name several countries' cities
+    /// share (`Athens`, `Sydney`), the one in `within` first.
+    shared_names: HashMap<&'static str, Box<[&'static str]>>,
     adjectives: HashMap<String, &'static str>,
     /// Per country code, the country's usual English name.
     english_names: HashMap<&'static str, &'static str>,
@@ -105,14 +108,7 @@ impl Gazetteer {
             lists.within.insert(name, code);
         }
         // Cities first, so that a country or state of the same name wins.
-        for line in CITIES.lines() {
-            let mut fields = line.split('\t');
-            let name = fields.next().unwrap_or(line);
-            lists.places.insert(name, Listed { kind: EntityKind::Place, key: name, country: false });
-            if let Some(code) = fields.next() {
-                lists.within.insert(name, code);
-            }
-        }
+        lists.load_cities();
         for state in US_STATES.lines() {
             lists.places.insert(state, Listed { kind: EntityKind::Place, key: state, country: false });
             lists.within.insert(state, "US");
@@ -125,6 +121,32 @@ impl Gazetteer {
         let starts = lists.places.keys().flat_map(|name| name.match_indices(' ').map(|(at, _)| &name[..at]));
         lists.place_starts = starts.collect();
         lists
+    }
+
+    /// The listed cities and their countries. A name that cities of several
+    /// countries share is, by default, in the country whose town of that name
+    /// the town list holds (the most populous: `Athens` in Greece, not
+    /// Georgia's), else in the first listed.
+    fn load_cities(&mut self) {
+        let mut countries: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for line in CITIES.lines() {
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or(line);
+            self.places.insert(name, Listed { kind: EntityKind::Place, key: name, country: false });
+            let Some(code) = fields.next() else { continue };
+            match countries.last_mut() {
+                Some((last, codes)) if *last == name => codes.push(code),
+                _ => countries.push((name, vec![code])),
+            }
+        }
+        for (name, mut codes) in countries {
+            let town = self.within.get(name).and_then(|town| codes.iter().position(|c| c == town));
+            codes.swap(0, town.unwrap_or(0));
+            self.within.insert(name, codes[0]);
+            if codes.len() > 1 {
+                self.shared_names.insert(name, codes.into_boxed_slice());
+            }
+        }
     }
 
     fn load_countries(&mut self) {
@@ -193,6 +215,18 @@ impl Gazetteer {
     /// in (a town's name that is no listed place says it too: `Ontario`).
     pub fn country_containing(&self, name: &str) -> Option<&'static str> {
         self.within.get(name).copied().filter(|_| !self.place(name).is_some_and(|l| l.country))
+    }
+
+    /// Every country a listed city, town, region or US state of this name
+    /// lies in, the most likely first (`Sydney`: Australia, then Canada).
+    pub fn countries_containing(&self, name: &str) -> &[&'static str] {
+        if self.place(name).is_some_and(|l| l.country) {
+            return &[];
+        }
+        match self.shared_names.get(name) {
+            Some(codes) => codes,
+            None => self.within.get(name).map_or(&[], std::slice::from_ref),
+        }
     }
 
     /// The country that `word` names only as its adjective: a country
@@ -357,6 +391,10 @@ mod tests {
         assert_eq!(lists.country_containing("Ohio"), Some("US"));
         assert_eq!(lists.country_containing("Saskatchewan"), Some("CA"), "a region");
         assert_eq!(lists.country_containing("Paris"), Some("FR"), "the most populous of its towns");
+        assert_eq!(lists.country_containing("Athens"), Some("GR"), "the country of the most populous town");
+        assert_eq!(lists.countries_containing("Athens"), ["GR", "US"]);
+        assert_eq!(lists.countries_containing("Ohio"), ["US"]);
+        assert!(lists.countries_containing("Frankreich").is_empty());
         assert!(lists.place("Saskatchewan").is_none(), "towns and regions are not recognised by list");
         assert_eq!(lists.country_containing("Frankreich"), None);
         assert_eq!(lists.country_of_adjective("Japanese"), Some("JP"));

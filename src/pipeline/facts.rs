@@ -2,7 +2,7 @@
 //! the located-in facts the others imply.
 
 use super::Analysis;
-use crate::entities::{EntityKind, Gazetteer, Mention};
+use crate::entities::{EntityKind, Gazetteer, Mention, ResolvedEntity};
 use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
     infer_located, is_town_adjective, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm,
@@ -255,21 +255,34 @@ fn named_places(analysis: &Analysis) -> Vec<(usize, usize)> {
 /// What the lists say about every entity of the document.
 fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
     let lists = Gazetteer::get();
-    analysis
-        .resolution
-        .entities
+    let entities = &analysis.resolution.entities;
+    let country_of = |e: &ResolvedEntity| {
+        e.names()
+            .find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key))
+            .filter(|_| e.kind == EntityKind::Place)
+    };
+    let named: Vec<&str> = entities.iter().filter_map(country_of).collect();
+    entities
         .iter()
         .map(|e| {
             let is_place = e.kind == EntityKind::Place;
-            let country =
-                e.names().find_map(|n| lists.place(n).filter(|l| l.country).map(|l| l.key)).filter(|_| is_place);
+            let country = country_of(e);
             PlaceFacts {
                 country,
-                within: e.names().find_map(|n| lists.country_containing(n)).filter(|_| is_place),
+                within: country_around(e, &named).filter(|_| is_place),
                 place: is_place,
                 on_continent: country.and_then(|c| lists.continent_of_country(c)),
                 continent: e.names().find_map(|n| lists.continent_named(n)).filter(|_| is_place),
             }
         })
         .collect()
+}
+
+/// The country a listed place lies in: of the countries whose places share
+/// its name, the one the document names (`Sydney` beside `Australia`), else
+/// the most likely.
+fn country_around(entity: &ResolvedEntity, named: &[&str]) -> Option<&'static str> {
+    let lists = Gazetteer::get();
+    let codes = entity.names().map(|n| lists.countries_containing(n)).find(|codes| !codes.is_empty())?;
+    codes.iter().find(|code| named.contains(code)).or(codes.first()).copied()
 }
