@@ -55,8 +55,9 @@ pub struct Gazetteer {
     place_starts: HashSet<&'static str>,
     /// The country code of every listed city, town, region and US state.
     within: HashMap<&'static str, &'static str>,
-    /// Every country of a listed city whose name several countries' cities
-    /// share (`Athens`, `Sydney`), the one in `within` first.
+    /// Every country of a listed city whose name several countries' cities,
+    /// towns or regions share (`Athens`, `Sydney`, `Ontario`), the one in
+    /// `within` first.
     shared_names: HashMap<&'static str, Box<[&'static str]>>,
     adjectives: HashMap<String, &'static str>,
     /// Per country code, the country's usual English name.
@@ -126,7 +127,8 @@ impl Gazetteer {
     /// The listed cities and their countries. A name that cities of several
     /// countries share is, by default, in the country whose town of that name
     /// the town list holds (the most populous: `Athens` in Greece, not
-    /// Georgia's), else in the first listed.
+    /// Georgia's), else in the first listed; a name only one country's city
+    /// has is in that country.
     fn load_cities(&mut self) {
         let mut countries: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
         for line in CITIES.lines() {
@@ -140,8 +142,13 @@ impl Gazetteer {
             }
         }
         for (name, mut codes) in countries {
-            let town = self.within.get(name).and_then(|town| codes.iter().position(|c| c == town));
-            codes.swap(0, town.unwrap_or(0));
+            // A town or region of another country is the other candidate
+            // (`Ontario`: a city in the United States, a province of Canada).
+            let town = self.within.get(name).copied();
+            match town.and_then(|town| codes.iter().position(|&c| c == town)) {
+                Some(at) => codes.swap(0, at),
+                None => codes.extend(town),
+            }
             self.within.insert(name, codes[0]);
             if codes.len() > 1 {
                 self.shared_names.insert(name, codes.into_boxed_slice());
@@ -394,6 +401,7 @@ mod tests {
         assert_eq!(lists.country_containing("Athens"), Some("GR"), "the country of the most populous town");
         assert_eq!(lists.countries_containing("Athens"), ["GR", "US"]);
         assert_eq!(lists.countries_containing("Ohio"), ["US"]);
+        assert_eq!(lists.countries_containing("Ontario"), ["US", "CA"], "a city, and a region of another country");
         assert!(lists.countries_containing("Frankreich").is_empty());
         assert!(lists.place("Saskatchewan").is_none(), "towns and regions are not recognised by list");
         assert_eq!(lists.country_containing("Frankreich"), None);
