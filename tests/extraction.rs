@@ -725,3 +725,17 @@ fn a_city_name_that_countries_share_lies_in_the_one_the_text_names() {
     assert!(located.contains(&("Athens".into(), "Greece".into())), "{located:?}");
     assert!(located.contains(&("Ontario".into(), "Canada".into())), "a region, though a US city: {located:?}");
 }
+
+#[test]
+fn german_plural_kind_words_name_every_firm_of_a_pair_and_its_seat() {
+    let text = "Titel\n\nDie Firmen Halberg Textil und Halberg Druck mit Sitz in Bremen meldeten Verluste. \
+                Im Stadtteil Ostmoor protestierten Anwohner.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let kind = |label: &str| graph.entities().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(kind("Halberg Textil"), Some(kgex::EntityKind::Organization));
+    assert_eq!(kind("Halberg Druck"), Some(kgex::EntityKind::Organization));
+    assert_eq!(kind("Ostmoor"), Some(kgex::EntityKind::Place));
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Halberg Textil".into(), "Bremen".into())), "{located:?}");
+    assert!(located.contains(&("Halberg Druck".into(), "Bremen".into())), "{located:?}");
+}

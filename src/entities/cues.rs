@@ -42,6 +42,7 @@ pub const SECTIONS: &[&str] = &[
     "event-head",
     "outlet",
     "outlet-quoted",
+    "plural-kind",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

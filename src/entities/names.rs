@@ -779,7 +779,23 @@ impl NameRecognizer {
         let compound =
             self.language == Language::De && end - start == 1 && self.lists.is_german_noun_compound(ctx.word(start));
         let name = !self.is_ordinary(ctx, runs[n]) && !compound;
-        (joined && name).then_some(Found { kind, origin: "cue/coordination", key: None })
+        // After `die Firmen` every name of the list is stated to be a firm.
+        let stated = kind == EntityKind::Organization && self.after_plural_kind(ctx, runs, n);
+        let origin = if stated { "cue/organization-before" } else { "cue/coordination" };
+        (joined && name).then_some(Found { kind, origin, key: None })
+    }
+
+    /// Whether the list of names that run `n` ends follows a plural kind
+    /// word (`die Firmen X, Y und Z`).
+    fn after_plural_kind(&self, ctx: &Context, runs: &[(usize, usize)], n: usize) -> bool {
+        let mut first = n;
+        while first > 0
+            && runs[first].0 == runs[first - 1].1 + 1
+            && matches!(ctx.word(runs[first - 1].1), "und" | "oder" | "sowie" | ",")
+        {
+            first -= 1;
+        }
+        runs[first].0 > 0 && self.cues.matches("plural-kind", ctx.word(runs[first].0 - 1))
     }
 }
 
