@@ -739,3 +739,14 @@ fn german_plural_kind_words_name_every_firm_of_a_pair_and_its_seat() {
     assert!(located.contains(&("Halberg Textil".into(), "Bremen".into())), "{located:?}");
     assert!(located.contains(&("Halberg Druck".into(), "Bremen".into())), "{located:?}");
 }
+
+#[test]
+fn a_product_named_after_its_maker_is_the_makers() {
+    let text = "Titel\n\nOpel zeigte in Genf den Opel Ampera. Die SPD kam auf 45,6 Prozent.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let kind = |label: &str| graph.entities().find(|e| e.label == label).map(|e| e.kind);
+    assert_eq!(kind("Opel Ampera"), Some(kgex::EntityKind::Product));
+    assert!(!graph.entities().any(|e| e.label.starts_with("SPD ")), "a share is no model");
+    let developed = relations_of(&graph, kgex::RelationKind::Developed);
+    assert!(developed.contains(&("Opel".into(), "Opel Ampera".into())), "{developed:?}");
+}

@@ -12,6 +12,7 @@ mod kind;
 mod name_lists;
 mod names;
 mod outlets;
+mod products;
 mod pronouns;
 mod recognizer;
 mod regional_bodies;
@@ -29,6 +30,7 @@ pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;
 pub use self::name_lists::NameLists;
 pub use self::names::{is_product_code, NameRecognizer};
+pub use self::products::{add_maker_products, is_named_after, MAKER_PRODUCT_ORIGIN};
 pub use self::pronouns::{add_pronoun_references, PRONOUN_ORIGIN};
 pub use self::recognizer::{EntityRecognizer, Layers, DEFAULT_MIN_CONFIDENCE, MODEL_ORIGIN, USER_LIST_ORIGIN};
 

@@ -2,7 +2,8 @@
 //! the located-in facts the others imply.
 
 use super::Analysis;
-use crate::entities::{EntityKind, Gazetteer, Mention, ResolvedEntity};
+use crate::entities::{is_named_after, EntityKind, Gazetteer, Mention, ResolvedEntity};
+use crate::input::Language;
 use crate::relations::scorer::{candidate_pairs, RelationScorer};
 use crate::relations::{
     infer_located, is_town_adjective, name_holds_place, Attributes, Endpoint, Fact, PlaceFacts, Quote, QuoteForm,
@@ -162,6 +163,30 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
             rule: rule.to_owned(),
             confidence,
         });
+    }
+}
+
+/// A `developed` fact for every product named after its maker (`Opel
+/// Ampera`: Opel), with the first sentence that names the product as
+/// evidence.
+pub(super) fn add_maker_facts(analysis: &Analysis, language: Language, facts: &mut [Vec<Fact>]) {
+    let entities = &analysis.resolution.entities;
+    let of_kind = |kind: EntityKind| entities.iter().enumerate().filter(move |(_, e)| e.kind == kind);
+    for (p, product) in of_kind(EntityKind::Product) {
+        let named_after = |maker: &ResolvedEntity| is_named_after(language, &product.label, &maker.label);
+        let Some((maker, _)) = of_kind(EntityKind::Organization).find(|(_, o)| named_after(o)) else { continue };
+        let Some(n) = analysis.resolution.assignments.iter().position(|a| a.contains(&p)) else { continue };
+        let stated = facts[n].iter().any(|f| f.kind == RelationKind::Developed && f.object == Endpoint::Entity(p));
+        if !stated {
+            facts[n].push(Fact {
+                kind: RelationKind::Developed,
+                subject: Endpoint::Entity(maker),
+                object: Endpoint::Entity(p),
+                attributes: Attributes::default(),
+                rule: "developed.maker-name".to_owned(),
+                confidence: 0.8,
+            });
+        }
     }
 }
 

@@ -8,11 +8,11 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use self::builder::GraphBuilder;
-use self::facts::{add_inferred_facts, add_quote_facts, add_scored_facts};
+use self::facts::{add_inferred_facts, add_maker_facts, add_quote_facts, add_scored_facts};
 use crate::entities::tagger::Tagger;
 use crate::entities::{
-    add_country_adjectives, add_definite_references, add_pronoun_references, apply_definitions, resolve, EntityKind,
-    EntityRecognizer, Layers, Mention, NameLists, Recognizer, Resolution,
+    add_country_adjectives, add_definite_references, add_maker_products, add_pronoun_references, apply_definitions,
+    resolve, EntityKind, EntityRecognizer, Layers, Mention, NameLists, Recognizer, Resolution,
 };
 use crate::graph::KnowledgeGraph;
 use crate::input::{Document, Language};
@@ -123,6 +123,7 @@ impl Extractor {
         let quotes = find_quotes(&analysis.quote_input(document.language));
         add_quote_facts(&analysis, &quotes, &outlets, &mut facts);
         add_inferred_facts(&analysis, &mut facts);
+        add_maker_facts(&analysis, document.language, &mut facts);
         let mut builder = GraphBuilder::new(document, &normalized, self.explain);
         builder.add_entities(&analysis.mentions, &analysis.resolution);
         builder.add_facts(&analysis.sentences, &analysis.mentions, &analysis.resolution, facts);
@@ -180,6 +181,7 @@ impl Extractor {
         add_definite_references(text, language, &tokens, &mut mentions, &mut resolution);
         add_pronoun_references(text, language, &tokens, &mut mentions, &mut resolution);
         add_country_adjectives(text, language, &tokens, &mut mentions, &mut resolution);
+        add_maker_products(text, language, &tokens, &mut mentions, &mut resolution);
         Analysis { text, sentences, tokens, mentions, resolution }
     }
 
