@@ -638,3 +638,11 @@ fn speech_in_the_passive_quotes_the_one_after_by() {
     let quoted = quoted_in_graph(text, Language::En);
     assert_eq!(quoted, ["Okafor"], "an abbreviated title is no part of the name: {quoted:?}");
 }
+
+#[test]
+fn writing_a_thing_is_no_speech_and_writing_that_is() {
+    let text = "Column\n\nThere is Jon Marsh, who is our editor and he writes Orbit. Ann Vale wrote a book about it. \
+                Eva Stone wrote that the port will close.\n";
+    let quoted = quoted_in_graph(text, Language::En);
+    assert_eq!(quoted, ["Eva Stone"], "{quoted:?}");
+}

@@ -74,6 +74,21 @@ pub fn after_modal(lower: &[&str], verb: usize, english: bool) -> bool {
     !english && infinitive && (clause_start(lower, verb)..verb).any(|j| modal(lower[j]))
 }
 
+/// `he wrote a book`, `he's the one who writes dD`: an English verb of
+/// writing with an object right after it wrote a thing, not words (`wrote
+/// that`, `wrote:`, `wrote in a letter` report them).
+pub fn writes_object(words: &SentenceWords, verb: usize) -> bool {
+    let writing = matches!(&words.lower[verb], "write" | "writes" | "wrote" | "written" | "writing");
+    let next = words.lower.get(verb + 1);
+    // A name (capitals in the word as written) is an object too: `writes dD`.
+    let name =
+        verb + 1 < words.len() && words.is_word(verb + 1) && words.original(verb + 1).chars().any(char::is_uppercase);
+    let object = matches!(next, Some("a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "this"))
+        || words.mention_at.get(verb + 1).is_some_and(Option::is_some)
+        || name;
+    words.english && writing && object
+}
+
 /// `(Wikinews berichtete)`, `(wir berichteten)`: a speaker and its verb
 /// alone in brackets point to an earlier report; they say nothing here.
 pub fn cross_reference(words: &SentenceWords, cue: usize) -> bool {

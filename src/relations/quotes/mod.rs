@@ -18,7 +18,7 @@ use self::adverbs::{es_heisst_source, hervor_source, pointer, Pointer};
 use self::candidates::{candidates, Candidate, SpeakerKind};
 use self::clause::{
     after_modal, closing_particle, colon_speaker, coordinated_start, cross_reference, is_speech, is_subjunctive,
-    message_side,
+    message_side, writes_object,
 };
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
@@ -378,7 +378,7 @@ impl Finder<'_, '_> {
                 }
                 let typed = lexicon.has(Section::SpeechVerb, lower[j]);
                 let learned = !typed && lexicon.has(Section::LearnedVerb, lower[j]);
-                if !typed && !learned || after_modal(&lower, j, words.english) {
+                if !typed && !learned || after_modal(&lower, j, words.english) || writes_object(words, j) {
                     return None;
                 }
                 if let Some(agent) = passive_agent(&lower, j, words.english) {
