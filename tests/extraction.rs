@@ -750,3 +750,13 @@ fn a_product_named_after_its_maker_is_the_makers() {
     let developed = relations_of(&graph, kgex::RelationKind::Developed);
     assert!(developed.contains(&("Opel".into(), "Opel Ampera".into())), "{developed:?}");
 }
+
+#[test]
+fn a_government_spokesman_works_for_the_government_the_text_names() {
+    let text =
+        "Titel\n\nDie Bundesregierung zeigte sich bestürzt. Regierungssprecher Tom Kessler schrieb, man trauere. \
+                Fraktionschefin Ida Lenz schwieg.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Tom Kessler".to_owned(), "Bundesregierung".to_owned())], "no Fraktion is named: {works:?}");
+}

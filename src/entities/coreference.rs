@@ -88,13 +88,17 @@ const ANY: &[&str] = &[];
 /// First parts of role compounds that refer to an organisation, each with
 /// the words one of whose the organisation's name must hold (none: the
 /// document's main organisation).
-const STEMS: [(&str, &[&str]); 6] = [
-    ("unternehmens", ANY),
+const STEMS: [(&str, &[&str]); 10] = [
+    ("unternehmen", ANY),
     ("konzern", ANY),
     ("firmen", ANY),
-    ("universitäts", &["universität", "university"]),
+    ("universität", &["universität", "university"]),
     ("hochschul", &["hochschule"]),
     ("bank", &["bank"]),
+    ("regierung", &["regierung"]),
+    ("ministerium", &["ministerium"]),
+    ("fraktion", &["fraktion"]),
+    ("gewerkschaft", &["gewerkschaft"]),
 ];
 
 /// The byte length of the first part of `word` when it is a role compound
@@ -105,9 +109,14 @@ fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'stat
     let lower = word.to_lowercase();
     let (stem, kind) = STEMS.iter().find(|(s, _)| lower.starts_with(*s))?;
     let rest = lower[stem.len()..].trim_start_matches('-');
-    let role = rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
+    let is_role = |rest: &str| rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
+    // The linking `s` (`Regierungssprecher`) belongs to the first part; it
+    // is missing now and then (`Regierungsprecher`).
+    let linked = rest.strip_prefix('s').filter(|r| is_role(r));
+    let length = stem.len() + usize::from(linked.is_some());
+    let role = linked.is_some() || is_role(rest);
     // The first part has the same length in the word, whose case alone differs.
-    (role && word.is_char_boundary(stem.len())).then_some((stem.len(), *kind))
+    (role && word.is_char_boundary(length)).then_some((length, *kind))
 }
 
 fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
