@@ -646,3 +646,10 @@ fn writing_a_thing_is_no_speech_and_writing_that_is() {
     let quoted = quoted_in_graph(text, Language::En);
     assert_eq!(quoted, ["Eva Stone"], "{quoted:?}");
 }
+
+#[test]
+fn a_named_person_set_off_after_a_framed_role_is_the_source() {
+    let text = "Lage\n\nLaut dem Sprecher der Polizei, Hans Meier, sei die Lage ruhig.\n";
+    let quoted = quoted_in_graph(text, Language::De);
+    assert_eq!(quoted, ["Hans Meier"], "{quoted:?}");
+}

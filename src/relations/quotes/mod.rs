@@ -343,7 +343,7 @@ impl Finder<'_, '_> {
                     let source = found.iter().filter(fits).find(|c| c.first >= j + len && c.first <= j + len + 1);
                     // `Seiner Meinung nach`: no source after, perhaps one before.
                     if let Some(c) = source {
-                        return Some((*c, j, false));
+                        return Some((framed_apposition(words, *c).unwrap_or(*c), j, false));
                     }
                 }
                 if lexicon.has(Section::FrameAfter, lower[j]) {
@@ -446,4 +446,18 @@ impl Finder<'_, '_> {
         let quote = Quote { message, speaker: span, entity, outlet, cue, form, sentence, rule };
         self.quotes.push(quote);
     }
+}
+
+/// `laut dem Sprecher der Polizei, Hans Meier, ...`: a source after a frame
+/// that names no one, followed by a person's name set off by commas, is that
+/// person. (Only after a frame: elsewhere a German comma after a phrase more
+/// often ends it.)
+fn framed_apposition(words: &SentenceWords, source: Candidate) -> Option<Candidate> {
+    if source.mention.is_some() || words.lower.get(source.last + 1) != Some(",") {
+        return None;
+    }
+    let (mention, last) = words.mention_at.get(source.last + 2).copied().flatten()?;
+    let closed = words.lower.get(last + 1) == Some(",");
+    let person = words.kinds[mention] == crate::entities::EntityKind::Person;
+    (closed && person).then_some(Candidate { last, mention: Some(mention), ..source })
 }
