@@ -1,7 +1,7 @@
 //! Products named after their maker: `Opel Ampera`, `Toyota Camry V6`,
 //! `Mitsubishi iMiEV`, `Airbus A380`. The model words right after an
-//! organisation's name make a product, and a name the tagger took for an
-//! organisation or a place that is a maker's name and model words is one.
+//! organisation's name make a product, and a name the tagger took for a
+//! place that is a maker's name and model words is one.
 
 use super::gazetteer::Gazetteer;
 use super::{CueLists, EntityKind, Mention, Resolution, ResolvedEntity};
@@ -126,9 +126,9 @@ impl ModelWords {
             let covered = mentions.iter().any(|m| m.span.start < token.span.end && token.span.start < m.span.end);
             let spaced = &text[last_end..token.span.start] == " ";
             // `SPD 45,6`: a number with separators is a share, not a model.
-            let word = matches!(token.kind, TokenKind::Word)
+            let wordlike = token.kind == TokenKind::Word
                 || token.kind == TokenKind::Number && token.text(text).chars().all(|c| c.is_ascii_digit());
-            if covered || !spaced || !word || !self.is_model_word(token.text(text)) {
+            if covered || !spaced || !wordlike || !self.is_model_word(token.text(text)) {
                 break;
             }
             model = Some(Span::new(model.map_or(token.span.start, |m| m.start), token.span.end));
@@ -141,8 +141,7 @@ impl ModelWords {
         let possessive = text[model?.end..].starts_with(['\'', '’']);
         // A number alone is a model's only after an article (`der Boeing
         // 747`, not `NPR 100 Sender`).
-        let coded = words.split(' ').any(|w| is_code(w) && !w.chars().all(|c| c.is_ascii_digit()));
-        ((plain || coded) && !possessive).then_some(model?)
+        ((plain || words.split(' ').any(is_code)) && !possessive).then_some(model?)
     }
 
     /// Whether every word of `words` is a model word.
@@ -168,7 +167,7 @@ impl ModelWords {
         if !(first.is_uppercase() || is_code(word)) {
             return false;
         }
-        let cue = |section| self.cues.has(section, word) || self.cues.matches(section, word);
+        let cue = |section| self.cues.matches(section, word);
         let listed_place = self.lists.place(word).is_some() || !self.lists.countries_containing(word).is_empty();
         // `Vorratsdatenspeicherung`: a German compound noun is no model.
         let noun = self.language == Language::De && self.lists.is_german_noun_compound(word);
@@ -181,13 +180,13 @@ impl ModelWords {
     }
 }
 
-/// `A380`, `V6`, `747`, `iMiEV`, `iPlayer`: a word with a digit, or with a
-/// capital inside a word that starts in lower case (not after a hyphen:
+/// `A380`, `V6`, `X-15`, `iMiEV`, `iPlayer`: letters and digits in one word,
+/// or a capital inside a word that starts in lower case (not after a hyphen:
 /// `al-Zarqawi` is a name).
 fn is_code(word: &str) -> bool {
     let inner_capital =
         word.starts_with(char::is_lowercase) && !word.contains('-') && word.chars().skip(1).any(char::is_uppercase);
-    inner_capital || super::is_product_code(word) || word.chars().all(|c| c.is_ascii_digit())
+    inner_capital || super::is_product_code(word)
 }
 
 /// Whether a product's name is a maker's name and model words (`Opel
@@ -210,8 +209,8 @@ mod tests {
         for word in ["Prozent", "Vorratsdatenspeicherung", "AG", "Bremen", "Peter", "F.C.", "Chef", "neue"] {
             assert!(!german.is_model_word(word), "{word}");
         }
-        assert!(is_code("iPlayer") && is_code("X-15") && is_code("747"));
-        assert!(!is_code("al-Zarqawi") && !is_code("30th") && !is_code("Worldwide"));
+        assert!(is_code("iPlayer") && is_code("X-15") && is_code("A380"));
+        assert!(!is_code("al-Zarqawi") && !is_code("30th") && !is_code("Worldwide") && !is_code("747"));
         assert!(is_named_after(Language::De, "Opel Ampera", "Opel"));
         assert!(!is_named_after(Language::De, "Opeline", "Opel"));
         assert!(!is_named_after(Language::De, "Siemens Energie", "Siemens"));

@@ -1,5 +1,6 @@
-//! The facts beyond the rules: the relation scorer's, the quotations', and
-//! the located-in facts the others imply.
+//! The facts beyond the rules: the relation scorer's, the quotations', the
+//! located-in facts the others imply, and the makers of products named
+//! after them.
 
 use super::Analysis;
 use crate::entities::{is_named_after, EntityKind, Gazetteer, Mention, ResolvedEntity};
