@@ -760,3 +760,15 @@ fn a_government_spokesman_works_for_the_government_the_text_names() {
     let works = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Tom Kessler".to_owned(), "Bundesregierung".to_owned())], "no Fraktion is named: {works:?}");
 }
+
+#[test]
+fn the_parts_of_mail_and_web_addresses_name_nothing() {
+    let text = "Title\n\nWrite to m.p.cock@vu.nl or see https://t.co/Xb7Qw2LmZ9 and www.Kalwerk.com.\u{a0}Jan Berg \
+                leads Kalwerk AG in Bremen.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    for part in ["@", "vu", "Xb7Qw2LmZ9", "Kalwerk.com", "Kalwerk"] {
+        assert!(!labels.contains(&part), "{part}: {labels:?}");
+    }
+    assert!(labels.contains(&"Jan Berg") && labels.contains(&"Kalwerk AG"), "{labels:?}");
+}

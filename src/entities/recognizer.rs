@@ -203,6 +203,18 @@ fn is_stated_kind(origin: &str) -> bool {
     matches!(origin, "cue/organization-before" | "cue/person-before")
 }
 
+/// Whether a span lies in an e-mail address or a web address: a run of
+/// text without white space with an `@` after a letter or digit (not a
+/// handle's: `@SPD`), `://` or a leading `www.`.
+fn in_address(text: &str, span: Span) -> bool {
+    let before = text[..span.start].char_indices().rev().find(|(_, c)| c.is_whitespace());
+    let start = before.map_or(0, |(at, c)| at + c.len_utf8());
+    let end = text[span.end..].find(char::is_whitespace).map_or(text.len(), |at| span.end + at);
+    let chunk = &text[start..end];
+    let mailbox = chunk.match_indices('@').any(|(at, _)| chunk[..at].ends_with(char::is_alphanumeric));
+    mailbox || chunk.contains("://") || chunk.starts_with("www.")
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -249,6 +261,8 @@ impl Recognizer for EntityRecognizer<'_> {
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
+        // `m.p.cock@vu.nl`, `https://www.kb.nl`: the parts of an address name nothing.
+        mentions.retain(|m| !in_address(text, m.span));
         // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
         let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
