@@ -772,3 +772,18 @@ fn the_parts_of_mail_and_web_addresses_name_nothing() {
     }
     assert!(labels.contains(&"Jan Berg") && labels.contains(&"Kalwerk AG"), "{labels:?}");
 }
+
+#[test]
+fn marks_around_a_name_are_no_part_of_it() {
+    let text = "Titel\n\nHeute sprach #Wulff im Bundestag. +++++ Eilmeldung +++++ Die EVG&# streikt.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    for entity in graph.entities().filter(|e| e.kind != kgex::EntityKind::Document) {
+        let marked = |s: &str| s.starts_with(['#', '+', '&']) || s.ends_with(['#', '+', '&', ' ']);
+        assert!(!marked(&entity.label), "{}", entity.label);
+        for mention in &entity.mentions {
+            assert_eq!(&text[mention.span.start..mention.span.end], mention.text, "spans slice the text");
+            assert!(!marked(&mention.text), "{}", mention.text);
+        }
+    }
+    assert!(graph.entities().any(|e| e.label == "Wulff"));
+}

@@ -215,6 +215,24 @@ fn in_address(text: &str, span: Span) -> bool {
     mailbox || chunk.contains("://") || chunk.starts_with("www.")
 }
 
+/// Marks of social media and markup that stick to names: hashtags,
+/// handles, separators.
+const MARKS: &[char] = &['#', '@', '|', '_', '+', '*', '&'];
+
+/// Moves a mention's ends past the [`MARKS`] around it, in its span and its
+/// name alike.
+fn trim_marks(text: &str, mention: &mut Mention) {
+    let mark = |c: char| MARKS.contains(&c) || c.is_whitespace();
+    let written = &text[mention.span.range()];
+    let inner = written.trim_start_matches(mark);
+    let start = mention.span.start + (written.len() - inner.len());
+    let end = start + inner.trim_end_matches(mark).len();
+    if (start, end) != (mention.span.start, mention.span.end) {
+        mention.span = Span::new(start, end);
+        mention.name = mention.name.trim_matches(mark).to_owned();
+    }
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -263,6 +281,10 @@ impl Recognizer for EntityRecognizer<'_> {
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
         // `m.p.cock@vu.nl`, `https://www.kb.nl`: the parts of an address name nothing.
         mentions.retain(|m| !in_address(text, m.span));
+        // `#Wulff`, `@SPD`, `EVG&#`: marks around a name are no part of it, and
+        // marks alone (`+++++`) name nothing.
+        mentions.iter_mut().for_each(|m| trim_marks(text, m));
+        mentions.retain(|m| text[m.span.range()].chars().any(char::is_alphanumeric) && !m.name.is_empty());
         // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
         let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
