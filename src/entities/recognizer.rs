@@ -203,6 +203,15 @@ fn is_stated_kind(origin: &str) -> bool {
     matches!(origin, "cue/organization-before" | "cue/person-before")
 }
 
+/// `m.p.cock@vu.nl`, `https://www.kb.nl`: the parts of an address name
+/// nothing. `#Wulff`, `@SPD`, `EVG&#`: marks around a name are no part of
+/// it, and marks alone (`+++++`) name nothing.
+fn drop_marks_and_addresses(text: &str, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| !in_address(text, m.span));
+    mentions.iter_mut().for_each(|m| trim_marks(text, m));
+    mentions.retain(|m| text[m.span.range()].chars().any(char::is_alphanumeric) && !m.name.is_empty());
+}
+
 /// Whether a span lies in an e-mail address or a web address: a run of
 /// text without white space with an `@` after a letter or digit (not a
 /// handle's: `@SPD`), `://` or a leading `www.`.
@@ -279,12 +288,7 @@ impl Recognizer for EntityRecognizer<'_> {
         let affiliations = self.rules.affiliations(&ctx, &mentions);
         add_unless_overlapping(&mut mentions, affiliations, &[]);
         mentions.retain(|m| !self.names.veto.contains(&m.name) && !self.names.veto.contains(&text[m.span.range()]));
-        // `m.p.cock@vu.nl`, `https://www.kb.nl`: the parts of an address name nothing.
-        mentions.retain(|m| !in_address(text, m.span));
-        // `#Wulff`, `@SPD`, `EVG&#`: marks around a name are no part of it, and
-        // marks alone (`+++++`) name nothing.
-        mentions.iter_mut().for_each(|m| trim_marks(text, m));
-        mentions.retain(|m| text[m.span.range()].chars().any(char::is_alphanumeric) && !m.name.is_empty());
+        drop_marks_and_addresses(text, &mut mentions);
         // Events are none of kgex's kinds, and a title alone (`the Secretary said`) names nobody.
         let title_alone = |m: &Mention| m.name.split(' ').all(|word| self.rules.is_title(word));
         mentions.retain(|m| m.origin == USER_LIST_ORIGIN || !self.rules.is_event(&m.name) && !title_alone(m));
