@@ -192,11 +192,7 @@ impl NameRecognizer {
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
         // `das Auswärtige Amt`, `des Auswärtigen Amtes`: a listed body in a case form.
-        let inflected_body = || {
-            name.contains(' ')
-                && self.nominative(&name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n))
-        };
-        if self.institution_base(&name).is_some() || inflected_body() {
+        if self.institution_base(&name).is_some() || self.is_inflected_body(&name) {
             return found(EntityKind::Organization, INSTITUTION);
         }
         // A listed city that is also a noun (Essen, Halle) needs a preposition.
@@ -375,8 +371,14 @@ impl NameRecognizer {
         let name = &ctx.text[ctx.span(start, end).range()];
         self.language == Language::De
             && name.contains(' ')
-            && (self.cues.has("institution", name)
-                || self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n)))
+            && (self.cues.has("institution", name) || self.is_inflected_body(name))
+    }
+
+    /// `das Auswärtige Amt`, `des Auswärtigen Amtes`: a listed public body of
+    /// several words in a case form.
+    fn is_inflected_body(&self, name: &str) -> bool {
+        name.contains(' ')
+            && self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n))
     }
 
     /// Whether a run of names ends after `word`: a public body written as

@@ -104,15 +104,11 @@ impl ModelWords {
     /// schwedischen Koenigsegg NVL Quant` (a firm's name takes no masculine
     /// or neuter article).
     fn before_model(&self, text: &str, tokens: &[Token], start: usize) -> bool {
-        let before: Vec<&str> = tokens.iter().take_while(|t| t.span.end <= start).map(|t| t.text(text)).collect();
-        let article = |w: &&str| matches!(*w, "der" | "dem" | "den" | "des" | "das" | "Der" | "Das" | "Den" | "Dem");
-        let adjective = |w: &&str| w.starts_with(char::is_lowercase) && w.ends_with(['e', 'n', 'r', 's', 'm']);
-        self.language == Language::De
-            && match before.as_slice() {
-                [.., a, w] => article(w) || adjective(w) && article(a),
-                [w] => article(w),
-                [] => false,
-            }
+        let at = tokens.partition_point(|t| t.span.end <= start);
+        let word = |back: usize| at.checked_sub(back).map_or("", |i| tokens[i].text(text));
+        let article = |w: &str| matches!(w, "der" | "dem" | "den" | "des" | "das" | "Der" | "Das" | "Den" | "Dem");
+        let adjective = |w: &str| w.starts_with(char::is_lowercase) && w.ends_with(['e', 'n', 'r', 's', 'm']);
+        self.language == Language::De && (article(word(1)) || adjective(word(1)) && article(word(2)))
     }
 
     /// The span of the model words that follow byte `end` of a sentence,
@@ -167,7 +163,8 @@ impl ModelWords {
         if !(first.is_uppercase() || is_code(word)) {
             return false;
         }
-        let cue = |section| self.cues.matches(section, word);
+        let lower = word.to_lowercase();
+        let cue = |section| self.cues.matches_lower(section, &lower);
         let listed_place = self.lists.place(word).is_some() || !self.lists.countries_containing(word).is_empty();
         // `Vorratsdatenspeicherung`: a German compound noun is no model.
         let noun = self.language == Language::De && self.lists.is_german_noun_compound(word);
