@@ -265,6 +265,7 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
 /// rule's mention counting 1 and the tagger's its confidence. Ties go to the
 /// kind first in [`EntityKind::ALL`].
 fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
+    surnames_are_people(mentions);
     let keys: Vec<String> =
         mentions.iter().flatten().map(|m| m.key.map_or_else(|| squash(&m.name), str::to_owned)).collect();
     let mut votes: HashMap<&str, [f32; EntityKind::ALL.len()]> = HashMap::default();
@@ -272,11 +273,49 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
         let slot = EntityKind::ALL.iter().position(|&k| k == mention.kind).unwrap_or_default();
         votes.entry(key).or_default()[slot] += mention.confidence.unwrap_or(1.0);
     }
+    let best_kind = |key: &str| {
+        let weights = &votes[key];
+        EntityKind::ALL[(0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best })]
+    };
     for (mention, key) in mentions.iter_mut().flatten().zip(&keys) {
-        let weights = &votes[key.as_str()];
-        let best = (0..weights.len()).fold(0, |best, k| if weights[k] > weights[best] { k } else { best });
-        mention.kind = EntityKind::ALL[best];
+        mention.kind = genitive_base(&mention.name, key)
+            .filter(|base| votes.contains_key(base))
+            .map_or_else(|| best_kind(key), best_kind);
     }
+}
+
+/// `Saakaschwili regiert Georgien` after `Micheil Saakaschwili`: a single
+/// word the tagger took for a place, which the text gives as a person's
+/// surname and no list knows as a place, is that person. (Organisations are
+/// left alone: a firm is often named after its founder.)
+fn surnames_are_people(mentions: &mut [Vec<Mention>]) {
+    let surnames: HashSet<String> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| m.name.rsplit_once(' '))
+        // `Palma de Mallorca` taken for a person has no surname `Mallorca`.
+        .filter(|(rest, _)| !rest.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase)))
+        // A first name from the lists shows that the whole is a person's name
+        // (`Gmina Wielbark` taken for a person is none).
+        .filter(|(rest, _)| rest.split(' ').next().is_some_and(|first| Gazetteer::get().is_first_name(first)))
+        .map(|(_, last)| squash(last))
+        .collect();
+    let gazetteer = Gazetteer::get();
+    for mention in mentions.iter_mut().flatten() {
+        let single = mention.kind == EntityKind::Place && mention.key.is_none() && !mention.name.contains(' ');
+        if single && surnames.contains(&squash(&mention.name)) && gazetteer.place(&mention.name).is_none() {
+            mention.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// The key of the name a one-word genitive is of (`Straßburgs` of
+/// `Straßburg`): the tagger judges such a word alone, and often takes a
+/// place's genitive for a person; the text's other mentions know better.
+fn genitive_base<'k>(name: &str, key: &'k str) -> Option<&'k str> {
+    let one_word = !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss");
+    key.strip_suffix('s').filter(|base| one_word && base.chars().count() >= 4)
 }
 
 /// `der Gesellschaft Amtrak George D. Warrington`: a person's name that
@@ -578,6 +617,29 @@ mod tests {
         let people: Vec<&str> =
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
         assert_eq!(people, ["Omar al-Hadi", "Ali el-Sayed", "Al"], "{:?}", resolution.entities);
+    }
+
+    #[test]
+    fn a_genitive_taken_for_a_person_is_of_the_place_the_text_names() {
+        let text = "Die Westumgehung Straßburgs kommt spät. In Straßburg wartet man. Das Haus Claus steht.";
+        let mut mentions = named_in(text, &["Straßburgs", "Straßburg", "Claus"]);
+        mentions[0][1].kind = EntityKind::Place;
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let kinds: Vec<EntityKind> = mentions[0].iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [EntityKind::Place, EntityKind::Place, EntityKind::Person]);
+        let place = resolution.entities.iter().find(|e| e.label == "Straßburg").unwrap();
+        assert!(place.aliases.contains("Straßburgs"), "{:?}", resolution.entities);
+    }
+
+    #[test]
+    fn a_surname_taken_for_a_place_is_the_person_unless_listed() {
+        let text = "Präsident Peter Saakow und Anna Berlin kamen. Saakow regiert. Berlin wartet.";
+        let mut mentions = named_in(text, &["Peter Saakow", "Anna Berlin", "Saakow", "Berlin"]);
+        mentions[0][2].kind = EntityKind::Place;
+        mentions[0][3].kind = EntityKind::Place;
+        resolve(text, &[Vec::new()], &mut mentions);
+        let kinds: Vec<EntityKind> = mentions[0].iter().map(|m| m.kind).collect();
+        assert_eq!(kinds[2..], [EntityKind::Person, EntityKind::Place]);
     }
 
     /// One person mention per name, at its last place in `text`.
