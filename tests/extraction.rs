@@ -787,3 +787,18 @@ fn marks_around_a_name_are_no_part_of_it() {
     }
     assert!(graph.entities().any(|e| e.label == "Wulff"));
 }
+
+#[test]
+fn legal_forms_ranks_and_contractions_are_no_names_of_their_own() {
+    // The spaces around the comma are a transcript's, where the tagger reads the legal form alone.
+    let text = "Title\n\nHe sued Atlantic Lottery Corporation , Inc. et al. in court. Milo Varga founded Quellbrook, \
+                LLC in 2001. Emperor Joshua Norton ruled the city. It’s totally new, said Emperor Norton. Lord \
+                Diplock agreed with the Duke of Edinburgh.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Atlantic Lottery Corporation Inc."), "{labels:?}");
+    assert!(labels.contains(&"Joshua Norton") && labels.contains(&"Diplock"), "{labels:?}");
+    assert!(labels.contains(&"Duke of Edinburgh"), "{labels:?}");
+    let junk = ["Inc.", "LLC", "It", "Emperor", "Emperor Norton", "Lord"];
+    assert!(!labels.iter().any(|l| junk.contains(l)), "{labels:?}");
+}

@@ -43,6 +43,7 @@ pub const SECTIONS: &[&str] = &[
     "outlet",
     "outlet-quoted",
     "plural-kind",
+    "legal-form",
 ];
 
 /// One section: whole words (as written and case-folded) and word endings.

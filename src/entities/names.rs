@@ -593,8 +593,10 @@ impl NameRecognizer {
         let rank = |word: &str| matches!(word, "-" | "–") || self.cues.matches("person-rank", word);
         // `Dr. Okafor`, `Mr. Okafor`: an abbreviated title and its full stop.
         let title = |i: usize| ctx.word(i + 1) == "." && self.is_title(&format!("{}.", ctx.word(i)));
+        // `Duke of Edinburgh`: a rank with its `of` is the name itself.
+        let of_follows = |i: usize| i + 1 < run.1 && ctx.word(i + 1) == "of";
         loop {
-            if run.1 - start > 1 && rank(ctx.word(start)) {
+            if run.1 - start > 1 && rank(ctx.word(start)) && !of_follows(start) {
                 start += 1;
             } else if run.1 - start > 2 && title(start) {
                 start += 2;
@@ -620,9 +622,15 @@ impl NameRecognizer {
         self.cues.matches("person-before", word) || self.cues.matches("person-rank", word)
     }
 
+    /// Whether `name` is a company's legal form alone (`Inc.`, `GmbH`).
+    pub(super) fn is_legal_form(&self, name: &str) -> bool {
+        self.cues.has("legal-form", name)
+    }
+
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
-        self.cues.has("not-a-name", word)
+        // `It’s totally oriented`: a contraction is no possessive of a name.
+        self.cues.has("not-a-name", strip_genitive(word))
     }
 
     /// A mention of tokens `run` that another layer (the tagger) found, with
