@@ -802,3 +802,14 @@ fn legal_forms_ranks_and_contractions_are_no_names_of_their_own() {
     let junk = ["Inc.", "LLC", "It", "Emperor", "Emperor Norton", "Lord"];
     assert!(!labels.iter().any(|l| junk.contains(l)), "{labels:?}");
 }
+
+#[test]
+fn a_german_colon_quote_is_of_the_last_person_before_the_colon() {
+    let text = "Ballonfahrt\n\nÜber Steve Kessler sagte Tom Branner: „Steve muss mit ernsten Turbulenzen \
+                zurechtkommen.“ Im Brief an Jacques Marot erklärt Ali Demir: „Sehr geehrter Herr Präsident, das \
+                Gesetz ist falsch.“\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let speakers = speakers(&graph);
+    assert!(speakers.contains(&"Tom Branner".to_owned()) && speakers.contains(&"Ali Demir".to_owned()), "{speakers:?}");
+    assert!(!speakers.iter().any(|s| s == "Steve Kessler" || s == "Jacques Marot"), "{speakers:?}");
+}
