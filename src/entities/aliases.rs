@@ -3,6 +3,7 @@
 //! the names a list gives one place), finds later mentions of names already
 //! known, and picks each entity's fullest name as its label.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -124,7 +125,7 @@ impl Groups {
             for name in names {
                 add(&mut whole, name, idx);
                 for part in partial_names(self.kinds[idx], name) {
-                    add(&mut partial, part, idx);
+                    add(&mut partial, &part, idx);
                 }
                 // A first name alone (`Steve` in a quote) is the one person
                 // of the text with it, once genitives have merged; it is no
@@ -168,7 +169,7 @@ impl Groups {
             for name in names {
                 add(squash(name), self.merged_into[idx]);
                 for part in partial_names(self.kinds[idx], name) {
-                    add(squash(part), self.merged_into[idx]);
+                    add(squash(&part), self.merged_into[idx]);
                 }
             }
         }
@@ -192,34 +193,40 @@ fn partial_target(partial: &Lookup, whole: &Lookup, name: &str) -> Option<usize>
 }
 
 /// Shorter names a text may use after the full one: a person's surname (or
-/// family name first, when the first word is no listed first name), an
-/// organisation's name before `for` / `of`.
-fn partial_names(kind: EntityKind, name: &str) -> Vec<&str> {
+/// family name first, when the first word is no listed first name), the
+/// first name and surname without the middle names and initials (`Joshua
+/// Norton` after `Joshua Abraham Norton`), an organisation's name before
+/// `for` / `of`.
+fn partial_names(kind: EntityKind, name: &str) -> Vec<Cow<'_, str>> {
     let words: Vec<&str> = name.split(' ').collect();
     match kind {
         EntityKind::Person if words.len() >= 2 => {
             let last = words[words.len() - 1];
-            let mut parts = vec![last];
+            let mut parts = vec![Cow::Borrowed(last)];
+            let middle = &words[1..words.len() - 1];
+            if !middle.is_empty() && middle.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                parts.push(Cow::Owned(format!("{} {last}", words[0])));
+            }
             // `Gaddafi` after `Muammar al-Gaddafi`: Arabic names join their article.
             let article = ["al-", "el-", "as-", "ad-", "ar-", "ash-", "az-"].iter().find(|a| last.starts_with(**a));
             if let Some(article) = article.filter(|a| last.len() > a.len() + 2) {
-                parts.push(&last[article.len()..]);
+                parts.push(Cow::Borrowed(&last[article.len()..]));
             }
             if !Gazetteer::get().is_first_name(words[0]) {
-                parts.push(words[0]);
+                parts.push(Cow::Borrowed(words[0]));
             }
             // `zu Guttenberg` after `Karl-Theodor zu Guttenberg`.
             let particle =
                 words.len() >= 3 && matches!(words[words.len() - 2], "von" | "zu" | "van" | "de" | "di" | "da");
             if particle {
                 let start = name.len() - words[words.len() - 1].len() - 1 - words[words.len() - 2].len();
-                parts.push(&name[start..]);
+                parts.push(Cow::Borrowed(&name[start..]));
             }
             parts
         }
         EntityKind::Organization => {
             let cut = [" for ", " of ", " für "].iter().find_map(|c| name.find(c));
-            cut.map(|at| vec![&name[..at]]).unwrap_or_default()
+            cut.map(|at| vec![Cow::Borrowed(&name[..at])]).unwrap_or_default()
         }
         _ => Vec::new(),
     }
@@ -640,6 +647,18 @@ mod tests {
         resolve(text, &[Vec::new()], &mut mentions);
         let kinds: Vec<EntityKind> = mentions[0].iter().map(|m| m.kind).collect();
         assert_eq!(kinds[2..], [EntityKind::Person, EntityKind::Place]);
+    }
+
+    #[test]
+    fn a_full_name_without_its_middle_names_is_the_person() {
+        let text =
+            "Joshua Abraham Norton was born. George D. Warrington came. Joshua Norton ruled. George Warrington left.";
+        let mut mentions =
+            named_in(text, &["Joshua Abraham Norton", "George D. Warrington", "Joshua Norton", "George Warrington"]);
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let labels: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Joshua Abraham Norton", "George D. Warrington"], "{:?}", resolution.entities);
     }
 
     /// One person mention per name, at its last place in `text`.
