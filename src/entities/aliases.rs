@@ -125,7 +125,14 @@ impl Groups {
             for name in names {
                 add(&mut whole, name, idx);
                 for part in partial_names(self.kinds[idx], name) {
-                    add(&mut partial, &part, idx);
+                    if self.kinds[idx] == EntityKind::Person {
+                        // `Goode` in a life of Matthew Goode that names his
+                        // children too: a surname several people share is the
+                        // one the text named first, whom it is about.
+                        partial.entry(squash(&part)).or_insert(Some(idx));
+                    } else {
+                        add(&mut partial, &part, idx);
+                    }
                 }
                 // A first name alone (`Steve` in a quote) is the one person
                 // of the text with it, once genitives have merged; it is no
@@ -659,6 +666,15 @@ mod tests {
         let labels: Vec<&str> =
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
         assert_eq!(labels, ["Joshua Abraham Norton", "George D. Warrington"], "{:?}", resolution.entities);
+    }
+
+    #[test]
+    fn a_surname_several_people_share_is_the_one_named_first() {
+        let text = "Matthew Goode is an actor. His daughter Matilda Goode was born. Goode lives in London.";
+        let mut mentions = named_in(text, &["Matthew Goode", "Matilda Goode", "Goode"]);
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let goode = &resolution.entities[resolution.assignments[0][2]];
+        assert_eq!(goode.label, "Matthew Goode", "{:?}", resolution.entities);
     }
 
     /// One person mention per name, at its last place in `text`.
