@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::inflection::{compound_head, possessive_base, strip_genitive};
 use super::short_forms::bracketed_short_forms;
-use super::{EntityKind, Gazetteer, Mention};
+use super::{CueLists, EntityKind, Gazetteer, Mention};
 use crate::text::{Span, Token, TokenKind};
 
 /// One entity of a document, with every name the text gives it.
@@ -203,7 +203,7 @@ fn partial_target(partial: &Lookup, whole: &Lookup, name: &str) -> Option<usize>
 /// family name first, when the first word is no listed first name), the
 /// first name and surname without the middle names and initials (`Joshua
 /// Norton` after `Joshua Abraham Norton`), an organisation's name before
-/// `for` / `of`.
+/// `for` / `of` or without its legal form.
 fn partial_names(kind: EntityKind, name: &str) -> Vec<Cow<'_, str>> {
     let words: Vec<&str> = name.split(' ').collect();
     match kind {
@@ -233,10 +233,18 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<Cow<'_, str>> {
         }
         EntityKind::Organization => {
             let cut = [" for ", " of ", " für "].iter().find_map(|c| name.find(c));
-            cut.map(|at| vec![Cow::Borrowed(&name[..at])]).unwrap_or_default()
+            // `Conradty` after `Conradty AG`: a firm without its legal form.
+            cut.map(|at| &name[..at]).into_iter().chain(without_legal_form(name)).map(Cow::Borrowed).collect()
         }
         _ => Vec::new(),
     }
+}
+
+/// A firm's name without the legal form it ends in (`Conradty AG` →
+/// `Conradty`); not `Schäuble & Co.`, a person and company.
+fn without_legal_form(name: &str) -> Option<&str> {
+    let (base, form) = name.rsplit_once(' ')?;
+    (CueLists::is_legal_form(form) && base.ends_with(char::is_alphanumeric)).then_some(base)
 }
 
 /// Resolves the mentions of one document: adds the later mentions of known
@@ -509,7 +517,13 @@ fn build_entities(
         .zip(&groups.names)
         .map(|(&kind, names)| {
             // Names of merged groups moved to their target; an empty group is never assigned.
-            let label = names.iter().max_by_key(|n| n.chars().count()).cloned().unwrap_or_default();
+            // A firm's legal form makes no name fuller: `Siemens` over `Siemens AG`, as
+            // other texts name it.
+            let fullness = |name: &String| {
+                let base = without_legal_form(name).unwrap_or(name);
+                (base.chars().count(), std::cmp::Reverse(name.len()))
+            };
+            let label = names.iter().max_by_key(|n| fullness(n)).cloned().unwrap_or_default();
             let aliases = names.iter().filter(|n| **n != label).cloned().collect();
             ResolvedEntity { kind, label, aliases }
         })
@@ -675,6 +689,25 @@ mod tests {
         let resolution = resolve(text, &[Vec::new()], &mut mentions);
         let goode = &resolution.entities[resolution.assignments[0][2]];
         assert_eq!(goode.label, "Matthew Goode", "{:?}", resolution.entities);
+    }
+
+    #[test]
+    fn a_firm_without_its_legal_form_is_the_firm_and_its_label() {
+        let text = "Die Zorbex AG wächst. Zorbex stellt ein. Hans Lemke & Co. lobt Lemke.";
+        let at = |name: &str| text.find(name).unwrap();
+        let org =
+            |name: &str, kind| Mention::new(Span::new(at(name), at(name) + name.len()), kind, name.to_owned(), "t");
+        let mut mentions = vec![vec![
+            org("Zorbex AG", EntityKind::Organization),
+            org("Zorbex", EntityKind::Organization),
+            org("Hans Lemke & Co.", EntityKind::Organization),
+        ]];
+        mentions[0][1].span = Span::new(at("Zorbex stellt"), at("Zorbex stellt") + 6);
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let labels: Vec<&str> =
+            resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Zorbex", "Hans Lemke & Co."], "{:?}", resolution.entities);
+        assert!(resolution.entities[0].aliases.contains("Zorbex AG"));
     }
 
     /// One person mention per name, at its last place in `text`.

@@ -72,6 +72,12 @@ impl CueLists {
         cell.get_or_init(|| Self::parse(data).expect("built-in cue file is valid"))
     }
 
+    /// Whether `word` is a company's legal form (`AG`, `Inc.`) in the
+    /// built-in lists of any language: a German text writes `Apple Inc.`.
+    pub fn is_legal_form(word: &str) -> bool {
+        [Language::De, Language::En].into_iter().any(|language| Self::for_language(language).has("legal-form", word))
+    }
+
     /// Reads a cue file: `[section]` headers, one entry per line, `#` comments.
     /// An error gives the line and column (from 1) and what is wrong.
     pub fn parse(data: &str) -> Result<Self, (usize, usize, String)> {
