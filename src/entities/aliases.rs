@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::inflection::{compound_head, possessive_base, strip_genitive};
-use super::short_forms::bracketed_short_forms;
+use super::short_forms::{bracketed_short_forms, initials, is_acronym};
 use super::{CueLists, EntityKind, Gazetteer, Mention};
 use crate::text::{Span, Token, TokenKind};
 
@@ -107,6 +107,31 @@ impl Groups {
         }
         if !self.names[target].iter().any(|n| n == short) {
             self.names[target].push(short.to_owned());
+        }
+    }
+
+    /// `PBS` after `Public Broadcasting Service`: an organisation named only
+    /// by an acronym is the one organisation of the text whose initials it is.
+    fn merge_acronyms(&mut self) {
+        let mut by_initials = Lookup::default();
+        for (idx, names) in self.names.iter().enumerate().filter(|(i, _)| self.kinds[*i] == EntityKind::Organization) {
+            for initials in names.iter().filter_map(|n| initials(n)) {
+                let entry = by_initials.entry(initials).or_insert(Some(idx));
+                if *entry != Some(idx) {
+                    *entry = None;
+                }
+            }
+        }
+        for idx in 0..self.kinds.len() {
+            let names = &self.names[idx];
+            let acronym = self.kinds[idx] == EntityKind::Organization && names.iter().all(|n| is_acronym(n));
+            let target = names.first().filter(|_| acronym).and_then(|n| by_initials.get(n)).copied().flatten();
+            if let Some(target) = target.filter(|&t| t != idx && self.merged_into[t] == t) {
+                for name in std::mem::take(&mut self.names[idx]) {
+                    self.names[target].push(name);
+                }
+                self.merged_into[idx] = target;
+            }
         }
     }
 
@@ -264,6 +289,7 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     }
     groups.merge_partials(false);
     groups.merge_partials(true);
+    groups.merge_acronyms();
     let lookup = groups.lookup();
     let prefixes = key_prefixes(&lookup);
     let mut explanations = Vec::new();
@@ -708,6 +734,19 @@ mod tests {
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
         assert_eq!(labels, ["Zorbex", "Hans Lemke & Co."], "{:?}", resolution.entities);
         assert!(resolution.entities[0].aliases.contains("Zorbex AG"));
+    }
+
+    #[test]
+    fn an_acronym_alone_is_the_one_organisation_with_its_initials() {
+        let text = "The Public Broadcasting Service grew. PBS airs news. The Pacific Bell Stadium and PBS.";
+        let mut mentions = named_in(text, &["Public Broadcasting Service", "PBS"]);
+        mentions[0].iter_mut().for_each(|m| m.kind = EntityKind::Organization);
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let pbs = &resolution.entities[resolution.assignments[0][1]];
+        assert_eq!(pbs.label, "Public Broadcasting Service", "{:?}", resolution.entities);
+        let (initials, acronym) = (super::initials("Massachusetts Institute of Technology"), is_acronym("MIT"));
+        assert_eq!((initials.as_deref(), acronym), (Some("MIT"), true));
+        assert!(super::initials("Siemens").is_none() && !is_acronym("Siemens"));
     }
 
     /// One person mention per name, at its last place in `text`.

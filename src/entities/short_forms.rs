@@ -35,6 +35,19 @@ fn is_short_form(short: &str, name: &str) -> bool {
     (2..=10).contains(&length) && capitals >= 2 && word && same_start && short != name
 }
 
+/// The initials of a name of two capitalised words or more, the words
+/// between them left out (`Massachusetts Institute of Technology` → `MIT`,
+/// `Public Broadcasting Service` → `PBS`); `None` for one word.
+pub fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| w.starts_with(char::is_uppercase)).collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Whether `name` is written as an acronym: two to six capitals.
+pub fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
