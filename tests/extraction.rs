@@ -813,3 +813,12 @@ fn a_german_colon_quote_is_of_the_last_person_before_the_colon() {
     assert!(speakers.contains(&"Tom Branner".to_owned()) && speakers.contains(&"Ali Demir".to_owned()), "{speakers:?}");
     assert!(!speakers.iter().any(|s| s == "Steve Kessler" || s == "Jacques Marot"), "{speakers:?}");
 }
+
+#[test]
+fn a_pronoun_takes_up_the_subject_of_a_life_after_a_quoted_poem() {
+    let text = "Title\n\nGeorge Ashford was born in Leeds. George Ashford studied law in York. The poem reads: \
+                Roses bloom. Winds blow. His friend Quill Hale was a poet. He said that the war was lost.\n";
+    let graph = graph_of(text, kgex::Language::En);
+    let speakers = speakers(&graph);
+    assert_eq!(speakers, ["George Ashford"], "{speakers:?}");
+}

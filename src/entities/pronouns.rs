@@ -12,6 +12,9 @@ pub const PRONOUN_ORIGIN: &str = "coreference/pronoun";
 
 /// How many sentences back the person may have been named.
 const LOOK_BACK: usize = 3;
+/// How many sentences back a person whose first name has the pronoun's
+/// gender may have been named (a biography's subject, after a quoted poem).
+const LOOK_BACK_BY_NAME: usize = 6;
 
 /// The gender a subject pronoun asks for, if the word is one that can stand
 /// for one person: `sie` only before a singular verb (`sie sagte`, not
@@ -62,15 +65,20 @@ pub fn add_pronoun_references(
             // The people of the window, latest first; the one named most
             // often so far wins, the latest of equals (a biography's `he` is
             // its subject, not the friend named once in between).
-            let window: Vec<usize> = (n.saturating_sub(LOOK_BACK)..=n)
+            let named_for = |idx: usize| {
+                let first = resolution.entities[idx].label.split(' ').next().unwrap_or("");
+                lists.gender(first) == Some(gender)
+            };
+            let window: Vec<usize> = (n.saturating_sub(LOOK_BACK_BY_NAME)..=n)
                 .rev()
                 .flat_map(|s| {
                     let pairs = mentions[s].iter().zip(&resolution.assignments[s]).rev();
                     pairs
                         .filter(move |(m, _)| m.kind == EntityKind::Person && (s < n || m.span.end <= span.start))
-                        .map(|(_, &idx)| idx)
+                        .map(move |(_, &idx)| (s, idx))
                 })
-                .filter(|&idx| fits(idx))
+                .filter(|&(s, idx)| fits(idx) && (s + LOOK_BACK >= n || named_for(idx)))
+                .map(|(_, idx)| idx)
                 .collect();
             // `the head of NATO, Hoop Scheffer, he has explained`: a pronoun
             // right after a person's name and a comma takes that name up again.
