@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::inflection::{compound_head, possessive_base, strip_genitive};
-use super::short_forms::{bracketed_short_forms, initials, is_acronym};
+use super::short_forms::{bracketed_full_names, bracketed_short_forms, initials, is_acronym};
 use super::{CueLists, EntityKind, Gazetteer, Mention};
 use crate::text::{Span, Token, TokenKind};
 
@@ -285,6 +285,10 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     }
     for (named, short) in bracketed_short_forms(text, mentions) {
         let target = groups.group_of(&named);
+        groups.absorb_short_form(target, short);
+    }
+    for (full, short) in bracketed_full_names(text, mentions) {
+        let target = groups.group_of(full);
         groups.absorb_short_form(target, short);
     }
     groups.merge_partials(false);
@@ -747,6 +751,24 @@ mod tests {
         let (initials, acronym) = (super::initials("Massachusetts Institute of Technology"), is_acronym("MIT"));
         assert_eq!((initials.as_deref(), acronym), (Some("MIT"), true));
         assert!(super::initials("Siemens").is_none() && !is_acronym("Siemens"));
+    }
+
+    #[test]
+    fn an_acronym_with_its_full_name_in_brackets_is_that_organisation() {
+        let text = "The head of CEI (Italian Episcopal Conference) spoke. CEI said more.";
+        let at = |name: &str, from: usize| text[from..].find(name).unwrap() + from;
+        let org = |name: &str, start: usize| {
+            Mention::new(Span::new(start, start + name.len()), EntityKind::Organization, name.to_owned(), "t")
+        };
+        let later = at("CEI", 20);
+        let mut mentions = vec![vec![
+            org("CEI", at("CEI", 0)),
+            org("Italian Episcopal Conference", at("Italian", 0)),
+            org("CEI", later),
+        ]];
+        let resolution = resolve(text, &[Vec::new()], &mut mentions);
+        let cei = &resolution.entities[resolution.assignments[0][2]];
+        assert_eq!(cei.label, "Italian Episcopal Conference", "{:?}", resolution.entities);
     }
 
     /// One person mention per name, at its last place in `text`.

@@ -1,6 +1,7 @@
-//! Short forms a text introduces in brackets right after a name
-//! (`Internationale Atomenergie-Organisation (IAEO)`, `National Public
-//! Radio (NPR)`): the same entity under a second name.
+//! Short forms of names: in brackets after a name (`Internationale
+//! Atomenergie-Organisation (IAEO)`, `National Public Radio (NPR)`), before
+//! a name in brackets (`CEI (Italian Episcopal Conference)`), and acronyms
+//! of a name's initials: the same entity under a second name.
 
 use super::{EntityKind, Mention};
 
@@ -21,6 +22,23 @@ pub fn bracketed_short_forms<'t>(text: &'t str, mentions: &[Vec<Mention>]) -> Ve
             is_short_form(short, &m.name).then(|| (m.clone(), short))
         })
         .collect()
+}
+
+/// `CEI (Italian Episcopal Conference)`: an organisation's acronym with its
+/// full name in brackets after it, as (full name, acronym) pairs.
+pub fn bracketed_full_names<'m>(text: &str, mentions: &'m [Vec<Mention>]) -> Vec<(&'m Mention, &'m str)> {
+    let mut pairs = Vec::new();
+    for sentence in mentions {
+        for (short, full) in sentence.iter().zip(sentence.iter().skip(1)) {
+            let organizations = short.kind == EntityKind::Organization && full.kind == EntityKind::Organization;
+            let opens = text.get(short.span.end..full.span.start).is_some_and(|gap| gap.trim() == "(");
+            let closes = text[full.span.end..].starts_with(')');
+            if organizations && opens && closes && is_acronym(&short.name) && full.name.contains(' ') {
+                pairs.push((full, short.name.as_str()));
+            }
+        }
+    }
+    pairs
 }
 
 /// Whether `short` reads as a short form of `name`: one word of two to ten
