@@ -7,6 +7,7 @@ mod cues;
 mod definitions;
 mod demonyms;
 mod gazetteer;
+mod harmonize;
 mod inflection;
 mod kind;
 mod name_lists;
