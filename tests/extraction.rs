@@ -822,3 +822,13 @@ fn a_pronoun_takes_up_the_subject_of_a_life_after_a_quoted_poem() {
     let speakers = speakers(&graph);
     assert_eq!(speakers, ["George Ashford"], "{speakers:?}");
 }
+
+#[test]
+fn a_german_place_defined_as_a_kind_of_place_lies_in_the_place_named() {
+    let text = "Reise\n\nDamit ist Uruguay das kleinste Land in Lateinamerika. Tarvik ist ein Dorf in Norwegen.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    for pair in [("Uruguay", "Lateinamerika"), ("Tarvik", "Norwegen")] {
+        assert!(located.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{located:?}");
+    }
+}
