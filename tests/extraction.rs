@@ -832,3 +832,12 @@ fn a_german_place_defined_as_a_kind_of_place_lies_in_the_place_named() {
         assert!(located.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{located:?}");
     }
 }
+
+#[test]
+fn hiess_es_von_quotes_the_person_named_after_a_role() {
+    let text = "Anschlag\n\nAlle Anzeichen deuteten auf einen Anschlag hin, hieß es vom Abgeordneten des Stadtrates \
+                Jan Weber.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let speakers = speakers(&graph);
+    assert!(speakers.contains(&"Jan Weber".to_owned()), "{speakers:?}");
+}
