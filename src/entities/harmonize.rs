@@ -46,6 +46,7 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
 /// surname and no list knows as a place, is that person. (Organisations are
 /// left alone: a firm is often named after its founder.)
 fn surnames_are_people(mentions: &mut [Vec<Mention>]) {
+    let gazetteer = Gazetteer::get();
     let surnames: HashSet<String> = mentions
         .iter()
         .flatten()
@@ -55,10 +56,9 @@ fn surnames_are_people(mentions: &mut [Vec<Mention>]) {
         .filter(|(rest, _)| !rest.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase)))
         // A first name from the lists shows that the whole is a person's name
         // (`Gmina Wielbark` taken for a person is none).
-        .filter(|(rest, _)| rest.split(' ').next().is_some_and(|first| Gazetteer::get().is_first_name(first)))
+        .filter(|(rest, _)| rest.split(' ').next().is_some_and(|first| gazetteer.is_first_name(first)))
         .map(|(_, last)| squash(last))
         .collect();
-    let gazetteer = Gazetteer::get();
     for mention in mentions.iter_mut().flatten() {
         let single = mention.kind == EntityKind::Place && mention.key.is_none() && !mention.name.contains(' ');
         if single && surnames.contains(&squash(&mention.name)) && gazetteer.place(&mention.name).is_none() {

@@ -622,11 +622,6 @@ impl NameRecognizer {
         self.cues.matches("person-before", word) || self.cues.matches("person-rank", word)
     }
 
-    /// Whether `name` is a company's legal form alone (`Inc.`, `GmbH`).
-    pub(super) fn is_legal_form(&self, name: &str) -> bool {
-        self.cues.has("legal-form", name)
-    }
-
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         // `It’s totally oriented`: a contraction is no possessive of a name.

@@ -58,17 +58,12 @@ pub fn add_pronoun_references(
             if mentions[n].iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                 continue;
             }
-            let fits = |idx: usize| {
-                let first = resolution.entities[idx].label.split(' ').next().unwrap_or("");
-                lists.gender(first).is_none_or(|g| g == gender)
-            };
+            // The gender of a person's listed first name, if it has one.
+            let gender_of = |idx: usize| lists.gender(resolution.entities[idx].label.split(' ').next().unwrap_or(""));
+            let fits = |idx: usize| gender_of(idx).is_none_or(|g| g == gender);
             // The people of the window, latest first; the one named most
             // often so far wins, the latest of equals (a biography's `he` is
             // its subject, not the friend named once in between).
-            let named_for = |idx: usize| {
-                let first = resolution.entities[idx].label.split(' ').next().unwrap_or("");
-                lists.gender(first) == Some(gender)
-            };
             let window: Vec<usize> = (n.saturating_sub(LOOK_BACK_BY_NAME)..=n)
                 .rev()
                 .flat_map(|s| {
@@ -77,7 +72,7 @@ pub fn add_pronoun_references(
                         .filter(move |(m, _)| m.kind == EntityKind::Person && (s < n || m.span.end <= span.start))
                         .map(move |(_, &idx)| (s, idx))
                 })
-                .filter(|&(s, idx)| fits(idx) && (s + LOOK_BACK >= n || named_for(idx)))
+                .filter(|&(s, idx)| if s + LOOK_BACK >= n { fits(idx) } else { gender_of(idx) == Some(gender) })
                 .map(|(_, idx)| idx)
                 .collect();
             // `the head of NATO, Hoop Scheffer, he has explained`: a pronoun

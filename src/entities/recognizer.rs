@@ -9,7 +9,7 @@ use super::names::Context;
 use super::outlets::outlets;
 use super::river_towns::join_river_towns;
 use super::tagger::{NameType, Tagger};
-use super::{EntityKind, Mention, NameLists, NameRecognizer, Recognizer};
+use super::{CueLists, EntityKind, Mention, NameLists, NameRecognizer, Recognizer};
 use crate::text::{Sentence, Span, Token};
 
 /// The origin of mentions the tagger found.
@@ -123,28 +123,6 @@ impl<'a> EntityRecognizer<'a> {
         }
     }
 
-    /// `Atlantic Lottery Corporation, Inc.`: a company's legal form after a
-    /// comma is part of its name, though the tagger reads it as a name of
-    /// its own; a legal form alone names nothing.
-    fn join_legal_forms(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
-        for mention in mentions.drain(..) {
-            if !self.rules.is_legal_form(&mention.name) {
-                kept.push(mention);
-                continue;
-            }
-            let owner = kept.last_mut().filter(|last| {
-                last.kind == EntityKind::Organization
-                    && text.get(last.span.end..mention.span.start).is_some_and(|gap| gap.trim() == ",")
-            });
-            if let Some(owner) = owner {
-                owner.name = format!("{} {}", owner.name, mention.name);
-                owner.span = Span::new(owner.span.start, mention.span.end);
-            }
-        }
-        *mentions = kept;
-    }
-
     /// The names of the user's lists in the sentence, longest first.
     fn listed(&self, ctx: &Context) -> Vec<Mention> {
         let mut found = Vec::new();
@@ -223,6 +201,28 @@ fn split_runs(start: usize, end: usize, separates: impl Fn(usize) -> bool) -> Ve
 /// was the better one there.)
 fn is_stated_kind(origin: &str) -> bool {
     matches!(origin, "cue/organization-before" | "cue/person-before")
+}
+
+/// `Atlantic Lottery Corporation, Inc.`: a company's legal form after a
+/// comma is part of its name, though the tagger reads it as a name of
+/// its own; a legal form alone names nothing.
+fn join_legal_forms(text: &str, mentions: &mut Vec<Mention>) {
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mention in mentions.drain(..) {
+        if !CueLists::is_legal_form(&mention.name) {
+            kept.push(mention);
+            continue;
+        }
+        let owner = kept.last_mut().filter(|last| {
+            last.kind == EntityKind::Organization
+                && text.get(last.span.end..mention.span.start).is_some_and(|gap| gap.trim() == ",")
+        });
+        if let Some(owner) = owner {
+            owner.name = format!("{} {}", owner.name, mention.name);
+            owner.span = Span::new(owner.span.start, mention.span.end);
+        }
+    }
+    *mentions = kept;
 }
 
 /// `m.p.cock@vu.nl`, `https://www.kb.nl`: the parts of an address name
@@ -320,7 +320,7 @@ impl Recognizer for EntityRecognizer<'_> {
             m.origin != MODEL_ORIGIN || m.kind != EntityKind::Place || !self.rules.is_country_adjective(&m.name)
         });
         mentions.sort_by_key(|m| m.span);
-        self.join_legal_forms(text, &mut mentions);
+        join_legal_forms(text, &mut mentions);
         self.places_in_chains(text, &mut mentions);
         for mention in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.key.is_none()) {
             // `USA` and `US`, `Nordkorea` and `Nord-Korea`: every name of a listed
