@@ -15,6 +15,7 @@ mod names;
 mod outlets;
 mod products;
 mod pronouns;
+mod quoted_names;
 mod recognizer;
 mod regional_bodies;
 mod river_towns;

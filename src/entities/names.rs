@@ -6,6 +6,7 @@
 use super::cues::CueLists;
 use super::gazetteer::{Gazetteer, Listed};
 use super::inflection::{adjective_base, compound_head, is_possessive, possessive_base, strip_genitive, NounGender};
+use super::quoted_names::quoted_names;
 use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
@@ -735,7 +736,12 @@ pub fn is_product_code(word: &str) -> bool {
 impl Recognizer for NameRecognizer {
     fn recognize(&self, text: &str, _sentence: &Sentence, tokens: &[Token]) -> Vec<Mention> {
         let ctx = Context::new(text, tokens);
-        let mut mentions: Vec<Mention> = (0..tokens.len()).filter_map(|i| self.compound_mention(&ctx, i)).collect();
+        let mut mentions = quoted_names(&ctx, self.cues);
+        let compounds: Vec<Mention> = (0..tokens.len())
+            .filter_map(|i| self.compound_mention(&ctx, i))
+            .filter(|c| !mentions.iter().any(|m| m.span.overlaps(c.span)))
+            .collect();
+        mentions.extend(compounds);
         // A body noun in the list, with or without its genitive ending; its
         // gender is asked only then (the endings are dearer to test).
         let body = |word: &str| {

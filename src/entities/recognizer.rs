@@ -264,15 +264,11 @@ fn trim_marks(text: &str, mention: &mut Mention) {
     }
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// Adds `extra` mentions that overlap none of `mentions` nor `blocked`.
 fn add_unless_overlapping(mentions: &mut Vec<Mention>, extra: Vec<Mention>, blocked: &[Span]) {
     for mention in extra {
-        let taken = mentions.iter().any(|m| overlaps(m.span, mention.span))
-            || blocked.iter().any(|&s| overlaps(s, mention.span));
+        let taken =
+            mentions.iter().any(|m| m.span.overlaps(mention.span)) || blocked.iter().any(|&s| s.overlaps(mention.span));
         if !taken {
             mentions.push(mention);
         }

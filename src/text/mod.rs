@@ -33,6 +33,11 @@ impl Span {
     pub fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
     }
+
+    /// Whether the two spans share a byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 /// Converts byte offsets of one text to character offsets in constant time,
