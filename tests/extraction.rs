@@ -335,6 +335,16 @@ fn german_outlets_named_with_their_kind_are_cited() {
 }
 
 #[test]
+fn a_genitive_kind_word_and_a_body_before_angaben_name_the_source() {
+    let text = "Titel\n\nLaut dem Bericht des Fachmagazins „Kolbenwelt“ sinkt der Absatz. Es starben laut \
+                NORDAG-Angaben drei Menschen.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let cited: Vec<String> = relations_of(&graph, kgex::RelationKind::Cites).into_iter().map(|r| r.1).collect();
+    assert_eq!(cited, ["Kolbenwelt"]);
+    assert_eq!(speakers(&graph), ["NORDAG"]);
+}
+
+#[test]
 fn english_speakers_are_not_the_ones_spoken_to() {
     let text = "Reporters interview Dana Whitfield and Omar Haddad\n\nThe hearing went on. Rhea Castellano also told \
                 the court that the contract was void. \"We will appeal,\" said the defence lawyer, Colm Breslin.\n";

@@ -23,8 +23,11 @@ pub(super) fn quoted_names(ctx: &Context, cues: &CueLists) -> Vec<Mention> {
         if !is_mark_token(ctx.word(open)) {
             continue;
         }
-        let cue = ctx.word(open - 1);
-        let Some(&(_, kind, origin)) = kinds.iter().find(|(section, _, _)| cues.matches(section, cue)) else {
+        // `des Fachmagazins „Automobilwoche“`: the kind word may be a genitive.
+        let word = ctx.word(open - 1);
+        let forms = [Some(word), word.strip_suffix('s'), word.strip_suffix("es")];
+        let is_kind = |section: &str| forms.iter().flatten().any(|form| cues.matches(section, form));
+        let Some(&(_, kind, origin)) = kinds.iter().find(|(section, _, _)| is_kind(section)) else {
             continue;
         };
         if let Some(close) = closing_mark(ctx, open) {
@@ -66,6 +69,10 @@ mod tests {
         assert_eq!(
             found("Die Organisation „Reporter ohne Grenzen“ kritisierte die Partei „Die Freiheit“."),
             [("Reporter ohne Grenzen", EntityKind::Organization), ("Die Freiheit", EntityKind::Organization)]
+        );
+        assert_eq!(
+            found("laut dem Bericht des Fachmagazins „Automobilwoche“"),
+            [("Automobilwoche", EntityKind::Organization)]
         );
     }
 
