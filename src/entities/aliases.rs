@@ -230,7 +230,8 @@ fn partial_target(partial: &Lookup, whole: &Lookup, name: &str) -> Option<usize>
 /// Shorter names a text may use after the full one: a person's surname (or
 /// family name first, when the first word is no listed first name), the
 /// first name and surname without the middle names and initials (`Joshua
-/// Norton` after `Joshua Abraham Norton`), an organisation's name before
+/// Norton` after `Joshua Abraham Norton`), the names after the first
+/// (`Hirsi Ali` after `Ayaan Hirsi Ali`), an organisation's name before
 /// `for` / `of` or without its legal form.
 fn partial_names(kind: EntityKind, name: &str) -> Vec<Cow<'_, str>> {
     let words: Vec<&str> = name.split(' ').collect();
@@ -241,6 +242,10 @@ fn partial_names(kind: EntityKind, name: &str) -> Vec<Cow<'_, str>> {
             let middle = &words[1..words.len() - 1];
             if !middle.is_empty() && middle.iter().all(|w| w.starts_with(char::is_uppercase)) {
                 parts.push(Cow::Owned(format!("{} {last}", words[0])));
+                // `Hirsi Ali` after `Ayaan Hirsi Ali`: a surname of two words.
+                if middle.iter().all(|w| !w.ends_with('.')) {
+                    parts.push(Cow::Borrowed(&name[words[0].len() + 1..]));
+                }
             }
             // `Gaddafi` after `Muammar al-Gaddafi`: Arabic names join their article.
             let article = ["al-", "el-", "as-", "ad-", "ar-", "ash-", "az-"].iter().find(|a| last.starts_with(**a));
@@ -543,14 +548,17 @@ mod tests {
 
     #[test]
     fn a_full_name_without_its_middle_names_is_the_person() {
-        let text =
-            "Joshua Abraham Norton was born. George D. Warrington came. Joshua Norton ruled. George Warrington left.";
-        let mut mentions =
-            named_in(text, &["Joshua Abraham Norton", "George D. Warrington", "Joshua Norton", "George Warrington"]);
+        let text = "Joshua Abraham Norton was born. George D. Warrington came. Joshua Norton ruled. George Warrington \
+                    left. Ayaan Hirsi Ali spoke. Hirsi Ali left. D. Warrington came.";
+        let names = ["Joshua Abraham Norton", "George D. Warrington", "Joshua Norton", "George Warrington"];
+        let more = ["Ayaan Hirsi Ali", "Hirsi Ali", "D. Warrington"];
+        let mut mentions = named_in(text, &[&names[..], &more[..]].concat());
         let resolution = resolve(text, &[Vec::new()], &mut mentions);
         let labels: Vec<&str> =
             resolution.entities.iter().filter(|e| !e.label.is_empty()).map(|e| e.label.as_str()).collect();
-        assert_eq!(labels, ["Joshua Abraham Norton", "George D. Warrington"], "{:?}", resolution.entities);
+        // A surname of two words is the person; an initial and a surname may be another.
+        let expected = ["Joshua Abraham Norton", "George D. Warrington", "Ayaan Hirsi Ali", "D. Warrington"];
+        assert_eq!(labels, expected, "{:?}", resolution.entities);
     }
 
     #[test]
