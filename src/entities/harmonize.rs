@@ -9,6 +9,10 @@ use super::aliases::squash;
 use super::{EntityKind, Gazetteer, Mention};
 use crate::text::Span;
 
+/// The vote of a mention whose kind a cue word states: more than the
+/// tagger's guesses at the same name elsewhere in the text together.
+const STATED_WEIGHT: f32 = 10.0;
+
 /// Runs every step, in the order they depend on each other.
 pub(super) fn harmonize(text: &str, mentions: &mut [Vec<Mention>]) {
     split_organization_from_person(mentions);
@@ -19,8 +23,9 @@ pub(super) fn harmonize(text: &str, mentions: &mut [Vec<Mention>]) {
 
 /// One name, one kind within a document: the mentions whose names squash
 /// alike (or share a list key) all take the kind with the most weight, a
-/// rule's mention counting 1 and the tagger's its confidence. Ties go to the
-/// kind first in [`EntityKind::ALL`].
+/// rule's mention counting 1 and the tagger's its confidence, a kind the
+/// text states (`die Zeitung X`) outweighing both. Ties go to the kind
+/// first in [`EntityKind::ALL`].
 fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
     surnames_are_people(mentions);
     let keys: Vec<String> =
@@ -28,7 +33,8 @@ fn harmonize_kinds(mentions: &mut [Vec<Mention>]) {
     let mut votes: HashMap<&str, [f32; EntityKind::ALL.len()]> = HashMap::default();
     for (mention, key) in mentions.iter().flatten().zip(&keys) {
         let slot = EntityKind::ALL.iter().position(|&k| k == mention.kind).unwrap_or_default();
-        votes.entry(key).or_default()[slot] += mention.confidence.unwrap_or(1.0);
+        let weight = if mention.has_stated_kind() { STATED_WEIGHT } else { mention.confidence.unwrap_or(1.0) };
+        votes.entry(key).or_default()[slot] += weight;
     }
     let best_kind = |key: &str| {
         let weights = &votes[key];
@@ -160,6 +166,19 @@ mod tests {
         let mut mentions = mentions_of(text, "Ada Brook");
         places_by_preposition(text, &mut mentions);
         assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Person));
+    }
+
+    #[test]
+    fn a_kind_the_text_states_outweighs_the_taggers_guesses() {
+        let text = "Laut Kolbo sinkt er. Wie Kolbo berichtet, steigt er. Kolbo meint das. Die Zeitung Kolbo irrt.";
+        let mut mentions = mentions_of(text, "Kolbo");
+        for mention in &mut mentions[0][..3] {
+            mention.confidence = Some(0.9);
+        }
+        let stated = &mut mentions[0][3];
+        (stated.kind, stated.origin) = (EntityKind::Organization, "cue/organization-before");
+        harmonize_kinds(&mut mentions);
+        assert!(mentions[0].iter().all(|m| m.kind == EntityKind::Organization));
     }
 
     #[test]

@@ -195,14 +195,6 @@ fn split_runs(start: usize, end: usize, separates: impl Fn(usize) -> bool) -> Ve
     runs
 }
 
-/// Whether a rule found a name by a cue word that states its kind: a role
-/// before a person, a kind of organisation before its name. (Place cues and
-/// organisation heads were tried too; on held-out data the tagger's kind
-/// was the better one there.)
-fn is_stated_kind(origin: &str) -> bool {
-    matches!(origin, "cue/organization-before" | "cue/person-before")
-}
-
 /// `Atlantic Lottery Corporation, Inc.`: a company's legal form after a
 /// comma is part of its name, though the tagger reads it as a name of
 /// its own; a legal form alone names nothing.
@@ -293,7 +285,7 @@ impl Recognizer for EntityRecognizer<'_> {
             // A product the rules find wins over the tagger, which knows no
             // products, and so does a kind a cue word states (`die Agentur X`).
             let (stated, others): (Vec<Mention>, Vec<Mention>) =
-                rules.into_iter().partition(|m| m.kind == EntityKind::Product || is_stated_kind(m.origin));
+                rules.into_iter().partition(|m| m.kind == EntityKind::Product || m.has_stated_kind());
             add_unless_overlapping(&mut mentions, stated, &[]);
             add_unless_overlapping(&mut mentions, tagged, &[]);
             // A speaker guessed from a speech verb alone is what the tagger
