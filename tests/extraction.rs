@@ -345,6 +345,13 @@ fn a_genitive_kind_word_and_a_body_before_angaben_name_the_source() {
 }
 
 #[test]
+fn a_name_after_a_speech_verb_and_its_comma_is_what_was_said_not_who_said_it() {
+    let text = "Titel\n\nDer Schiedsrichter Urs Kellner kritisierte, Alberto Vanoni habe nicht die richtige Linie \
+                gefunden.\n";
+    assert_eq!(speakers(&graph_of(text, kgex::Language::De)), ["Urs Kellner"]);
+}
+
+#[test]
 fn english_speakers_are_not_the_ones_spoken_to() {
     let text = "Reporters interview Dana Whitfield and Omar Haddad\n\nThe hearing went on. Rhea Castellano also told \
                 the court that the contract was void. \"We will appeal,\" said the defence lawyer, Colm Breslin.\n";
