@@ -302,7 +302,8 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
                 schwieg. Experten des Kunsthistorischen Museums Wien und Lea Brandt, Professorin am \
                 Kalmar Institute of Technology, prüften den Fund. Ein Sprecher des US-Innenministeriums schwieg. \
                 Gestern warnte das Außenministerium, und die US-Armee zog ab. Papst Benedikt XVI. reiste ab. \
-                Ein Sprecher des Auswärtigen Amtes schwieg.\n";
+                Ein Sprecher des Auswärtigen Amtes schwieg. Er ist Mitglied des US-Repräsentantenhauses. Das \
+                Welternährungsprogramm warnte.\n";
     let graph = graph_of(text, kgex::Language::De);
     let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
     for (name, kind) in [
@@ -315,6 +316,8 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
         ("US-Armee", kgex::EntityKind::Organization),
         ("Benedikt XVI.", kgex::EntityKind::Person),
         ("Auswärtiges Amt", kgex::EntityKind::Organization),
+        ("US-Repräsentantenhaus", kgex::EntityKind::Organization),
+        ("Welternährungsprogramm", kgex::EntityKind::Organization),
     ] {
         assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
     }

@@ -314,7 +314,11 @@ impl NameRecognizer {
         // `US-Innenministeriums`, `US-Armee`: a country's public body is the body.
         if listed.is_some() && self.language == Language::De {
             let body = |tail: &str| self.cues.matches("country-body", tail);
-            let genitive = tail.strip_suffix('s').is_some_and(body).then(|| &word[..word.len() - 1]);
+            // `US-Senats`, `US-Repräsentantenhauses`: the genitive is read as its base.
+            let genitive = ["s", "es"]
+                .iter()
+                .find(|ending| tail.strip_suffix(**ending).is_some_and(body))
+                .map(|ending| &word[..word.len() - ending.len()]);
             let body_base = if body(tail) { Some(word) } else { genitive };
             if let Some(base) = self.institution_base(word).or(body_base) {
                 let span = Span::new(start, start + base.len());
