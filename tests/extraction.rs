@@ -355,6 +355,13 @@ fn a_name_after_a_speech_verb_and_its_comma_is_what_was_said_not_who_said_it() {
 }
 
 #[test]
+fn laut_a_role_and_its_body_quotes_the_person_named_after_them() {
+    let text = "Titel\n\nDort sollen laut dem Chefankläger des Obersten Strafgerichts, Tomas Velandro, Zeugen \
+                bedroht worden sein.\n";
+    assert_eq!(speakers(&graph_of(text, kgex::Language::De)), ["Tomas Velandro"]);
+}
+
+#[test]
 fn english_speakers_are_not_the_ones_spoken_to() {
     let text = "Reporters interview Dana Whitfield and Omar Haddad\n\nThe hearing went on. Rhea Castellano also told \
                 the court that the contract was void. \"We will appeal,\" said the defence lawyer, Colm Breslin.\n";
