@@ -460,6 +460,16 @@ fn german_places_part_of_places_and_firms_based_in_them() {
 }
 
 #[test]
+fn in_die_points_where_something_goes() {
+    let text = "Titel\n\nDie Maschine war auf dem Weg von München in die Dominikanische Republik. Die Firma Kelpwerk \
+                in Bremen liefert in die Türkei.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    assert!(located.contains(&("Kelpwerk".into(), "Bremen".into())), "{located:?}");
+    assert!(!located.iter().any(|(_, place)| place == "Dominikanische Republik" || place == "Türkei"), "{located:?}");
+}
+
+#[test]
 fn a_region_lies_in_its_country_and_a_body_named_after_a_place_in_that_place() {
     let text = "Title\n\nShe studied at the University of Saskatchewan. Saskatchewan is a province of Canada.\n";
     let graph = graph_of(text, kgex::Language::En);
