@@ -545,6 +545,16 @@ fn a_company_role_without_its_company_works_at_the_company_of_the_text() {
 }
 
 #[test]
+fn the_firm_is_no_ministry_named_more_often() {
+    let text = "Titel\n\nDas Fischereiministerium erlaubt den Fang. Das Fischereiministerium legte Quoten fest. Ein \
+                Schiff der Firma „Kalwerk hf“ läuft aus. Nach Angaben von Jan Vogt, einem Manager der Firma, ist die \
+                Besatzung bereit.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Jan Vogt".to_owned(), "Kalwerk hf".to_owned())], "{works:?}");
+}
+
+#[test]
 fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
     let text = "Titel\n\nDie Universität Velden prüft die Arbeit. Der Fall ist heikel. Niemand äußerte sich. Es gab \
                 Kritik. Universitätspräsident Rüdiger Bormann sagte, man prüfe alles. Bankchef Kurt Albers schwieg.\n";

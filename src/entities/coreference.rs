@@ -36,8 +36,10 @@ pub fn add_definite_references(
         for (span, kind_words) in found {
             // Ties go to the organisation named first, whatever the map's order.
             let fits = |idx: usize| {
-                kind_words.is_empty() || {
-                    let label = resolution.entities[idx].label.to_lowercase();
+                let label = &resolution.entities[idx].label;
+                // `die Firma` after a ministry named more often is still the firm.
+                kind_words.is_empty() && !is_public_body(cues, label) || {
+                    let label = label.to_lowercase();
                     kind_words.iter().any(|w| label.contains(w))
                 }
             };
@@ -62,6 +64,13 @@ pub fn add_definite_references(
             }
         }
     }
+}
+
+/// Whether an organisation's name ends in a public body's noun
+/// (`Fischereiministerium`, `US-Senat`, `Landesregierung`): no company.
+fn is_public_body(cues: &CueLists, label: &str) -> bool {
+    let last = label.rsplit([' ', '-']).next().unwrap_or(label);
+    ["institution", "country-body", "regional-body"].iter().any(|section| cues.matches(section, last))
 }
 
 /// The spans of `das (adjective) Unternehmen` in a sentence, unless a name
