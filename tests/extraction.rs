@@ -303,7 +303,7 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
                 Kalmar Institute of Technology, prüften den Fund. Ein Sprecher des US-Innenministeriums schwieg. \
                 Gestern warnte das Außenministerium, und die US-Armee zog ab. Papst Benedikt XVI. reiste ab. \
                 Ein Sprecher des Auswärtigen Amtes schwieg. Er ist Mitglied des US-Repräsentantenhauses. Das \
-                Welternährungsprogramm warnte.\n";
+                Welternährungsprogramm warnte. Die EU-Kommission prüft.\n";
     let graph = graph_of(text, kgex::Language::De);
     let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
     for (name, kind) in [
@@ -318,6 +318,7 @@ fn german_genitives_and_english_names_inside_german_text_keep_their_entity() {
         ("Auswärtiges Amt", kgex::EntityKind::Organization),
         ("US-Repräsentantenhaus", kgex::EntityKind::Organization),
         ("Welternährungsprogramm", kgex::EntityKind::Organization),
+        ("EU-Kommission", kgex::EntityKind::Organization),
     ] {
         assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
     }

@@ -31,6 +31,7 @@ pub const SECTIONS: &[&str] = &[
     "organization-reference",
     "institution",
     "country-body",
+    "union-of-states",
     "masculine-head",
     "neuter-head",
     "feminine-head",

@@ -311,8 +311,10 @@ impl NameRecognizer {
         let (head, tail) = compound_head(word)?;
         let start = ctx.tokens[idx].span.start;
         let listed = self.lists.place(head);
-        // `US-Innenministeriums`, `US-Armee`: a country's public body is the body.
-        if listed.is_some() && self.language == Language::De {
+        // `US-Innenministeriums`, `US-Armee`, `EU-Kommission`: a country's (or a
+        // union of states') public body is the body.
+        let state = listed.is_some() || self.cues.has("union-of-states", head);
+        if state && self.language == Language::De {
             let body = |tail: &str| self.cues.matches("country-body", tail);
             // `US-Senats`, `US-Repräsentantenhauses`: the genitive is read as its base.
             let genitive = ["s", "es"]
