@@ -556,6 +556,16 @@ fn the_firm_is_no_ministry_named_more_often() {
 }
 
 #[test]
+fn a_party_adjective_before_a_role_and_name_gives_the_party_the_text_names() {
+    let text =
+        "Titel\n\nDie Republikanische Partei verlor. Der ehemalige republikanische Politiker Tom Vellick starb. \
+                Die Pakistanische Volkspartei siegte, sagte der pakistanische Präsident Ardan Kemal.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert_eq!(works, [("Tom Vellick".to_owned(), "Republikanische Partei".to_owned())], "{works:?}");
+}
+
+#[test]
 fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
     let text = "Titel\n\nDie Universität Velden prüft die Arbeit. Der Fall ist heikel. Niemand äußerte sich. Es gab \
                 Kritik. Universitätspräsident Rüdiger Bormann sagte, man prüfe alles. Bankchef Kurt Albers schwieg.\n";

@@ -3,6 +3,7 @@
 
 mod builder;
 mod facts;
+mod parties;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -124,6 +125,7 @@ impl Extractor {
         add_quote_facts(&analysis, &quotes, &outlets, &mut facts);
         add_inferred_facts(&analysis, &mut facts);
         add_maker_facts(&analysis, document.language, &mut facts);
+        parties::add_party_facts(&analysis, document.language, &mut facts);
         let mut builder = GraphBuilder::new(document, &normalized, self.explain);
         builder.add_entities(&analysis.mentions, &analysis.resolution);
         builder.add_facts(&analysis.sentences, &analysis.mentions, &analysis.resolution, facts);
