@@ -566,6 +566,18 @@ fn a_party_adjective_before_a_role_and_name_gives_the_party_the_text_names() {
 }
 
 #[test]
+fn a_long_apposition_with_a_role_of_a_body_works_there_unless_it_names_another_person() {
+    let text =
+        "Titel\n\nDie Kalwerk AG wächst. Tom Vellick, ein prominentes, dem linken Flügel zugehöriges Mitglied des \
+                Vorstands der Kalwerk AG, sprach. Jan Brück, der auch den Chef der Kalwerk AG, Peter Lindner, kennt, \
+                schwieg.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    assert!(works.contains(&("Tom Vellick".to_owned(), "Kalwerk AG".to_owned())), "{works:?}");
+    assert!(!works.iter().any(|(person, _)| person == "Jan Brück"), "{works:?}");
+}
+
+#[test]
 fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
     let text = "Titel\n\nDie Universität Velden prüft die Arbeit. Der Fall ist heikel. Niemand äußerte sich. Es gab \
                 Kritik. Universitätspräsident Rüdiger Bormann sagte, man prüfe alles. Bankchef Kurt Albers schwieg.\n";
