@@ -12,7 +12,8 @@ use crate::text::TokenKind;
 /// Role words between the adjective and the name, at most.
 const MAX_ROLE_WORDS: usize = 2;
 
-/// A `works-at` fact for every person a party adjective and a role name.
+/// A `works-at` fact for every person named after a party adjective and a
+/// role, unless the sentence states it already.
 pub(super) fn add_party_facts(analysis: &Analysis, language: Language, facts: &mut [Vec<Fact>]) {
     if language != Language::De {
         return;
@@ -28,10 +29,13 @@ pub(super) fn add_party_facts(analysis: &Analysis, language: Language, facts: &m
             }
             let Some(party) = party_named(analysis, stem) else { continue };
             let Some((person, role)) = person_after(analysis, n, i) else { continue };
+            let is_party = |end: Endpoint| match end {
+                Endpoint::Entity(e) => e == party,
+                Endpoint::Mention(m) => analysis.resolution.assignments[n][m] == party,
+                _ => false,
+            };
             let stated = facts[n].iter().any(|f| {
-                f.kind == RelationKind::WorksAt
-                    && f.subject == Endpoint::Mention(person)
-                    && f.object != Endpoint::Document
+                f.kind == RelationKind::WorksAt && f.subject == Endpoint::Mention(person) && is_party(f.object)
             });
             if stated {
                 continue;
