@@ -27,6 +27,11 @@ fn relations_of(graph: &kgex::KnowledgeGraph, kind: kgex::RelationKind) -> Vec<(
         .collect()
 }
 
+/// The (subject, object) labels of the relations of `kind` in one text.
+fn relations_in(text: &str, language: kgex::Language, kind: kgex::RelationKind) -> Vec<(String, String)> {
+    relations_of(&graph_of(text, language), kind)
+}
+
 /// The labels of the entities a graph says its document quotes.
 fn speakers(graph: &kgex::KnowledgeGraph) -> Vec<String> {
     relations_of(graph, kgex::RelationKind::QuotedIn).into_iter().map(|(speaker, _)| speaker).collect()
@@ -206,8 +211,7 @@ fn a_place_list_is_no_chain_of_places() {
     let text =
         "Title\n\nHe lived in Dallas, Texas, where he worked. Sales grew in Victoria, Queensland, Tasmania and Ohio. \
          She studied medicine at Basel, Heidelberg, and Strasbourg.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::En, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Dallas".to_owned(), "Texas".to_owned())), "{located:?}");
     let in_list = ["Victoria", "Queensland", "Basel", "Heidelberg"];
     assert!(!located.iter().any(|(s, _)| in_list.contains(&s.as_str())), "{located:?}");
@@ -248,8 +252,7 @@ fn an_organisation_in_a_list_with_a_place_is_not_in_it() {
     // Neither a rule nor the relation scorer places the Lakers in Boston.
     let text = "Title\n\nThe league includes the Los Angeles Lakers, Boston, the Chicago Bulls and the Miami Heat. \
                 Acme Corp, based in Boston, and Globex Inc signed the deal.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::En, kgex::RelationKind::LocatedIn);
     assert_eq!(located, vec![("Acme Corp".to_owned(), "Boston".to_owned())]);
 }
 
@@ -445,8 +448,7 @@ fn an_english_country_adjective_names_the_country_of_a_listed_place() {
 #[test]
 fn a_country_lies_in_no_other_country() {
     let text = "Title\n\nHe had worked in Somalia in Kenya before.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::En, kgex::RelationKind::LocatedIn);
     assert!(located.is_empty(), "{located:?}");
 }
 
@@ -454,8 +456,7 @@ fn a_country_lies_in_no_other_country() {
 fn german_places_part_of_places_and_firms_based_in_them() {
     let text = "Titel\n\nIn Ostmoor, einem Vorort von Hamburg, regnete es. Die in Bremen ansässige Firma Kelpwerk \
                 stellte den Betrieb ein.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::De, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Ostmoor".into(), "Hamburg".into())), "{located:?}");
     assert!(located.contains(&("Kelpwerk".into(), "Bremen".into())), "{located:?}");
 }
@@ -464,8 +465,7 @@ fn german_places_part_of_places_and_firms_based_in_them() {
 fn in_die_points_where_something_goes() {
     let text = "Titel\n\nDie Maschine war auf dem Weg von München in die Dominikanische Republik. Die Firma Kelpwerk \
                 in Bremen liefert in die Türkei.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::De, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Kelpwerk".into(), "Bremen".into())), "{located:?}");
     assert!(!located.iter().any(|(_, place)| place == "Dominikanische Republik" || place == "Türkei"), "{located:?}");
 }
@@ -473,8 +473,7 @@ fn in_die_points_where_something_goes() {
 #[test]
 fn a_region_lies_in_its_country_and_a_body_named_after_a_place_in_that_place() {
     let text = "Title\n\nShe studied at the University of Saskatchewan. Saskatchewan is a province of Canada.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::En, kgex::RelationKind::LocatedIn);
     let university = "University of Saskatchewan".to_owned();
     assert!(located.contains(&("Saskatchewan".into(), "Canada".into())), "{located:?}");
     assert!(located.contains(&(university.clone(), "Saskatchewan".into())), "{located:?}");
@@ -498,8 +497,7 @@ fn a_bracketed_short_form_and_a_strong_feminine_case_name_the_same_entity() {
 #[test]
 fn a_role_of_an_organisation_with_its_short_form_before_a_name() {
     let text = "Titel\n\nGestern sprach der Direktor der Internationalen Kalorganisation (IKO), Jan Vogt, in Wien.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jan Vogt".to_owned(), "Internationale Kalorganisation".to_owned())], "{works:?}");
 }
 
@@ -540,8 +538,7 @@ fn speakers_joined_by_und_are_both_quoted() {
 fn a_company_role_without_its_company_works_at_the_company_of_the_text() {
     let text = "Titel\n\nDie Kalwerk AG meldete Verluste. Die Kalwerk AG will sparen, sagte die Bank Nordkredit. \
                 Vorstandschef Jan Vogt trat zurück.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jan Vogt".to_owned(), "Kalwerk AG".to_owned())], "the most named, not the last: {works:?}");
 }
 
@@ -550,8 +547,7 @@ fn the_firm_is_no_ministry_named_more_often() {
     let text = "Titel\n\nDas Fischereiministerium erlaubt den Fang. Das Fischereiministerium legte Quoten fest. Ein \
                 Schiff der Firma „Kalwerk hf“ läuft aus. Nach Angaben von Jan Vogt, einem Manager der Firma, ist die \
                 Besatzung bereit.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jan Vogt".to_owned(), "Kalwerk hf".to_owned())], "{works:?}");
 }
 
@@ -560,8 +556,7 @@ fn a_party_adjective_before_a_role_and_name_gives_the_party_the_text_names() {
     let text =
         "Titel\n\nDie Republikanische Partei verlor. Der ehemalige republikanische Politiker Tom Vellick starb. \
                 Die Pakistanische Volkspartei siegte, sagte der pakistanische Präsident Ardan Kemal.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Tom Vellick".to_owned(), "Republikanische Partei".to_owned())], "{works:?}");
 }
 
@@ -571,8 +566,7 @@ fn a_long_apposition_with_a_role_of_a_body_works_there_unless_it_names_another_p
         "Titel\n\nDie Kalwerk AG wächst. Tom Vellick, ein prominentes, dem linken Flügel zugehöriges Mitglied des \
                 Vorstands der Kalwerk AG, sprach. Jan Brück, der auch den Chef der Kalwerk AG, Peter Lindner, kennt, \
                 schwieg.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Tom Vellick".to_owned(), "Kalwerk AG".to_owned())), "{works:?}");
     assert!(!works.iter().any(|(person, _)| person == "Jan Brück"), "{works:?}");
 }
@@ -581,8 +575,7 @@ fn a_long_apposition_with_a_role_of_a_body_works_there_unless_it_names_another_p
 fn a_role_compound_on_a_kind_of_body_refers_to_the_body_of_that_kind() {
     let text = "Titel\n\nDie Universität Velden prüft die Arbeit. Der Fall ist heikel. Niemand äußerte sich. Es gab \
                 Kritik. Universitätspräsident Rüdiger Bormann sagte, man prüfe alles. Bankchef Kurt Albers schwieg.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Rüdiger Bormann".to_owned(), "Universität Velden".to_owned())], "no bank is named");
 }
 
@@ -660,8 +653,7 @@ fn a_run_of_places_with_commas_and_a_person_with_a_possessive_are_split() {
 fn a_role_in_an_apposition_may_take_a_few_words_before_its_employer() {
     let text = "Crane\n\n\"It would have been worse,\" Khaled Al-Maeena, editor at large at the Saudi Gazette, said. \
                 Jane Miller, a professor emeritus of physics at Stanford University, agreed.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::En, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Khaled Al-Maeena".to_owned(), "Saudi Gazette".to_owned())), "{works:?}");
     assert!(works.contains(&("Jane Miller".to_owned(), "Stanford University".to_owned())), "{works:?}");
 }
@@ -730,16 +722,14 @@ fn every_name_of_a_listed_place_is_one_entity_whichever_layer_found_it() {
 fn a_sports_club_is_an_organisation_and_its_runner_belongs_to_it() {
     let text = "Titel\n\nRund 6.000 Teilnehmer wurden gezählt. Jonas Kerber von LC Hansa Lohne lief als Erster \
                 ins Ziel.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Jonas Kerber".to_owned(), "LC Hansa Lohne".to_owned())], "{works:?}");
 }
 
 #[test]
 fn two_people_of_one_organisation_both_work_there_and_neither_name_runs_into_it() {
     let text = "Interview\n\nMaria Ostrow and Daniel Reyes of Blue Harbor Games spoke to us about their plans.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::En, kgex::RelationKind::WorksAt);
     let of = |person: &str| (person.to_owned(), "Blue Harbor Games".to_owned());
     assert!(works.contains(&of("Maria Ostrow")) && works.contains(&of("Daniel Reyes")), "{works:?}");
 }
@@ -760,8 +750,7 @@ fn a_public_office_named_by_its_kind_is_an_organisation_in_the_town_its_adjectiv
 fn a_german_place_in_the_genitive_before_an_organisation_holds_it() {
     let text = "Titel\n\nFrankreichs Atomkonzern Areva baut ein Werk. Die Behörde Papua-Neuguineas National \
                 Maritime Safety Authority teilte mit, die Suche laufe.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::De, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Areva".to_owned(), "Frankreich".to_owned())), "{located:?}");
     let authority = ("National Maritime Safety Authority".to_owned(), "Papua-Neuguinea".to_owned());
     assert!(located.contains(&authority), "{located:?}");
@@ -780,8 +769,7 @@ fn a_country_adjective_the_tagger_takes_for_a_place_names_the_country() {
 #[test]
 fn a_role_may_take_general_after_it() {
     let text = "Title\n\nThe secretary general of the Northern Kalvia Trust, Jan Vogt, called it dangerous.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::En, kgex::RelationKind::WorksAt);
     assert!(works.contains(&("Jan Vogt".to_owned(), "Northern Kalvia Trust".to_owned())), "{works:?}");
 }
 
@@ -789,8 +777,7 @@ fn a_role_may_take_general_after_it() {
 fn a_city_name_that_countries_share_lies_in_the_one_the_text_names() {
     let text = "Title\n\nThe festival moved to Sydney. Canada sent two bands from Ontario. Athens hosted it \
                 before. Greece paid for that.\n";
-    let graph = graph_of(text, kgex::Language::En);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::En, kgex::RelationKind::LocatedIn);
     assert!(located.contains(&("Sydney".into(), "Canada".into())), "{located:?}");
     assert!(located.contains(&("Athens".into(), "Greece".into())), "{located:?}");
     assert!(located.contains(&("Ontario".into(), "Canada".into())), "a region, though a US city: {located:?}");
@@ -826,8 +813,7 @@ fn a_government_spokesman_works_for_the_government_the_text_names() {
     let text =
         "Titel\n\nDie Bundesregierung zeigte sich bestürzt. Regierungssprecher Tom Kessler schrieb, man trauere. \
                 Fraktionschefin Ida Lenz schwieg.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let works = relations_of(&graph, kgex::RelationKind::WorksAt);
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
     assert_eq!(works, [("Tom Kessler".to_owned(), "Bundesregierung".to_owned())], "no Fraktion is named: {works:?}");
 }
 
@@ -896,8 +882,7 @@ fn a_pronoun_takes_up_the_subject_of_a_life_after_a_quoted_poem() {
 #[test]
 fn a_german_place_defined_as_a_kind_of_place_lies_in_the_place_named() {
     let text = "Reise\n\nDamit ist Uruguay das kleinste Land in Lateinamerika. Tarvik ist ein Dorf in Norwegen.\n";
-    let graph = graph_of(text, kgex::Language::De);
-    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    let located = relations_in(text, kgex::Language::De, kgex::RelationKind::LocatedIn);
     for pair in [("Uruguay", "Lateinamerika"), ("Tarvik", "Norwegen")] {
         assert!(located.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{located:?}");
     }

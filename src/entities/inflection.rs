@@ -8,6 +8,13 @@ pub fn strip_genitive(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
+/// A German word and what is left of it without a genitive ending, `-es`
+/// before `-s` (`Kreuzes`: `Kreuzes`, `Kreuz`, `Kreuze`), for looking the
+/// word up in a list of base forms.
+pub fn genitive_bases(word: &str) -> impl Iterator<Item = &str> {
+    [Some(word), word.strip_suffix("es"), word.strip_suffix('s')].into_iter().flatten()
+}
+
 /// Whether `word` ends in an English possessive `'s` (`Newton's`).
 pub fn is_possessive(word: &str) -> bool {
     strip_genitive(word).len() < word.len()

@@ -5,7 +5,9 @@
 
 use super::cues::CueLists;
 use super::gazetteer::{Gazetteer, Listed};
-use super::inflection::{adjective_base, compound_head, is_possessive, possessive_base, strip_genitive, NounGender};
+use super::inflection::{
+    adjective_base, compound_head, genitive_bases, is_possessive, possessive_base, strip_genitive, NounGender,
+};
 use super::quoted_names::quoted_names;
 use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
@@ -47,6 +49,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The cue sections of words that state the kind of the name after them
+/// (`die Agentur X`), with that kind and the origin of the mentions they give.
+pub(super) const KIND_CUES: [(&str, EntityKind, &str); 4] = [
+    ("person-before", EntityKind::Person, "cue/person-before"),
+    ("organization-before", EntityKind::Organization, "cue/organization-before"),
+    ("place-before", EntityKind::Place, "cue/place-before"),
+    ("product-before", EntityKind::Product, "cue/product-before"),
+];
+
 /// The origin of a public body found by the institution cues.
 const INSTITUTION: &str = "cue/institution";
 
@@ -84,9 +95,7 @@ impl NameRecognizer {
     /// Whether `word` is a role or kind word that precedes names.
     pub(super) fn is_kind_cue(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        ["person-before", "organization-before", "place-before", "product-before"]
-            .iter()
-            .any(|section| self.cues.matches_lower(section, &lower))
+        KIND_CUES.iter().any(|(section, _, _)| self.cues.matches_lower(section, &lower))
             && !self.cues.has("organization-head", word)
             && !self.cues.has("place-head", word)
     }
@@ -268,13 +277,7 @@ impl NameRecognizer {
         }
         let word = ctx.word(cue_at);
         let via_list = cue_at + 1 < start;
-        let sections = [
-            ("person-before", EntityKind::Person, "cue/person-before"),
-            ("organization-before", EntityKind::Organization, "cue/organization-before"),
-            ("place-before", EntityKind::Place, "cue/place-before"),
-            ("product-before", EntityKind::Product, "cue/product-before"),
-        ];
-        sections
+        KIND_CUES
             .iter()
             .filter(|(_, kind, _)| !via_list || *kind != EntityKind::Person)
             .find(|(section, _, _)| self.cues.matches(section, word))
@@ -317,11 +320,8 @@ impl NameRecognizer {
         if state && self.language == Language::De {
             let body = |tail: &str| self.cues.matches("country-body", tail);
             // `US-Senats`, `US-Repräsentantenhauses`: the genitive is read as its base.
-            let genitive = ["s", "es"]
-                .iter()
-                .find(|ending| tail.strip_suffix(**ending).is_some_and(body))
-                .map(|ending| &word[..word.len() - ending.len()]);
-            let body_base = if body(tail) { Some(word) } else { genitive };
+            let body_base =
+                genitive_bases(tail).find(|b| body(b)).map(|b| &word[..word.len() - (tail.len() - b.len())]);
             if let Some(base) = self.institution_base(word).or(body_base) {
                 let span = Span::new(start, start + base.len());
                 return Some(Mention::new(span, EntityKind::Organization, base.to_owned(), INSTITUTION));
@@ -397,8 +397,7 @@ impl NameRecognizer {
     /// The base form of a public body written as a compound
     /// (`Außenministeriums` → `Außenministerium`), if `name` is one.
     fn institution_base<'n>(&self, name: &'n str) -> Option<&'n str> {
-        let bases = [Some(name), name.strip_suffix('s'), name.strip_suffix("es")];
-        bases.into_iter().flatten().find(|base| {
+        genitive_bases(name).find(|base| {
             let single = !base.contains(' ') && self.cues.matches_compound("institution", base);
             single || self.cues.has("institution", base)
         })
@@ -447,8 +446,7 @@ impl NameRecognizer {
     /// the lists know it (`Kreuzes` → `Kreuz`, neuter; `Zeitung`, feminine).
     fn head_gender<'w>(&self, last: &'w str) -> (&'w str, Option<NounGender>) {
         let lower = last.to_lowercase();
-        let bases = [Some(&lower[..]), lower.strip_suffix("es"), lower.strip_suffix('s')];
-        for base in bases.into_iter().flatten().filter(|b| b.chars().count() >= 3) {
+        for base in genitive_bases(&lower).filter(|b| b.chars().count() >= 3) {
             // The same cut of the word as written: the ending cut off is ASCII.
             let written = &last[..last.len() - (lower.len() - base.len())];
             if self.cues.matches_lower("masculine-head", base) {
@@ -751,8 +749,7 @@ impl Recognizer for NameRecognizer {
         // A body noun in the list, with or without its genitive ending; its
         // gender is asked only then (the endings are dearer to test).
         let body = |word: &str| {
-            let bases = [Some(word), word.strip_suffix("es"), word.strip_suffix('s')];
-            let base = bases.into_iter().flatten().find(|b| self.cues.has("regional-body", b))?;
+            let base = genitive_bases(word).find(|b| self.cues.has("regional-body", b))?;
             Some((base.to_owned(), self.head_gender(base).1))
         };
         mentions.extend((0..tokens.len()).filter_map(|i| regional_body(&ctx, i, body)));

@@ -4,7 +4,8 @@
 //! article, which no run of name words would take in.
 
 use super::cues::CueLists;
-use super::names::Context;
+use super::inflection::genitive_bases;
+use super::names::{Context, KIND_CUES};
 use super::{EntityKind, Mention};
 use crate::text::{is_mark_token, TokenKind};
 
@@ -14,10 +15,8 @@ const MAX_WORDS: usize = 6;
 /// The names a sentence gives in quotation marks right after a word for an
 /// organisation or a product.
 pub(super) fn quoted_names(ctx: &Context, cues: &CueLists) -> Vec<Mention> {
-    let kinds = [
-        ("organization-before", EntityKind::Organization, "cue/organization-before"),
-        ("product-before", EntityKind::Product, "cue/product-before"),
-    ];
+    // People and places are not written in quotation marks.
+    let kinds = KIND_CUES.iter().filter(|(_, kind, _)| matches!(kind, EntityKind::Organization | EntityKind::Product));
     let mut found = Vec::new();
     for open in 1..ctx.tokens.len() {
         if !is_mark_token(ctx.word(open)) {
@@ -25,9 +24,8 @@ pub(super) fn quoted_names(ctx: &Context, cues: &CueLists) -> Vec<Mention> {
         }
         // `des Fachmagazins „Automobilwoche“`: the kind word may be a genitive.
         let word = ctx.word(open - 1);
-        let forms = [Some(word), word.strip_suffix('s'), word.strip_suffix("es")];
-        let is_kind = |section: &str| forms.iter().flatten().any(|form| cues.matches(section, form));
-        let Some(&(_, kind, origin)) = kinds.iter().find(|(section, _, _)| is_kind(section)) else {
+        let is_kind = |section: &str| genitive_bases(word).any(|form| cues.matches(section, form));
+        let Some(&(_, kind, origin)) = kinds.clone().find(|(section, _, _)| is_kind(section)) else {
             continue;
         };
         if let Some(close) = closing_mark(ctx, open) {
