@@ -896,3 +896,20 @@ fn hiess_es_von_quotes_the_person_named_after_a_role() {
     let speakers = speakers(&graph);
     assert!(speakers.contains(&"Jan Weber".to_owned()), "{speakers:?}");
 }
+
+#[test]
+fn a_country_adjective_before_a_word_for_a_town_places_the_towns_named_next() {
+    let text = "Angriff\n\nIn Beerscheba heulten die Sirenen. Am Montag wurden die israelischen Städte Askalon und \
+                erstmals auch Beerscheba von Raketen getroffen. Israel kündigte eine Antwort an. In der \
+                südungarischen Stadt Mohács blieb es ruhig, meldete Ungarn.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let located = relations_of(&graph, kgex::RelationKind::LocatedIn);
+    for pair in [("Askalon", "Israel"), ("Beerscheba", "Israel"), ("Mohács", "Ungarn")] {
+        assert!(located.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{located:?}");
+    }
+    // `von Raketen` says what hit the town; it is no part of its name.
+    let text = "Angriff\n\nAm Montag wurden die Städte Askalon und Beerscheba von Raketen getroffen.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Beerscheba") && !labels.iter().any(|l| l.contains("Raketen")), "{labels:?}");
+}

@@ -55,12 +55,11 @@ pub fn add_country_adjectives(
 /// a new one when it names a listed place in that country but not the
 /// country itself.
 fn country_entity(resolution: &mut Resolution, code: &'static str) -> Option<usize> {
-    let lists = Gazetteer::get();
-    let places = || resolution.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Place);
-    let names_country = |n: &str| lists.place(n).is_some_and(|l| l.country && l.key == code);
-    if let Some((idx, _)) = places().find(|(_, e)| e.names().any(names_country)) {
+    if let Some(idx) = named_country(&resolution.entities, code) {
         return Some(idx);
     }
+    let lists = Gazetteer::get();
+    let places = || resolution.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Place);
     let inside = places().any(|(_, e)| e.names().any(|n| lists.countries_containing(n).contains(&code)));
     let label = lists.english_country_name(code).filter(|_| inside)?;
     resolution.entities.push(ResolvedEntity {
@@ -69,4 +68,12 @@ fn country_entity(resolution: &mut Resolution, code: &'static str) -> Option<usi
         aliases: Default::default(),
     });
     Some(resolution.entities.len() - 1)
+}
+
+/// The document's entity for the country with `code`, when it names that
+/// country.
+pub fn named_country(entities: &[ResolvedEntity], code: &str) -> Option<usize> {
+    let lists = Gazetteer::get();
+    let names_country = |n: &str| lists.place(n).is_some_and(|l| l.country && l.key == code);
+    entities.iter().position(|e| e.kind == EntityKind::Place && e.names().any(names_country))
 }

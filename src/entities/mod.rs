@@ -26,7 +26,7 @@ pub use self::aliases::{resolve, Resolution, ResolvedEntity};
 pub use self::coreference::add_definite_references;
 pub use self::cues::CueLists;
 pub use self::definitions::apply_definitions;
-pub use self::demonyms::{add_country_adjectives, COUNTRY_ADJECTIVE_ORIGIN};
+pub use self::demonyms::{add_country_adjectives, named_country, COUNTRY_ADJECTIVE_ORIGIN};
 pub use self::gazetteer::{Gazetteer, Gender, Listed};
 pub use self::inflection::{compound_head, possessive_base, strip_genitive};
 pub use self::kind::EntityKind;

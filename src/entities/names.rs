@@ -135,6 +135,7 @@ impl NameRecognizer {
             let ends = |idx: usize| {
                 self.ends_run(ctx.word(idx - 1))
                     || self.cues.has("name-connector", ctx.word(idx)) && self.is_body_of_words(ctx, start, idx)
+                    || self.agent_after_name(ctx, (start, idx))
             };
             while let Some(next) = self.continues(ctx, idx).filter(|_| !ends(idx)) {
                 idx = next;
@@ -142,6 +143,20 @@ impl NameRecognizer {
             runs.push((start, idx));
         }
         runs
+    }
+
+    /// Whether German `von` after the name `run` introduces a common noun:
+    /// `Beerscheba von Raketen getroffen` is a place and what hit it, not
+    /// one name; `Bucht von Bengalen` and `Otto von Bismarck` go on.
+    fn agent_after_name(&self, ctx: &Context, (start, end): (usize, usize)) -> bool {
+        let common_after = || {
+            let next = ctx.word(end + 1);
+            !self.lists.is_first_name(next) && self.lists.is_german_noun_compound(next)
+        };
+        self.language == Language::De
+            && ctx.word(end) == "von"
+            && common_after()
+            && !self.is_ordinary(ctx, (start, end))
     }
 
     /// Where a run that has reached `idx` goes on to, if it does.

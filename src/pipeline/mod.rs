@@ -3,6 +3,7 @@
 
 mod builder;
 mod facts;
+mod country_places;
 mod parties;
 
 use std::borrow::Cow;
@@ -126,6 +127,7 @@ impl Extractor {
         add_inferred_facts(&analysis, &mut facts);
         add_maker_facts(&analysis, document.language, &mut facts);
         parties::add_party_facts(&analysis, document.language, &mut facts);
+        country_places::add_country_place_facts(&analysis, document.language, &mut facts);
         let mut builder = GraphBuilder::new(document, &normalized, self.explain);
         builder.add_entities(&analysis.mentions, &analysis.resolution);
         builder.add_facts(&analysis.sentences, &analysis.mentions, &analysis.resolution, facts);
