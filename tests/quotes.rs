@@ -654,3 +654,14 @@ fn a_named_person_set_off_after_a_framed_role_is_the_source() {
     let quoted = quoted_in_graph(text, Language::De);
     assert_eq!(quoted, ["Hans Meier"], "{quoted:?}");
 }
+
+#[test]
+fn a_name_in_the_genitive_before_a_role_owns_the_speaker_and_is_none() {
+    let text = "Spiel\n\n„Das lag hier nicht vor“, sagte Schalkes Trainer Felix Magath. „Wir bauen weiter“, sagte \
+                Googles Chef Sundar Pichai.\n";
+    let found = quotes(text, Language::De);
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("Felix Magath"), Some("Sundar Pichai")], "{found:?}");
+    let quoted = quoted_in_graph(text, Language::De);
+    assert!(!quoted.iter().any(|q| q.starts_with("Google")), "{quoted:?}");
+}

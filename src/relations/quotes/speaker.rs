@@ -108,6 +108,7 @@ fn after(
     // before is the object and the phrase after the verb its subject (`...,
     // teilte das Unternehmen mit`).
     let next = found.iter().find(|c| c.first > cue)?;
+    let next = owned_speaker(words, found, next).unwrap_or(next);
     // `teilte dem Sender X mit`, `warnt vor einer Verurteilung`: a dative,
     // an accusative or a phrase after a preposition is no subject.
     let oblique = matches!(&words.lower[next.first], "dem" | "den" | "einem" | "einen");
@@ -141,9 +142,33 @@ fn after(
         // The article of a name (`teilte die Universität Jena mit`).
         let article = j + 1 == next.first && next.kind == SpeakerKind::Name && is_determiner(w);
         let article = article && (!inverted || message_before);
-        lexicon.has(Section::Skip, w) || lexicon.has(Section::Particle, w) || words.is_number(j) || article
+        let owner = j + 1 == next.first && is_genitive_name(words, j);
+        lexicon.has(Section::Skip, w) || lexicon.has(Section::Particle, w) || words.is_number(j) || article || owner
     };
     (gap.len() <= 3 && gap.clone().all(skippable)).then(|| named_role(words, *next))
+}
+
+/// `sagte Googles Chef Sundar Pichai`: a German name in the genitive right
+/// before another speaker is that speaker's owner; the one after speaks.
+fn owned_speaker<'c>(words: &SentenceWords, found: &'c [Candidate], c: &Candidate) -> Option<&'c Candidate> {
+    let owner = c.kind == SpeakerKind::Name && c.first == c.last && is_genitive_name(words, c.first);
+    found
+        .iter()
+        .find(|o| o.first == c.last + 1 && matches!(o.kind, SpeakerKind::Name | SpeakerKind::Noun))
+        .filter(|_| owner)
+}
+
+/// Whether token `j` is a capitalised German word in `-s` before another
+/// capitalised word (`Schalkes Trainer`, `Googles Chef`).
+fn is_genitive_name(words: &SentenceWords, j: usize) -> bool {
+    let word = words.original(j);
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    !words.english
+        && capitalised(word)
+        && word.ends_with('s')
+        && word.chars().count() > 3
+        && j + 1 < words.len()
+        && capitalised(words.original(j + 1))
 }
 
 /// `warnte der Hauptgeschäftsführer des Verbands, Peter Hahn:`: a role
