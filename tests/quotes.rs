@@ -665,3 +665,12 @@ fn a_name_in_the_genitive_before_a_role_owns_the_speaker_and_is_none() {
     let quoted = quoted_in_graph(text, Language::De);
     assert!(!quoted.iter().any(|q| q.starts_with("Google")), "{quoted:?}");
 }
+
+#[test]
+fn a_separable_speech_verb_written_joined_at_the_clause_end_is_a_cue() {
+    let text = "Urteil\n\nWie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es ein Blutbad gegeben.\n";
+    assert_one_speaker(text, Language::De, "Ottmar Breidling");
+    // A present plural joined to its particle is also the infinitive.
+    let text = "Stellen\n\nDie Chefin Anna Berg dürfte am Dienstag ankündigen, dass Stellen gestrichen werden.\n";
+    assert_speakers(text, &[]);
+}

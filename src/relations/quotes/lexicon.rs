@@ -168,6 +168,14 @@ impl Lexicon {
         if particles.is_empty() {
             return Err(format!("'{verb}' needs at least one particle"));
         }
+        // At the end of a subordinate clause the particle is written joined
+        // to the verb (`wie der Richter ausführte`): that form is speech alone.
+        // Not a present plural, which is also the infinitive (`dürfte
+        // ankündigen` is no report).
+        let infinitive = verb.ends_with("en") && !verb.ends_with("ten");
+        for particle in particles.iter().filter(|_| !infinitive) {
+            self.add(Section::SpeechVerb, &format!("{particle}{verb}"));
+        }
         self.particles.entry(verb).or_default().extend(particles);
         Ok(())
     }
