@@ -913,3 +913,16 @@ fn a_country_adjective_before_a_word_for_a_town_places_the_towns_named_next() {
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"Beerscheba") && !labels.iter().any(|l| l.contains("Raketen")), "{labels:?}");
 }
+
+#[test]
+fn a_town_in_the_genitive_before_one_unknown_word_is_a_first_name() {
+    let text = "Absturz\n\nEs wurde kein Notsignal gesendet, teilte der Direktor der Behörde, Bagus Puruhito, mit.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Bagus Puruhito") && !labels.contains(&"Bagu"), "{labels:?}");
+    // A country in the genitive before a name stays a country.
+    let text = "Besuch\n\nChinas Xi reiste nach Paris.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"China"), "{labels:?}");
+}

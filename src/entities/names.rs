@@ -600,6 +600,11 @@ impl NameRecognizer {
             return None;
         }
         let (base, listed) = self.lists.place_inflected(word)?;
+        // `Bagus Puruhito`: a town's name in `-s` before one word that is no
+        // noun is more likely a person's first name than a genitive.
+        if !listed.country && end - start == 2 && !self.is_ordinary(ctx, (start + 1, end)) {
+            return None;
+        }
         let mention =
             Mention::new(ctx.tokens[start].span, listed.kind, base, "cue/genitive-place").with_key(Some(listed.key));
         Some((mention, (start + 1, end)))
