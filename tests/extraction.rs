@@ -926,3 +926,11 @@ fn a_town_in_the_genitive_before_one_unknown_word_is_a_first_name() {
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(labels.contains(&"China"), "{labels:?}");
 }
+
+#[test]
+fn a_first_name_that_is_a_german_noun_after_an_article_is_the_noun() {
+    let text = "Funde\n\nDie Menschen nutzten die Steine als eine Art Mörser. Art Garfunkel sang.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
+    assert!(!labels.contains(&"Art Mörser") && labels.contains(&"Art Garfunkel"), "{labels:?}");
+}
