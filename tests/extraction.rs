@@ -934,3 +934,13 @@ fn a_first_name_that_is_a_german_noun_after_an_article_is_the_noun() {
     let labels: Vec<&str> = graph.entities().map(|e| e.label.as_str()).collect();
     assert!(!labels.contains(&"Art Mörser") && labels.contains(&"Art Garfunkel"), "{labels:?}");
 }
+
+#[test]
+fn a_role_in_the_genitive_before_its_body_and_a_name_gives_works_at() {
+    let text = "Lage\n\nDie Lage ist nach Angaben des Sprechers des bayerischen Umweltministeriums, Roland Eichhorn, \
+                ernst. Das Büro des Direktors der Deutschen Bank, Hans Meier, wurde durchsucht.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    for pair in [("Roland Eichhorn", "Umweltministerium"), ("Hans Meier", "Deutsche Bank")] {
+        assert!(works.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{works:?}");
+    }
+}

@@ -674,3 +674,13 @@ fn a_separable_speech_verb_written_joined_at_the_clause_end_is_a_cue() {
     let text = "Stellen\n\nDie Chefin Anna Berg dürfte am Dienstag ankündigen, dass Stellen gestrichen werden.\n";
     assert_speakers(text, &[]);
 }
+
+#[test]
+fn a_source_frame_reaches_the_person_named_after_two_genitives() {
+    let text = "Lage\n\nNach Angaben des Sprechers der Polizei, Hans Meier, sei die Lage ruhig.\n";
+    assert_one_speaker(text, Language::De, "Hans Meier");
+    let text = "Lage\n\nLaut dem Sprecher der Siemens AG, Jan Wolf, sei die Lage ruhig.\n";
+    assert_one_speaker(text, Language::De, "Jan Wolf");
+    let text = "Lage\n\nNach Angaben eines Sprechers der Siemens AG sei die Lage ruhig.\n";
+    assert_one_speaker(text, Language::De, "Siemens AG");
+}

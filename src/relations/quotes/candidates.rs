@@ -331,36 +331,58 @@ fn extend(words: &SentenceWords, lexicon: &Lexicon, mut candidate: Candidate) ->
         candidate.mention = Some(mention);
         return candidate;
     }
-    let linked =
-        |j: usize| matches!(words.lower.get(j), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"));
-    if !linked(candidate.last + 1) {
-        return candidate;
+    // `Angaben des Sprechers der Polizei`: a second genitive may follow one
+    // that ends in a noun.
+    match genitive(words, lexicon, candidate, false) {
+        Some((joined, true)) => genitive(words, lexicon, joined, true).map_or(joined, |(further, _)| further),
+        Some((joined, false)) => joined,
+        None => candidate,
     }
-    let mut j = candidate.last + 2;
-    while j < words.len() && j <= candidate.last + 6 {
+}
+
+/// `candidate` joined to the genitive after it (`des Gouverneurs Nasser
+/// Baoum`, `der Agentur „Interfax“`, `des Sprechers`), and whether that ends
+/// in a noun without a name. `None` without such a phrase, or when it names
+/// a place, or, past a first genitive (`chained`) after a noun of
+/// information, anything but a body: `nach Einschätzung der Ermittler der
+/// Mörder des Jungen X` is not X's, while `der Vorsitzende des Ausschusses
+/// des Parlaments X` is X.
+fn genitive(
+    words: &SentenceWords,
+    lexicon: &Lexicon,
+    mut candidate: Candidate,
+    chained: bool,
+) -> Option<(Candidate, bool)> {
+    let linked =
+        matches!(words.lower.get(candidate.last + 1), Some("des" | "der" | "von" | "vom" | "eines" | "einer" | "of"));
+    let fits = |mention: usize| match words.kinds[mention] {
+        EntityKind::Organization => true,
+        EntityKind::Person => !chained || candidate.kind == SpeakerKind::Noun,
+        _ => false,
+    };
+    if !linked {
+        return None;
+    }
+    for j in candidate.last + 2..words.len().min(candidate.last + 7) {
         if let Some((mention, last)) = words.mention_at[j] {
-            if matches!(words.kinds[mention], EntityKind::Organization | EntityKind::Person) {
-                candidate.last = last;
-                candidate.mention = Some(mention);
-            }
-            return candidate;
+            return fits(mention).then_some((Candidate { last, mention: Some(mention), ..candidate }, false));
         }
         if is_noun(words, j) {
-            // `Angaben des Gouverneurs Nasser Baoum`, `der Agentur „Interfax“`.
             candidate.last = j;
             candidate.outlet |= lexicon.has(Section::OutletNoun, &words.lower[j]);
-            if let Some((mention, last)) = apposition(words, j + 1) {
-                candidate.last = last;
-                candidate.mention = Some(mention);
-            }
-            return candidate;
+            return match apposition(words, j + 1) {
+                Some((mention, last)) if !chained || fits(mention) => {
+                    Some((Candidate { last, mention: Some(mention), ..candidate }, false))
+                }
+                Some(_) => None,
+                None => Some((candidate, true)),
+            };
         }
         if !is_modifier(words, j) && !is_determiner(&words.lower[j]) {
-            return candidate;
+            return None;
         }
-        j += 1;
     }
-    candidate
+    None
 }
 
 /// A name in apposition starting at token `j`, perhaps in quotation marks:

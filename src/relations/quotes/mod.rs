@@ -453,7 +453,10 @@ impl Finder<'_, '_> {
 /// person. (Only after a frame: elsewhere a German comma after a phrase more
 /// often ends it.)
 fn framed_apposition(words: &SentenceWords, source: Candidate) -> Option<Candidate> {
-    if source.mention.is_some() || words.lower.get(source.last + 1) != Some(",") {
+    // `laut dem Sprecher der Siemens AG, Hans Meier,`: a body named in the
+    // phrase gives way to the person after it.
+    let body = source.mention.is_some_and(|m| words.kinds[m] == crate::entities::EntityKind::Organization);
+    if source.mention.is_some() && !body || words.lower.get(source.last + 1) != Some(",") {
         return None;
     }
     let (mention, last) = words.mention_at.get(source.last + 2).copied().flatten()?;
