@@ -944,3 +944,17 @@ fn a_role_in_the_genitive_before_its_body_and_a_name_gives_works_at() {
         assert!(works.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{works:?}");
     }
 }
+
+#[test]
+fn a_role_further_after_was_and_a_second_role_after_and_give_works_at() {
+    let text = "Wechsel\n\nLouis Gallois war vorher zehn Jahre lang Chef der französischen Staatsbahn SNCF. Unter den \
+                Anwälten war der FDP-Politiker und ehemalige Bundesinnenminister Gerhart Baum.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    for pair in [("Louis Gallois", "SNCF"), ("Gerhart Baum", "FDP")] {
+        assert!(works.contains(&(pair.0.to_owned(), pair.1.to_owned())), "{works:?}");
+    }
+    // Another name between the verb and the role is the one who holds it.
+    let text = "Treffen\n\nLouis Gallois war mit Anna Berg, der Chefin der Deutschen Bahn, in Paris.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    assert!(!works.iter().any(|(person, _)| person == "Louis Gallois"), "{works:?}");
+}
