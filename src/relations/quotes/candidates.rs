@@ -364,7 +364,11 @@ fn genitive(
         return None;
     }
     for j in candidate.last + 2..words.len().min(candidate.last + 7) {
-        if let Some((mention, last)) = words.mention_at[j] {
+        // A place in the genitive reads as a noun (`des Kosovos Hashim Thaçi`),
+        // and so does a body's noun before its name (`des Verbands SEB`).
+        let named_after = words.mention_at.get(j + 1).is_some_and(Option::is_some);
+        let genitive = words.genitive_at[j].filter(|&(m, _)| fits(m) && !named_after);
+        if let Some((mention, last)) = words.mention_at[j].or(genitive) {
             return fits(mention).then_some((Candidate { last, mention: Some(mention), ..candidate }, false));
         }
         if is_noun(words, j) {
@@ -398,7 +402,8 @@ fn apposition(words: &SentenceWords, j: usize) -> Option<(usize, usize)> {
         return (words.kinds[mention] == EntityKind::Person && closed).then_some((mention, last));
     }
     let j = if mark { j + 1 } else { j };
-    words.mention_at.get(j).copied().flatten()
+    // `der Präsident Frankreichs`: a name in the genitive after its noun.
+    words.mention_at.get(j).copied().flatten().or_else(|| words.genitive_at.get(j).copied().flatten())
 }
 
 /// Whether a word is a preposition: a name after one is no subject (`in

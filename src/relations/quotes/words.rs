@@ -2,7 +2,7 @@
 //! case, which of them are quoted or titles, and where mentions start.
 
 use super::QuoteInput;
-use crate::entities::EntityKind;
+use crate::entities::{EntityKind, Mention};
 use crate::input::Language;
 use crate::text::{Folded, Span, Token, TokenKind};
 
@@ -19,6 +19,9 @@ pub struct SentenceWords<'a> {
     pub titled: Vec<bool>,
     /// For a token that starts a mention: the mention and its last token.
     pub mention_at: Vec<Option<(usize, usize)>>,
+    /// For a token that is a name in the genitive (`Frankreichs`, whose
+    /// mention is `Frankreich`): the mention and the token.
+    pub genitive_at: Vec<Option<(usize, usize)>>,
     /// The kind of every mention.
     pub kinds: Vec<EntityKind>,
     /// Whether the text is English.
@@ -39,16 +42,7 @@ impl<'a> SentenceWords<'a> {
             tokens.iter().map(|t| here.iter().any(|q| q.start <= t.span.start && t.span.end <= q.end)).collect()
         };
         let (quoted, titled) = (inside(quotations), inside(titles));
-        let mut mention_at = vec![None; tokens.len()];
-        for (m, mention) in input.mentions[n].iter().enumerate() {
-            let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
-            let last = tokens.iter().rposition(|t| t.span.end <= mention.span.end);
-            if let (Some(first), Some(last)) = (first, last) {
-                if first <= last && mention_at[first].is_none() {
-                    mention_at[first] = Some((m, last));
-                }
-            }
-        }
+        let (mention_at, genitive_at) = mention_tokens(input.text, tokens, &input.mentions[n]);
         let kinds = input.mentions[n].iter().map(|m| m.kind).collect();
         Self {
             text: input.text,
@@ -57,6 +51,7 @@ impl<'a> SentenceWords<'a> {
             quoted,
             titled,
             mention_at,
+            genitive_at,
             kinds,
             english: input.language == Language::En,
         }
@@ -89,4 +84,31 @@ impl<'a> SentenceWords<'a> {
     pub(super) fn span(&self, first: usize, last: usize) -> Span {
         Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
     }
+}
+
+/// Per token, the mention that starts there with its last token, and the
+/// mention that a genitive token holds but for its final `s`.
+type MentionTokens = (Vec<Option<(usize, usize)>>, Vec<Option<(usize, usize)>>);
+
+fn mention_tokens(text: &str, tokens: &[Token], mentions: &[Mention]) -> MentionTokens {
+    let mut mention_at = vec![None; tokens.len()];
+    let mut genitive_at = vec![None; tokens.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        let first = tokens.iter().position(|t| t.span.start >= mention.span.start);
+        let last = tokens.iter().rposition(|t| t.span.end <= mention.span.end);
+        if let (Some(first), Some(last)) = (first, last) {
+            if first <= last && mention_at[first].is_none() {
+                mention_at[first] = Some((m, last));
+            }
+        }
+        let genitive = tokens.iter().position(|t| {
+            t.span.start == mention.span.start
+                && t.span.end == mention.span.end + 1
+                && text.get(mention.span.end..t.span.end) == Some("s")
+        });
+        if let Some(at) = genitive {
+            genitive_at[at] = Some((m, at));
+        }
+    }
+    (mention_at, genitive_at)
 }
