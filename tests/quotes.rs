@@ -684,3 +684,19 @@ fn a_source_frame_reaches_the_person_named_after_two_genitives() {
     let text = "Lage\n\nNach Angaben eines Sprechers der Siemens AG sei die Lage ruhig.\n";
     assert_one_speaker(text, Language::De, "Siemens AG");
 }
+
+#[test]
+fn a_person_set_off_after_any_phrase_after_the_verb_is_the_speaker() {
+    let text = "Lob\n\n„Er verdient viel Anerkennung“, sagte der aschkenasische Oberrabbiner Israels, Yona Metzger.\n";
+    assert_one_speaker(text, Language::De, "Yona Metzger");
+    let text = "Hilfe\n\n„Das wird nicht reichen“, erklärte die Geschäftsführerin der Organisation, Anna Roß.\n";
+    assert_one_speaker(text, Language::De, "Anna Roß");
+}
+
+#[test]
+fn a_name_in_the_genitive_after_its_noun_is_read_as_the_name() {
+    let text = "Lage\n\n„Das Land ist sicher“, sagte der Präsident Frankreichs, Jacques Chirac.\n";
+    assert_one_speaker(text, Language::De, "Jacques Chirac");
+    let text = "Lage\n\n„Die Tiere werden behandelt“, erklärte ein Sprecher des Innenministeriums.\n";
+    assert_one_speaker(text, Language::De, "Innenministerium");
+}

@@ -178,7 +178,8 @@ fn named_role(words: &SentenceWords, role: Candidate) -> Candidate {
     let Some((mention, last)) = words.mention_at.get(role.last + 2).copied().flatten() else { return role };
     let closed = words.lower.get(last + 1).is_none_or(|w| matches!(w, "," | "." | ":"));
     let person = words.kinds[mention] == EntityKind::Person;
-    if role.kind == SpeakerKind::Noun && comma && closed && person {
+    let phrase = matches!(role.kind, SpeakerKind::Noun | SpeakerKind::Phrase);
+    if phrase && comma && closed && person {
         Candidate { last, mention: Some(mention), ..role }
     } else {
         role
