@@ -19,6 +19,10 @@ mod schema;
 mod pipeline;
 // Extraction quality on the seed against its gold graph, English, user rules, NFC, --jobs, eval.
 mod extraction;
+// Names on short texts, one construction each.
+mod names;
+// Relations and sources on short texts, one construction each.
+mod facts;
 // The tagger: shipped models, repeatable training, broken models, the rule layer.
 mod tagger;
 // Shards that merge into what one run writes.

@@ -5,6 +5,7 @@
 pub mod graphs;
 pub mod kuzu;
 pub mod servers;
+pub mod texts;
 
 use std::collections::HashSet;
 use std::fs;
