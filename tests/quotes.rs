@@ -700,3 +700,13 @@ fn a_name_in_the_genitive_after_its_noun_is_read_as_the_name() {
     let text = "Lage\n\n„Die Tiere werden behandelt“, erklärte ein Sprecher des Innenministeriums.\n";
     assert_one_speaker(text, Language::De, "Innenministerium");
 }
+
+#[test]
+fn a_speech_verb_right_after_a_comma_goes_on_with_the_sentences_subject() {
+    let text = "Wahl\n\nHans Meier, ein Mitglied des Senats, wollte sich nach einem Treffen mit Anna Berg nicht \
+                festlegen, sagte aber, die Partei müsse warten.\n";
+    assert_one_speaker(text, Language::De, "Hans Meier");
+    // After a relative clause the verb is the one of the subject before it.
+    let text = "Lage\n\nJan Wolf ist ein Held, und alle, die ihn kennen, verlangen Rache.\n";
+    assert_speakers(text, &[]);
+}
