@@ -24,7 +24,7 @@ use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
 use self::speaker::{is_auxiliary, speaker_of};
 pub use self::words::SentenceWords;
-use crate::entities::{Mention, Resolution};
+use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Sentence, Span, Token, TokenKind};
 
@@ -455,12 +455,12 @@ impl Finder<'_, '_> {
 fn framed_apposition(words: &SentenceWords, source: Candidate) -> Option<Candidate> {
     // `laut dem Sprecher der Siemens AG, Hans Meier,`: a body named in the
     // phrase gives way to the person after it.
-    let body = source.mention.is_some_and(|m| words.kinds[m] == crate::entities::EntityKind::Organization);
+    let body = source.mention.is_some_and(|m| words.kinds[m] == EntityKind::Organization);
     if source.mention.is_some() && !body || words.lower.get(source.last + 1) != Some(",") {
         return None;
     }
     let (mention, last) = words.mention_at.get(source.last + 2).copied().flatten()?;
     let closed = words.lower.get(last + 1) == Some(",");
-    let person = words.kinds[mention] == crate::entities::EntityKind::Person;
+    let person = words.kinds[mention] == EntityKind::Person;
     (closed && person).then_some(Candidate { last, mention: Some(mention), ..source })
 }

@@ -241,14 +241,25 @@ fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Cand
         1 => within(0, commas[0]),
         n => within(if n >= 3 { commas[n - 3] + 1 } else { 0 }, commas[n - 2]),
     };
-    // `X, ein Mitglied des Senats, wollte sich ... nicht festlegen, sagte
-    // aber, ...`: a verb right after a comma, with no subject of its own,
-    // goes on with the subject the sentence opens with.
-    // Not after a relative or subordinate clause, whose verb ends it (`alle,
-    // die ... haben, verlangen`).
-    let segment = commas.len().checked_sub(2).map_or(0, |i| commas[i] + 1);
+    // An apposition without a name (`X, ein Mitglied des Senats, ...`) is
+    // the opener's.
+    let opener = || sentence_opener(words, found, &commas, segment_start, cue);
+    stepped.filter(|c| c.mention.is_some()).or_else(|| opener().copied()).or(stepped)
+}
+
+/// `X, ein Mitglied des Senats, wollte sich ... nicht festlegen, sagte aber,
+/// ...`: a verb right after a comma, with no subject of its own, goes on
+/// with the name the sentence opens with; not after a relative or
+/// subordinate clause, whose verb ends it (`alle, die ... haben, verlangen`).
+fn sentence_opener<'c>(
+    words: &SentenceWords,
+    found: &'c [Candidate],
+    commas: &[usize],
+    segment_start: usize,
+    cue: usize,
+) -> Option<&'c Candidate> {
     let subordinate = matches!(
-        &words.lower[segment],
+        &words.lower[segment_start],
         "der"
             | "die"
             | "das"
@@ -266,9 +277,7 @@ fn before(words: &SentenceWords, found: &[Candidate], cue: usize) -> Option<Cand
             | "wo"
     );
     let goes_on = commas.last().is_some_and(|&comma| comma + 1 == cue) && !subordinate;
-    let opener = || goes_on.then(|| found.iter().find(|c| c.first == 0 && c.kind == SpeakerKind::Name)).flatten();
-    // An apposition without a name (`X, ein Mitglied des Senats, ...`) is the opener's.
-    stepped.filter(|c| c.mention.is_some()).or_else(|| opener().copied()).or(stepped)
+    goes_on.then(|| found.iter().find(|c| c.first == 0 && c.kind == SpeakerKind::Name)).flatten()
 }
 
 /// `Die Regierung hatte den Bericht der Zeitung als falsch zurückgewiesen`:
