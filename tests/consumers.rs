@@ -49,3 +49,12 @@ proptest! {
         util::assert_consumers_accept(&graphs::generated_graph(&labels, &edges), &ExportOptions::default());
     }
 }
+
+/// A case the generated graphs found: a value that opens and closes with an
+/// apostrophe, which a CSV reader guessing its quote character strips.
+#[test]
+fn a_value_between_apostrophes_opens_in_every_consumer() {
+    let labels = ["Anna Berg".to_owned(), "Kiel".to_owned()];
+    let graph = graphs::generated_graph(&labels, &[(0, 1, 0, "' ö <&> '".to_owned())]);
+    util::assert_consumers_accept(&graph, &ExportOptions::default());
+}

@@ -115,8 +115,10 @@ def load_from(path, width):
     columns = ", ".join(f"c{i} STRING" for i in range(width))
     # RFC 4180 quoting as neo4j-admin reads it: a quote inside a quoted field
     # is doubled, and a backslash is an ordinary character (Kùzu's default
-    # escape character is the backslash).
-    return f"LOAD WITH HEADERS ({columns}) FROM '{path}' (header=true, parallel=false, escape='\"')"
+    # escape character is the backslash). The quote is named too: Kùzu
+    # otherwise guesses it from the file and strips the apostrophes around
+    # an unquoted value (`'x'` read as `x`).
+    return f"LOAD WITH HEADERS ({columns}) FROM '{path}' (header=true, parallel=false, quote='\"', escape='\"')"
 
 
 def load_nodes(connection, folder, name, errors):
