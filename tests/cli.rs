@@ -174,3 +174,15 @@ fn evaluation_tables_into_a_closed_pipe_end_quietly() {
     assert!(output.status.success(), "{}", util::stderr(&output));
     assert!(!util::stderr(&output).contains("panicked"), "{}", util::stderr(&output));
 }
+
+#[test]
+fn output_dash_is_stdout_as_input_dash_is_stdin() {
+    let folder = tempfile::tempdir().unwrap();
+    let seed = util::root().join("seeds");
+    let args = ["extract", seed.to_str().unwrap(), "-f", "nt", "-o", "-"];
+    let output = util::kgex().current_dir(folder.path()).args(args).output().unwrap();
+    assert!(output.status.success(), "{}", util::stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("schema.org/NewsArticle"), "{stdout:.200}");
+    assert!(!folder.path().join("-").exists(), "wrote a file named '-'");
+}

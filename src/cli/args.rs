@@ -402,7 +402,7 @@ pub struct OutputArgs {
     #[arg(short, long = "format", value_name = "FORMAT")]
     pub formats: Vec<String>,
     /// Output file, or folder for graph.<ext> per format (every format when
-    /// no -f is given). Without it, the graph goes to stdout.
+    /// no -f is given). Without it, or with `-`, the graph goes to stdout.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Base of entity IRIs.
@@ -425,4 +425,12 @@ pub enum LanguageArg {
     De,
     /// English.
     En,
+}
+
+impl OutputArgs {
+    /// `-o -` means stdout, as `-` means stdin for the inputs.
+    pub fn with_dash_as_stdout(mut self) -> Self {
+        self.output = self.output.filter(|path| path.as_os_str() != "-");
+        self
+    }
 }

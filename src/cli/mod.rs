@@ -72,9 +72,9 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract(args) => extract(args),
-        Command::Convert(args) => convert(args),
-        Command::Merge(args) => merge(args),
+        Command::Extract(args) => extract(ExtractArgs { output: args.output.with_dash_as_stdout(), ..args }),
+        Command::Convert(args) => convert(ConvertArgs { output: args.output.with_dash_as_stdout(), ..args }),
+        Command::Merge(args) => merge(MergeArgs { output: args.output.with_dash_as_stdout(), ..args }),
         Command::Eval(args) => eval::eval(args),
         Command::EvalNer(args) => eval::eval_ner(args),
         Command::EvalQuotes(args) => quotes::eval_quotes(args),
