@@ -310,8 +310,10 @@ impl NameRecognizer {
         let surname_noun = (start + 1..end).any(|i| self.lists.is_german_noun(ctx.word(i)));
         // `eine Art Mörser`: after an article a first name that is a German
         // noun is that noun.
-        let article = matches!(ctx.before(start, 1), "ein" | "eine" | "einer" | "einem" | "einen" | "eines")
-            || matches!(ctx.before(start, 1), "der" | "die" | "das" | "den" | "dem" | "des");
+        let article = matches!(
+            ctx.before(start, 1),
+            "ein" | "eine" | "einer" | "einem" | "einen" | "eines" | "der" | "die" | "das" | "den" | "dem" | "des"
+        );
         let first_noun = self.lists.is_german_noun(first);
         (2..=4).contains(&(end - start))
             && self.lists.is_first_name(first)

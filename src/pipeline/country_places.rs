@@ -76,11 +76,18 @@ pub(super) fn add_country_place_facts(analysis: &Analysis, language: Language, f
 }
 
 /// Whether `word` names a town or region (`Stadt`, `Hafenstadt`, `Inseln`).
+/// Asked of most German nouns, so it compares without a lower-case copy: a
+/// compound ends in the head as listed, the head alone differs from it in
+/// its capital only.
 fn is_place_word(word: &str) -> bool {
-    word.starts_with(char::is_uppercase) && {
-        let lower = word.to_lowercase();
-        PLACE_WORDS.iter().any(|head| lower.ends_with(head))
-    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(|c| c.is_uppercase()) else { return false };
+    let rest = chars.as_str();
+    PLACE_WORDS.iter().any(|head| {
+        let mut head_chars = head.chars();
+        let alone = head_chars.next().is_some_and(|c| first.to_lowercase().eq([c])) && head_chars.as_str() == rest;
+        alone || word.ends_with(head)
+    })
 }
 
 /// The country code of a lower-case country adjective, with or without a
@@ -107,7 +114,7 @@ fn places_listed_after(analysis: &Analysis, n: usize, first: usize) -> Vec<usize
         };
         places.push(m);
         let end = mentions[m].span.end;
-        let Some(next) = tokens.iter().position(|t| t.span.start >= end) else { break };
+        let Some(next) = tokens[at..].iter().position(|t| t.span.start >= end).map(|k| at + k) else { break };
         let joined = tokens.get(next).is_some_and(|t| matches!(t.text(analysis.text), "," | "und" | "sowie"));
         if !joined {
             break;

@@ -4,7 +4,7 @@
 use super::candidates::{is_determiner, is_preposition, Candidate, SpeakerKind};
 use super::lexicon::{Lexicon, Section};
 use super::SentenceWords;
-use crate::entities::EntityKind;
+use crate::entities::{possessive_base, EntityKind};
 
 /// Whether a candidate can be the subject of its clause: not after a
 /// preposition, and a plain noun phrase only as the clause's first words.
@@ -158,17 +158,12 @@ fn owned_speaker<'c>(words: &SentenceWords, found: &'c [Candidate], c: &Candidat
         .filter(|_| owner)
 }
 
-/// Whether token `j` is a capitalised German word in `-s` before another
-/// capitalised word (`Schalkes Trainer`, `Googles Chef`).
+/// Whether token `j` is a German name in the genitive before a capitalised
+/// word (`Schalkes Trainer`, `Googles Chef`).
 fn is_genitive_name(words: &SentenceWords, j: usize) -> bool {
-    let word = words.original(j);
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-    !words.english
-        && capitalised(word)
-        && word.ends_with('s')
-        && word.chars().count() > 3
-        && j + 1 < words.len()
-        && capitalised(words.original(j + 1))
+    let owner = possessive_base(words.original(j)).is_some_and(|base| base.chars().count() > 2);
+    let noun_after = j + 1 < words.len() && words.original(j + 1).starts_with(char::is_uppercase);
+    !words.english && owner && noun_after
 }
 
 /// `warnte der Hauptgeschäftsführer des Verbands, Peter Hahn:`: a role
