@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use kgex::export::{self, for_each_quad};
 use kgex::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SourceSentence, TextSpan,
 };
 use kgex::{EntityKind, ExportFormat, ExportOptions, RelationKind};
 
@@ -58,8 +58,8 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         .map(|idx| {
             let mut entity = Entity::new(kinds[idx % 4], &label(idx, kinds[idx % 4]));
             entity.lang = Some("de".into());
-            let span = TextSpan { start: idx * 40, end: idx * 40 + 20, char_start: idx * 38, char_end: idx * 38 + 20 };
-            entity.mentions.push(Mention { document: document.clone(), span, text: entity.label.clone() });
+            let span = TextSpan::new(idx * 40, idx * 40 + 20, idx * 38, idx * 38 + 20).unwrap();
+            entity.mentions.push(Mention { document: document.clone(), span, text: entity.label.as_str().into() });
             graph.add_entity(entity).clone()
         })
         .collect();
@@ -71,23 +71,18 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         let kind = kinds[random.next(4)].clone();
         let text = SENTENCES[random.next(4)].replace("{a}", subject.as_str()).replace("{b}", object.as_str());
         let start = n_added * 120;
+        let span = TextSpan::new(start, start + text.len(), start, start + text.chars().count()).unwrap();
+        let index = u32::try_from(n_added).unwrap();
+        let sentence = SourceSentence { document: document.clone(), index, span, text: text.into() };
         let evidence = Evidence {
-            document: document.clone(),
-            sentence: n_added,
-            span: TextSpan {
-                start,
-                end: start + text.len(),
-                char_start: start,
-                char_end: start + text.chars().count(),
-            },
-            text: text.into(),
+            sentence: sentence.into(),
             rule: format!("bench/{kind}").into(),
             confidence: f64::from(random.next(10_000) as u32) / 10_000.0,
         };
         let date = format!("{}-{:02}", 2000 + random.next(25), 1 + random.next(12));
         let attributes = Attributes { date: Some(date), ..Attributes::default() };
         let before = graph.relation_count();
-        graph.add_relation(subject, object, Relation { kind, attributes, evidence: vec![evidence] }).unwrap();
+        graph.add_relation(subject, object, Relation::stated(kind, attributes, vec![evidence])).unwrap();
         n_added += graph.relation_count() - before;
         if graph.relation_count() == before {
             continue;

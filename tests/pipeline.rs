@@ -19,14 +19,15 @@ fn the_seed_yields_entities_and_relations_with_evidence() {
     }
     for entity in graph.entities() {
         for mention in &entity.mentions {
-            assert_eq!(&text[mention.span.start..mention.span.end], mention.text);
+            assert_eq!(&text[mention.span.range()], &*mention.text);
         }
     }
     for relation in graph.relations() {
         assert!(!relation.relation.evidence.is_empty());
         for evidence in &relation.relation.evidence {
-            assert_eq!(&text[evidence.span.start..evidence.span.end], &*evidence.text);
-            assert_eq!(text[..evidence.span.start].chars().count(), evidence.span.char_start);
+            let sentence = &evidence.sentence;
+            assert_eq!(&text[sentence.span.range()], &*sentence.text);
+            assert_eq!(text[..sentence.span.start()].chars().count(), sentence.span.char_start());
         }
     }
 }

@@ -159,20 +159,20 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
     write_quoted(writer, &[edge.object.id.as_str()], usize::MAX)?;
     writer.write_all(b" [label=")?;
     let mut label = vec![relation.kind.name()];
-    if let Some(date) = &relation.attributes.date {
+    if let Some(date) = &relation.attributes().date {
         label.extend(["\n", date.as_str()]);
     }
     write_quoted(writer, &label, MAX_LABEL_CHARS)?;
     writer.write_all(b", tooltip=")?;
     let mut tooltip: Vec<&str> = Vec::with_capacity(4 * relation.evidence.len() + 3);
-    if let Some(quote) = &relation.attributes.quote {
+    if let Some(quote) = &relation.attributes().quote {
         tooltip.extend(["„", quote.as_str(), "“"]);
     }
     for evidence in &relation.evidence {
         if !tooltip.is_empty() {
             tooltip.push("\n");
         }
-        tooltip.extend(["[", &*evidence.rule, "] ", &*evidence.text]);
+        tooltip.extend(["[", &*evidence.rule, "] ", &*evidence.sentence.text]);
     }
     write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
     if relation.kind.is_symmetric() {

@@ -198,7 +198,7 @@ fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str, s
     data(xml, "n_mentions", &entity.mentions.len().to_string())?;
     if !entity.mentions.is_empty() {
         let spans = join_into(scratch, &entity.mentions, |out, m| {
-            write!(out, "{}:{}-{}", m.document, m.span.start, m.span.end).expect("writing to a String cannot fail")
+            write!(out, "{}:{}-{}", m.document, m.span.start(), m.span.end()).expect("writing to a String cannot fail")
         });
         data(xml, "n_mention_spans", spans)?;
     }
@@ -207,7 +207,7 @@ fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str, s
 
 fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratch: &mut String) -> io::Result<()> {
     let relation = edge.relation;
-    let attributes = &relation.attributes;
+    let attributes = relation.attributes();
     data(xml, "e_label", relation.kind.name())?;
     data(xml, "e_relation", relation.kind.name())?;
     optional_data(xml, "e_date", attributes.date.as_deref())?;
@@ -219,9 +219,10 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
     write!(scratch, "{:?}", relation.confidence()).expect("writing to a String cannot fail");
     data(xml, "e_confidence", scratch)?;
     if !relation.evidence.is_empty() {
-        data(xml, "e_evidence", join_into(scratch, &relation.evidence, |out, e| out.push_str(&e.text)))?;
+        data(xml, "e_evidence", join_into(scratch, &relation.evidence, |out, e| out.push_str(&e.sentence.text)))?;
         let spans = join_into(scratch, &relation.evidence, |out, e| {
-            write!(out, "{}:{}-{}", e.document, e.span.start, e.span.end).expect("writing to a String cannot fail")
+            write!(out, "{}:{}-{}", e.sentence.document, e.sentence.span.start(), e.sentence.span.end())
+                .expect("writing to a String cannot fail")
         });
         data(xml, "e_evidence_spans", spans)?;
         data(xml, "e_rules", join_into(scratch, relation.rules(), |out, rule| out.push_str(rule)))?;

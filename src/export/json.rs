@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,8 @@ use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SharedTexts, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SharedTexts,
+    SourceSentence, TextSpan,
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
 
@@ -231,7 +233,7 @@ struct EdgeOut<'a> {
 #[derive(Serialize)]
 struct EvidenceOut<'a> {
     document: &'a str,
-    sentence: usize,
+    sentence: u32,
     start: usize,
     end: usize,
     char_start: usize,
@@ -260,10 +262,10 @@ impl Serialize for MentionsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|mention| MentionOut {
             document: mention.document.as_str(),
-            start: mention.span.start,
-            end: mention.span.end,
-            char_start: mention.span.char_start,
-            char_end: mention.span.char_end,
+            start: mention.span.start(),
+            end: mention.span.end(),
+            char_start: mention.span.char_start(),
+            char_end: mention.span.char_end(),
             text: &mention.text,
         }))
     }
@@ -272,13 +274,13 @@ impl Serialize for MentionsOut<'_> {
 impl Serialize for EvidenceListOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|evidence| EvidenceOut {
-            document: evidence.document.as_str(),
-            sentence: evidence.sentence,
-            start: evidence.span.start,
-            end: evidence.span.end,
-            char_start: evidence.span.char_start,
-            char_end: evidence.span.char_end,
-            text: &evidence.text,
+            document: evidence.sentence.document.as_str(),
+            sentence: evidence.sentence.index,
+            start: evidence.sentence.span.start(),
+            end: evidence.sentence.span.end(),
+            char_start: evidence.sentence.span.char_start(),
+            char_end: evidence.sentence.span.char_end(),
+            text: &evidence.sentence.text,
             rule: &evidence.rule,
             confidence: evidence.confidence,
         }))
@@ -304,7 +306,7 @@ fn node_out<'a>(entity: &'a Entity, base: &'a str) -> NodeOut<'a> {
 }
 
 fn edge_out<'a>(subject: &'a Entity, relation: &'a Relation, object: &'a Entity) -> EdgeOut<'a> {
-    let attributes = &relation.attributes;
+    let attributes = relation.attributes();
     EdgeOut {
         source: subject.id.as_str(),
         target: object.id.as_str(),
@@ -367,6 +369,9 @@ fn strip_position(message: &str) -> &str {
 struct Shared {
     texts: SharedTexts,
     documents: FxHashMap<String, EntityId>,
+    /// Every sentence read, so that the evidence of all the facts a sentence
+    /// states shares one copy of it, as in the graph that was written.
+    sentences: FxHashMap<(EntityId, u32, TextSpan), Arc<SourceSentence>>,
 }
 
 impl Shared {
@@ -377,6 +382,17 @@ impl Shared {
         let parsed = EntityId::parse(id)?;
         self.documents.insert(id.to_owned(), parsed.clone());
         Ok(parsed)
+    }
+
+    /// The shared copy of a sentence; a sentence read before with another
+    /// text gets a copy of its own.
+    fn sentence(&mut self, sentence: SourceSentence) -> Arc<SourceSentence> {
+        let key = (sentence.document.clone(), sentence.index, sentence.span);
+        match self.sentences.get(&key) {
+            Some(shared) if shared.text == sentence.text => shared.clone(),
+            Some(_) => Arc::new(sentence),
+            None => self.sentences.entry(key).or_insert_with(|| Arc::new(sentence)).clone(),
+        }
     }
 }
 
@@ -396,7 +412,7 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
         .map(|m| {
             let document = shared.document(&m.document)?;
             let span = span(m.start, m.end, m.char_start, m.char_end)?;
-            Ok(Mention { document, span, text: m.text })
+            Ok(Mention { document, span, text: shared.texts.get(m.text) })
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(Entity {
@@ -415,7 +431,8 @@ fn span(start: usize, end: usize, char_start: usize, char_end: usize) -> Result<
     if start > end || char_start > char_end {
         return Err(format!("span {start}..{end} (characters {char_start}..{char_end}) ends before it starts"));
     }
-    Ok(TextSpan { start, end, char_start, char_end })
+    TextSpan::new(start, end, char_start, char_end)
+        .ok_or_else(|| format!("span {start}..{end} (characters {char_start}..{char_end}) is beyond 4 GiB"))
 }
 
 fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, EntityId, Relation), String> {
@@ -433,11 +450,14 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
             if !(0.0..=1.0).contains(&e.confidence) {
                 return Err(format!("confidence {} is outside 0..1", e.confidence));
             }
-            Ok(Evidence {
+            let sentence = SourceSentence {
                 document: shared.document(&e.document)?,
-                sentence: e.sentence,
+                index: u32::try_from(e.sentence).map_err(|_| format!("sentence {} is beyond 2^32", e.sentence))?,
                 span: span(e.start, e.end, e.char_start, e.char_end)?,
-                text: shared.texts.get(e.text),
+                text: e.text.into(),
+            };
+            Ok(Evidence {
+                sentence: shared.sentence(sentence),
                 rule: shared.texts.get(e.rule),
                 confidence: e.confidence,
             })
@@ -448,5 +468,5 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
     }
     let attributes =
         Attributes { date: edge.date, role: edge.role, former: edge.former, topic: edge.topic, quote: edge.quote };
-    Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation { kind, attributes, evidence }))
+    Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation::stated(kind, attributes, evidence)))
 }

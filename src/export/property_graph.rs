@@ -131,7 +131,7 @@ pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 
 /// The values of [`RELATIONSHIP_PROPERTIES`] for `edge`.
 pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8] {
     let relation = edge.relation;
-    let attributes = &relation.attributes;
+    let attributes = relation.attributes();
     [
         optional_text(attributes.date.as_deref()),
         optional_text(attributes.role.as_deref()),
@@ -139,7 +139,7 @@ pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8]
         optional_text(attributes.topic.as_deref()),
         optional_text(attributes.quote.as_deref()),
         Some(Value::Float(relation.confidence())),
-        text_list(relation.evidence.iter().map(|e| &*e.text)),
+        text_list(relation.evidence.iter().map(|e| &*e.sentence.text)),
         text_list(relation.rules().into_iter()),
     ]
 }

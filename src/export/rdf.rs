@@ -295,11 +295,11 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     entity: &NamedNode,
 ) -> io::Result<()> {
     let phrase =
-        NamedNode::new_unchecked(phrase_iri(document.as_str(), mention.span.char_start, mention.span.char_end));
+        NamedNode::new_unchecked(phrase_iri(document.as_str(), mention.span.char_start(), mention.span.char_end()));
     emitter.emit(&phrase, &terms.type_, &terms.phrase)?;
     emitter.emit(&phrase, &terms.reference_context, document)?;
-    emitter.integer(&phrase, &terms.begin_index, mention.span.char_start)?;
-    emitter.integer(&phrase, &terms.end_index, mention.span.char_end)?;
+    emitter.integer(&phrase, &terms.begin_index, mention.span.char_start())?;
+    emitter.integer(&phrase, &terms.end_index, mention.span.char_end())?;
     emitter.text(&phrase, &terms.anchor_of, &mention.text, None)?;
     emitter.emit(&phrase, &terms.ta_ident_ref, entity)
 }
@@ -322,7 +322,10 @@ pub fn statement_iri(base: &str, relation: &RelationRef<'_>) -> String {
 fn evidence_iri(base: &str, statement: &str, evidence: &Evidence) -> String {
     let key = format!(
         "{statement}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
-        evidence.document, evidence.span.start, evidence.span.end, evidence.rule
+        evidence.sentence.document,
+        evidence.sentence.span.start(),
+        evidence.sentence.span.end(),
+        evidence.rule
     );
     format!("{base}evidence/{:016x}", stable_hash(key.as_bytes()))
 }
@@ -345,7 +348,7 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     let predicate = NamedNode::new(vocab::relation_iri(&relation.relation.kind)).map_err(invalid_data)?;
     let context =
         StatementContext { relation, iri: NamedNode::new_unchecked(statement_iri(&options.base, relation)), predicate };
-    let mut documents: Vec<&EntityId> = relation.relation.evidence.iter().map(|e| &e.document).collect();
+    let mut documents: Vec<&EntityId> = relation.relation.evidence.iter().map(|e| &e.sentence.document).collect();
     documents.dedup();
     let document_iri = |document: &EntityId| iris.get(document).ok_or_else(|| unknown_document(document));
     if !named_graphs || documents.is_empty() {
@@ -355,7 +358,7 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
             emitter.emit(&context.iri, &terms.derived_from, document_iri(document)?)?;
         }
         for evidence in &relation.relation.evidence {
-            emit_evidence(emitter, terms, evidence, document_iri(&evidence.document)?, &context.iri, options)?;
+            emit_evidence(emitter, terms, evidence, document_iri(&evidence.sentence.document)?, &context.iri, options)?;
         }
         return Ok(());
     }
@@ -364,7 +367,7 @@ fn emit_relation<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
         emitter.graph_name = GraphName::NamedNode(document_iri.clone());
         emit_statement(emitter, terms, &context, iris)?;
         emitter.emit(&context.iri, &terms.derived_from, document_iri)?;
-        for evidence in relation.relation.evidence.iter().filter(|e| &e.document == document) {
+        for evidence in relation.relation.evidence.iter().filter(|e| &e.sentence.document == document) {
             emit_evidence(emitter, terms, evidence, document_iri, &context.iri, options)?;
         }
     }
@@ -384,7 +387,7 @@ fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter.emit(statement, &terms.rdf_subject, subject)?;
     emitter.emit(statement, &terms.rdf_predicate, &context.predicate)?;
     emitter.emit(statement, &terms.rdf_object, object)?;
-    let attributes = &relation.relation.attributes;
+    let attributes = relation.relation.attributes();
     let lang = valid_lang(relation.subject.lang.as_deref());
     let [date, role, former, topic, quote] = &terms.attributes;
     if let Some(value) = &attributes.date {
@@ -421,10 +424,10 @@ fn emit_evidence<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter.emit(&node, &terms.type_, &terms.evidence_class)?;
     emitter.emit(&node, &terms.derived_from, document)?;
     emitter.emit(&node, &terms.reference_context, document)?;
-    emitter.integer(&node, &terms.begin_index, evidence.span.char_start)?;
-    emitter.integer(&node, &terms.end_index, evidence.span.char_end)?;
-    emitter.text(&node, &terms.anchor_of, &evidence.text, None)?;
-    emitter.integer(&node, &terms.sentence_index, evidence.sentence)?;
+    emitter.integer(&node, &terms.begin_index, evidence.sentence.span.char_start())?;
+    emitter.integer(&node, &terms.end_index, evidence.sentence.span.char_end())?;
+    emitter.text(&node, &terms.anchor_of, &evidence.sentence.text, None)?;
+    emitter.integer(&node, &terms.sentence_index, evidence.sentence.index as usize)?;
     emitter.text(&node, &terms.rule, &evidence.rule, None)?;
     emitter.double(&node, &terms.confidence, evidence.confidence)
 }

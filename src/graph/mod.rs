@@ -11,7 +11,9 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 pub use self::id::{slug, stable_hash, EntityId};
-pub use self::model::{Attributes, DocumentSource, Entity, Evidence, Mention, Relation, SharedTexts, TextSpan};
+pub use self::model::{
+    Attributes, DocumentSource, Entity, Evidence, Mention, Relation, SharedTexts, SourceSentence, TextSpan,
+};
 pub use self::view::View;
 use crate::relations::RelationKind;
 
@@ -25,6 +27,9 @@ pub struct KnowledgeGraph {
     /// recurs in thousands of documents finds its relation here instead of
     /// walking all the edges of that name's node.
     edges: HashMap<(NodeIndex, NodeIndex, RelationKind), EdgeIndex>,
+    /// One copy of each mention text: a name that recurs in thousands of
+    /// documents is stored once.
+    texts: SharedTexts,
 }
 
 /// A relation whose end is not in the graph.
@@ -56,7 +61,10 @@ impl KnowledgeGraph {
     }
 
     /// Adds `entity`, or merges it into the entity with the same id.
-    pub fn add_entity(&mut self, entity: Entity) -> &EntityId {
+    pub fn add_entity(&mut self, mut entity: Entity) -> &EntityId {
+        for mention in &mut entity.mentions {
+            mention.text = self.texts.share(&mention.text);
+        }
         let node = match self.index.get(&entity.id) {
             Some(&node) => {
                 self.graph[node].absorb(entity);

@@ -10,17 +10,56 @@ pub use crate::relations::Attributes;
 use crate::relations::RelationKind;
 
 /// A place in a document's text, as byte offsets (for slicing the text) and
-/// character offsets (for RDF, whose NIF offsets count characters).
+/// character offsets (for RDF, whose NIF offsets count characters). Held in
+/// 32 bits, as a graph keeps one for every mention and sentence: the readers
+/// refuse a document of 4 GiB or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct TextSpan {
+    start: u32,
+    end: u32,
+    char_start: u32,
+    char_end: u32,
+}
+
+impl TextSpan {
+    /// The span of bytes `start..end` and characters `char_start..char_end`;
+    /// `None` when an offset needs more than 32 bits or an end comes before
+    /// its start.
+    pub fn new(start: usize, end: usize, char_start: usize, char_end: usize) -> Option<Self> {
+        let offset = |value: usize| u32::try_from(value).ok();
+        let span = Self {
+            start: offset(start)?,
+            end: offset(end)?,
+            char_start: offset(char_start)?,
+            char_end: offset(char_end)?,
+        };
+        (span.start <= span.end && span.char_start <= span.char_end).then_some(span)
+    }
+
     /// First byte.
-    pub start: usize,
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// One past the last byte.
-    pub end: usize,
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// First character.
-    pub char_start: usize,
+    pub fn char_start(&self) -> usize {
+        self.char_start as usize
+    }
+
     /// One past the last character.
-    pub char_end: usize,
+    pub fn char_end(&self) -> usize {
+        self.char_end as usize
+    }
+
+    /// The bytes, for slicing the document's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 /// A node: a named thing, or an input document.
@@ -51,8 +90,9 @@ pub struct Mention {
     pub document: EntityId,
     /// Where in the document's text.
     pub span: TextSpan,
-    /// The text at that place.
-    pub text: String,
+    /// The text at that place, one copy for all the graph's mentions that
+    /// read the same.
+    pub text: Arc<str>,
 }
 
 /// Where a document came from.
@@ -71,28 +111,39 @@ pub struct DocumentSource {
 pub struct Relation {
     /// What the relation states.
     pub kind: RelationKind,
-    /// Date, role, topic and quote, where the text gives them.
-    pub attributes: Attributes,
+    /// Date, role, topic and quote, where the text gives them; boxed, as
+    /// most relations have none and a graph holds millions of relations.
+    attributes: Option<Box<Attributes>>,
     /// The sentences that state the relation, sorted.
     pub evidence: Vec<Evidence>,
+}
+
+/// A sentence that states facts, shared by the evidence of all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSentence {
+    /// The document's id.
+    pub document: EntityId,
+    /// Index of the sentence in the document, from 0.
+    pub index: u32,
+    /// The sentence's place in the document.
+    pub span: TextSpan,
+    /// The sentence's text.
+    pub text: Box<str>,
 }
 
 /// One sentence that states a relation, and how it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    /// The document's id.
-    pub document: EntityId,
-    /// Index of the sentence in the document, from 0.
-    pub sentence: usize,
-    /// The sentence's place in the document.
-    pub span: TextSpan,
-    /// The sentence's text, shared by every fact the sentence states.
-    pub text: Arc<str>,
+    /// The sentence.
+    pub sentence: Arc<SourceSentence>,
     /// The id of the rule that matched, shared by the rule's facts.
     pub rule: Arc<str>,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f64,
 }
+
+/// The attributes of a relation that has none.
+static NO_ATTRIBUTES: Attributes = Attributes { date: None, role: None, former: None, topic: None, quote: None };
 
 impl Entity {
     /// A new entity with no aliases, mentions or description.
@@ -135,19 +186,29 @@ impl Entity {
 impl Relation {
     /// A relation of `kind` with no attributes and no evidence yet.
     pub fn new(kind: RelationKind) -> Self {
-        Self { kind, attributes: Attributes::default(), evidence: Vec::new() }
+        Self { kind, attributes: None, evidence: Vec::new() }
+    }
+
+    /// A relation of `kind` with `attributes` and `evidence`.
+    pub fn stated(kind: RelationKind, attributes: Attributes, evidence: Vec<Evidence>) -> Self {
+        let attributes = (attributes != NO_ATTRIBUTES).then(|| Box::new(attributes));
+        Self { kind, attributes, evidence }
+    }
+
+    /// Date, role, topic and quote, where the text gives them.
+    pub fn attributes(&self) -> &Attributes {
+        self.attributes.as_deref().unwrap_or(&NO_ATTRIBUTES)
     }
 
     /// Takes in `other`'s evidence and the attributes still empty here.
     pub fn absorb(&mut self, other: Relation) {
-        let attributes = &mut self.attributes;
-        attributes.date = attributes.date.take().or(other.attributes.date);
-        attributes.role = attributes.role.take().or(other.attributes.role);
-        attributes.former = attributes.former.or(other.attributes.former);
-        attributes.topic = attributes.topic.take().or(other.attributes.topic);
-        attributes.quote = attributes.quote.take().or(other.attributes.quote);
+        match (&mut self.attributes, other.attributes) {
+            (Some(attributes), Some(other)) => attributes.fill_from(*other),
+            (attributes @ None, other) => *attributes = other,
+            (Some(_), None) => {}
+        }
         fn before(a: &Evidence, b: &Evidence) -> bool {
-            (&a.document, a.span, &a.rule) < (&b.document, b.span, &b.rule)
+            a.order_key() < b.order_key()
         }
         let in_order = other.evidence.windows(2).all(|w| before(&w[0], &w[1]))
             && self.evidence.last().zip(other.evidence.first()).is_none_or(|(last, first)| before(last, first));
@@ -159,12 +220,8 @@ impl Relation {
 
     /// Sorts evidence by document, position and rule, and drops repeats.
     pub fn sort_evidence(&mut self) {
-        self.evidence.sort_by(|a, b| {
-            (&a.document, a.span, &a.rule)
-                .cmp(&(&b.document, b.span, &b.rule))
-                .then(a.confidence.total_cmp(&b.confidence))
-        });
-        self.evidence.dedup_by(|a, b| a.document == b.document && a.span == b.span && a.rule == b.rule);
+        self.evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()).then(a.confidence.total_cmp(&b.confidence)));
+        self.evidence.dedup_by(|a, b| a.order_key() == b.order_key());
     }
 
     /// The ids of the rules that found the relation, sorted, each once.
@@ -181,9 +238,16 @@ impl Relation {
     }
 }
 
+impl Evidence {
+    /// The evidence of a relation is sorted by document, place and rule.
+    fn order_key(&self) -> (&EntityId, TextSpan, &str) {
+        (&self.sentence.document, self.sentence.span, &self.rule)
+    }
+}
+
 /// One copy of each text for a graph's evidence: a sentence that states
 /// several facts, a rule id that many facts name.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
 
 impl SharedTexts {
@@ -195,5 +259,14 @@ impl SharedTexts {
         let shared: Arc<str> = text.into();
         self.0.insert(shared.clone());
         shared
+    }
+
+    /// The shared copy of the text of `text`, which becomes it on first use.
+    pub fn share(&mut self, text: &Arc<str>) -> Arc<str> {
+        if let Some(shared) = self.0.get(&**text) {
+            return shared.clone();
+        }
+        self.0.insert(text.clone());
+        text.clone()
     }
 }

@@ -5,18 +5,17 @@ use crate::entities::EntityKind;
 use crate::relations::RelationKind;
 
 fn evidence(document: &str, start: usize, rule: &str) -> Evidence {
-    Evidence {
+    let sentence = SourceSentence {
         document: EntityId::new(EntityKind::Document, document),
-        sentence: 0,
-        span: TextSpan { start, end: start + 5, char_start: start, char_end: start + 5 },
+        index: 0,
+        span: TextSpan::new(start, start + 5, start, start + 5).unwrap(),
         text: "Satz.".into(),
-        rule: rule.into(),
-        confidence: 0.5,
-    }
+    };
+    Evidence { sentence: sentence.into(), rule: rule.into(), confidence: 0.5 }
 }
 
 fn relation(kind: RelationKind, evidence_list: Vec<Evidence>) -> Relation {
-    Relation { evidence: evidence_list, ..Relation::new(kind) }
+    Relation::stated(kind, Attributes::default(), evidence_list)
 }
 
 #[test]
@@ -29,7 +28,7 @@ fn same_relation_twice_is_one_edge_with_both_evidence() {
     graph.add_relation(&anna, &acme, relation(RelationKind::Founded, vec![evidence("a", 0, "r3")])).unwrap();
     assert_eq!(graph.relation_count(), 2);
     let works_at = graph.relations().next().unwrap().relation;
-    let starts: Vec<_> = works_at.evidence.iter().map(|e| e.span.start).collect();
+    let starts: Vec<_> = works_at.evidence.iter().map(|e| e.sentence.span.start()).collect();
     assert_eq!(starts, [0, 10]);
 }
 
@@ -81,7 +80,8 @@ fn evidence_stays_sorted_and_unique_in_any_order_of_arrival() {
         graph.add_relation(&anna, &acme, works).unwrap();
     }
     let works_at = graph.relations().next().unwrap().relation;
-    let order: Vec<_> = works_at.evidence.iter().map(|e| (e.document.to_string(), e.span.start)).collect();
+    let order: Vec<_> =
+        works_at.evidence.iter().map(|e| (e.sentence.document.to_string(), e.sentence.span.start())).collect();
     let expected = [("document/a", 0), ("document/a", 7), ("document/b", 5), ("document/c", 1)];
     assert_eq!(order, expected.map(|(d, s)| (d.to_owned(), s)));
 }

@@ -151,7 +151,7 @@ fn subgraph(graph: &KnowledgeGraph, kept: &HashSet<usize>, kinds: &[RelationKind
             }
         }
         // The documents a relation's evidence quotes are named in its RDF.
-        documents.extend(r.relation.evidence.iter().map(|e| e.document.as_str()));
+        documents.extend(r.relation.evidence.iter().map(|e| e.sentence.document.as_str()));
     }
     let mut view = KnowledgeGraph::new();
     for (n, entity) in graph.indexed_entities() {

@@ -180,11 +180,21 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, InputError> {
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(Error::at_offset(path, bytes, offset, "binary file (NUL byte), not text"));
     }
+    within_offsets(bytes.len()).map_err(|message| Error::Invalid { path: path.to_owned(), message })?;
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let offset = error.valid_up_to();
         Error::at_offset(path, bytes, offset, format!("invalid UTF-8 at byte offset {offset}"))
     })?;
     Ok(text)
+}
+
+/// A graph holds offsets in 32 bits (see `TextSpan`), so a document must be
+/// under 4 GiB.
+fn within_offsets(length: usize) -> Result<(), String> {
+    match u32::try_from(length) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(format!("a text of {length} bytes: documents must be under 4 GiB")),
+    }
 }
 
 fn read_json_lines(
@@ -204,6 +214,7 @@ pub(super) fn parse_json_line(
 ) -> Result<Document, (usize, String)> {
     let record: JsonLine = serde_json::from_slice(line)
         .map_err(|error| (error.column().max(1), format!("invalid JSON Lines record: {error}")))?;
+    within_offsets(record.text.len()).map_err(|message| (1, message))?;
     let stated = record.lang.as_deref().map(str::parse::<Language>).transpose().map_err(|message| (1, message))?;
     let language = language.or(stated).unwrap_or_else(|| Language::detect(&record.text));
     let mut document = Document::from_text(&record.id, &record.text, language);
@@ -214,4 +225,16 @@ pub(super) fn parse_json_line(
     document.date = record.date;
     document.url = record.url;
     Ok(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_must_fit_the_graphs_32_bit_offsets() {
+        assert!(within_offsets(u32::MAX as usize).is_ok());
+        let error = within_offsets(u32::MAX as usize + 1).unwrap_err();
+        assert!(error.contains("4294967296 bytes") && error.contains("under 4 GiB"), "{error}");
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Extraction;
 use crate::entities::{EntityKind, Mention, Resolution, MODEL_ORIGIN};
-use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, SharedTexts, TextSpan};
+use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, SharedTexts, SourceSentence, TextSpan};
 use crate::input::Document;
 use crate::relations::{Endpoint, Fact};
 use crate::text::{CharOffsets, Normalized, Sentence, Span};
@@ -20,9 +20,9 @@ pub(super) struct GraphBuilder<'a> {
     explain: bool,
     document_id: EntityId,
     entity_ids: Vec<Option<EntityId>>,
-    /// The text of the sentence whose facts are being added, with its
-    /// index: every fact of a sentence shares one copy.
-    sentence_text: Option<(usize, Arc<str>)>,
+    /// The sentence whose facts are being added: every fact of a sentence
+    /// shares one copy.
+    sentence: Option<Arc<SourceSentence>>,
     /// Rule ids, one copy each for all the facts a rule finds.
     rules: SharedTexts,
     pub(super) extraction: Extraction,
@@ -40,21 +40,19 @@ impl<'a> GraphBuilder<'a> {
             explain,
             document_id,
             entity_ids: Vec::new(),
-            sentence_text: None,
+            sentence: None,
             rules: SharedTexts::default(),
             extraction,
         }
     }
 
-    /// The span of the original text for a span of the normalised one.
-    fn text_span(&self, span: Span) -> TextSpan {
+    /// The span of the original text for a span of the normalised one;
+    /// `None` past the 4 GiB a graph's offsets hold, which only a document
+    /// that no reader accepts reaches.
+    fn text_span(&self, span: Span) -> Option<TextSpan> {
         let span = self.normalized.to_original(span);
-        TextSpan {
-            start: span.start,
-            end: span.end,
-            char_start: self.offsets.char_offset(span.start),
-            char_end: self.offsets.char_offset(span.end),
-        }
+        let (char_start, char_end) = (self.offsets.char_offset(span.start), self.offsets.char_offset(span.end));
+        TextSpan::new(span.start, span.end, char_start, char_end)
     }
 
     pub(super) fn add_entities(&mut self, mentions: &[Vec<Mention>], resolution: &Resolution) {
@@ -66,8 +64,8 @@ impl<'a> GraphBuilder<'a> {
                 entity.aliases = resolved.aliases.clone();
                 entity.lang = Some(self.document.language.tag().to_owned());
                 entity.description = mention.role.clone();
-                let span = self.text_span(mention.span);
-                let text = self.document.text[span.start..span.end].to_owned();
+                let Some(span) = self.text_span(mention.span) else { continue };
+                let text = self.document.text[span.range()].into();
                 entity.mentions.push(graph::Mention { document: self.document_id.clone(), span, text });
                 let id = self.extraction.graph.add_entity(entity).clone();
                 self.entity_ids[idx] = Some(id);
@@ -120,33 +118,31 @@ impl<'a> GraphBuilder<'a> {
         if subject == object {
             return;
         }
-        let span = self.text_span(sentence.span);
-        let text = match &self.sentence_text {
-            Some((index, text)) if *index == sentence.index => text.clone(),
-            _ => {
-                let text: Arc<str> = self.document.text[span.start..span.end].into();
-                self.sentence_text = Some((sentence.index, text.clone()));
-                text
-            }
-        };
+        let Some(source) = self.source_sentence(sentence) else { return };
         if self.explain {
             self.extraction
                 .explanations
-                .push(format!("relation: {subject} {} {object} [{}] in: {text}", fact.kind, fact.rule));
+                .push(format!("relation: {subject} {} {object} [{}] in: {}", fact.kind, fact.rule, source.text));
         }
         if let (Some(date), Some(document_date)) = (&fact.attributes.date, &self.document.date) {
             fact.attributes.date = Some(with_year_from(date, document_date));
         }
-        let evidence = Evidence {
-            document: self.document_id.clone(),
-            sentence: sentence.index,
-            span,
-            text,
-            rule: self.rules.get(fact.rule),
-            confidence: fact.confidence,
-        };
-        let relation = Relation { kind: fact.kind, attributes: fact.attributes, evidence: vec![evidence] };
+        let evidence = Evidence { sentence: source, rule: self.rules.get(fact.rule), confidence: fact.confidence };
+        let relation = Relation::stated(fact.kind, fact.attributes, vec![evidence]);
         self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
+    }
+
+    /// The shared copy of `sentence`, made for its first fact.
+    fn source_sentence(&mut self, sentence: &Sentence) -> Option<Arc<SourceSentence>> {
+        let index = u32::try_from(sentence.index).ok()?;
+        if let Some(shared) = self.sentence.as_ref().filter(|shared| shared.index == index) {
+            return Some(shared.clone());
+        }
+        let span = self.text_span(sentence.span)?;
+        let text = self.document.text[span.range()].into();
+        let shared = Arc::new(SourceSentence { document: self.document_id.clone(), index, span, text });
+        self.sentence = Some(shared.clone());
+        Some(shared)
     }
 }
 

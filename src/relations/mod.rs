@@ -34,6 +34,17 @@ pub struct Attributes {
     pub quote: Option<String>,
 }
 
+impl Attributes {
+    /// Fills the attributes still empty here from `other`.
+    pub fn fill_from(&mut self, other: Attributes) {
+        self.date = self.date.take().or(other.date);
+        self.role = self.role.take().or(other.role);
+        self.former = self.former.or(other.former);
+        self.topic = self.topic.take().or(other.topic);
+        self.quote = self.quote.take().or(other.quote);
+    }
+}
+
 /// One end of a fact: a mention in the sentence, or the document itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {

@@ -1,7 +1,7 @@
 //! Graphs built by hand: hostile labels, and a generator for property tests.
 
 use kgex::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SourceSentence, TextSpan,
 };
 use kgex::{EntityKind, RelationKind};
 
@@ -22,7 +22,7 @@ pub const HOSTILE: &[&str] = &[
 ];
 
 fn span(start: usize) -> TextSpan {
-    TextSpan { start, end: start + 4, char_start: start, char_end: start + 4 }
+    TextSpan::new(start, start + 4, start, start + 4).unwrap()
 }
 
 /// An entity of `kind` named `label`, with hostile aliases and description,
@@ -32,7 +32,7 @@ pub fn entity(kind: EntityKind, label: &str, document: &EntityId, extra: &str, p
     entity.aliases.insert(format!("{label} {extra}"));
     entity.lang = Some("de".into());
     entity.description = Some(extra.to_owned());
-    entity.mentions.push(Mention { document: document.clone(), span: span(position * 10), text: label.to_owned() });
+    entity.mentions.push(Mention { document: document.clone(), span: span(position * 10), text: label.into() });
     entity
 }
 
@@ -51,15 +51,11 @@ pub fn document(name: &str, title: &str) -> Entity {
 
 /// A relation with one piece of evidence whose sentence is `text`.
 pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes: Attributes) -> Relation {
-    let evidence = Evidence {
-        document: document.clone(),
-        sentence: 3,
-        span: span(text.len() % 89),
-        text: text.into(),
-        rule: format!("rule/{}", kind.name()).into(),
-        confidence: 0.75,
-    };
-    Relation { kind, attributes, evidence: vec![evidence] }
+    let sentence =
+        SourceSentence { document: document.clone(), index: 3, span: span(text.len() % 89), text: text.into() };
+    let evidence =
+        Evidence { sentence: sentence.into(), rule: format!("rule/{}", kind.name()).into(), confidence: 0.75 };
+    Relation::stated(kind, attributes, vec![evidence])
 }
 
 /// A graph whose every label, alias, attribute and sentence is hostile text,

@@ -78,7 +78,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
         ])
     });
     let relationships = graph.relations().map(|r| {
-        let a = &r.relation.attributes;
+        let a = r.relation.attributes();
         let mut rules: Vec<&str> = r.relation.evidence.iter().map(|e| &*e.rule).collect();
         rules.sort_unstable();
         json!([
@@ -91,7 +91,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
             text(a.topic.as_deref()),
             text(a.quote.as_deref()),
             r.relation.confidence(),
-            texts(r.relation.evidence.iter().map(|e| &*e.text)),
+            texts(r.relation.evidence.iter().map(|e| &*e.sentence.text)),
             texts(rules.into_iter()),
         ])
     });
