@@ -85,3 +85,14 @@ fn evidence_stays_sorted_and_unique_in_any_order_of_arrival() {
     let expected = [("document/a", 0), ("document/a", 7), ("document/b", 5), ("document/c", 1)];
     assert_eq!(order, expected.map(|(d, s)| (d.to_owned(), s)));
 }
+
+#[test]
+fn the_records_a_graph_holds_millions_of_stay_small() {
+    // A merged corpus graph holds about 13,000 relations, 22,000 pieces of
+    // evidence and 27,000 mentions per input MB: each byte here counts.
+    use std::mem::size_of;
+    assert_eq!(size_of::<TextSpan>(), 16);
+    assert_eq!(size_of::<Evidence>(), 32);
+    assert_eq!(size_of::<Mention>(), 48);
+    assert_eq!(size_of::<Relation>(), 56);
+}
