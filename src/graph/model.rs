@@ -172,7 +172,7 @@ impl Entity {
         // an entity's ever longer list at every document.
         let in_order = other.mentions.windows(2).all(|w| w[0] < w[1])
             && self.mentions.last().zip(other.mentions.first()).is_none_or(|(last, first)| last < first);
-        self.mentions.extend(other.mentions);
+        append_snug(&mut self.mentions, other.mentions);
         if !in_order {
             self.mentions.sort();
             self.mentions.dedup();
@@ -212,7 +212,7 @@ impl Relation {
         }
         let in_order = other.evidence.windows(2).all(|w| before(&w[0], &w[1]))
             && self.evidence.last().zip(other.evidence.first()).is_none_or(|(last, first)| before(last, first));
-        self.evidence.extend(other.evidence);
+        append_snug(&mut self.evidence, other.evidence);
         if !in_order {
             self.sort_evidence();
         }
@@ -236,6 +236,20 @@ impl Relation {
     pub fn confidence(&self) -> f64 {
         self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)
     }
+}
+
+/// Appends `more` to `list`. A short list grows to the size it needs, not
+/// to double: most entities and relations of a corpus graph end with a few
+/// mentions or pieces of evidence, and doubling would leave much of a
+/// million small lists unused. Long lists grow by half, which keeps
+/// appending in amortised constant time.
+fn append_snug<T>(list: &mut Vec<T>, more: Vec<T>) {
+    let needed = list.len() + more.len();
+    if needed > list.capacity() {
+        let room = if needed <= 8 { needed } else { needed.max(list.capacity() + list.capacity() / 2) };
+        list.reserve_exact(room - list.len());
+    }
+    list.extend(more);
 }
 
 impl Evidence {
