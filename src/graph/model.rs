@@ -259,8 +259,8 @@ impl Evidence {
     }
 }
 
-/// One copy of each text for a graph's evidence: a sentence that states
-/// several facts, a rule id that many facts name.
+/// One copy of each of a graph's recurring texts: a rule id that many facts
+/// name, a name that many mentions read.
 #[derive(Debug, Clone, Default)]
 pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
 

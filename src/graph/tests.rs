@@ -1,5 +1,7 @@
 //! Tests of merging entities, relations and graphs.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::entities::EntityKind;
 use crate::relations::RelationKind;
@@ -84,6 +86,44 @@ fn evidence_stays_sorted_and_unique_in_any_order_of_arrival() {
         works_at.evidence.iter().map(|e| (e.sentence.document.to_string(), e.sentence.span.start())).collect();
     let expected = [("document/a", 0), ("document/a", 7), ("document/b", 5), ("document/c", 1)];
     assert_eq!(order, expected.map(|(d, s)| (d.to_owned(), s)));
+}
+
+#[test]
+fn each_fact_finds_its_relation_while_the_edge_table_grows() {
+    // Thousands of edges make the table grow several times; every fact
+    // stated again must still find its edge, kind by kind.
+    let mut graph = KnowledgeGraph::new();
+    let people: Vec<EntityId> =
+        (0..100).map(|i| graph.add_entity(Entity::new(EntityKind::Person, &format!("Person {i}"))).clone()).collect();
+    let kinds = [RelationKind::Founded, RelationKind::WorksAt];
+    for round in 0..2 {
+        for (i, a) in people.iter().enumerate() {
+            for b in &people[i + 1..] {
+                for kind in &kinds {
+                    let stated = relation(kind.clone(), vec![evidence("d", round, "r")]);
+                    graph.add_relation(a, b, stated).unwrap();
+                }
+            }
+        }
+    }
+    assert_eq!(graph.relation_count(), 2 * 100 * 99 / 2);
+    assert!(graph.relations().all(|r| r.relation.evidence.len() == 2));
+}
+
+#[test]
+fn a_name_that_recurs_is_one_shared_text() {
+    let mut graph = KnowledgeGraph::new();
+    for (document, label) in [("a", "Acme"), ("b", "Acme"), ("c", "ACME")] {
+        let mut entity = Entity::new(EntityKind::Organization, label);
+        let span = TextSpan::new(0, 4, 0, 4).unwrap();
+        let document = EntityId::new(EntityKind::Document, document);
+        entity.mentions.push(Mention { document, span, text: label.into() });
+        graph.add_entity(entity);
+    }
+    let mentions = &graph.entities().next().unwrap().mentions;
+    assert_eq!(mentions.len(), 3);
+    assert!(Arc::ptr_eq(&mentions[0].text, &mentions[1].text));
+    assert_eq!(&*mentions[2].text, "ACME");
 }
 
 #[test]
