@@ -133,6 +133,7 @@ fn the_records_a_graph_holds_millions_of_stay_small() {
     use std::mem::size_of;
     assert_eq!(size_of::<TextSpan>(), 16);
     assert_eq!(size_of::<Evidence>(), 32);
-    assert_eq!(size_of::<Mention>(), 48);
+    assert_eq!(size_of::<Mention>(), 40);
+    assert_eq!(size_of::<EntityId>(), 8);
     assert_eq!(size_of::<Relation>(), 56);
 }
