@@ -123,6 +123,7 @@ fn convert_names_line_and_column_of_bad_json() {
         ("{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"x\", \"base\": \"http://e.org/\"},\n\"nodes\": [{\"id\": 5}], \"edges\": []}", "bad.json:2:18: invalid kgex JSON graph: invalid type: integer `5`, expected a string"),
         ("{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"x\", \"base\": \"http://e.org/\"},\n\"nodes\": [], \"edges\": [], \"extra\": 1}", "bad.json:2:33: invalid kgex JSON graph: unknown field `extra`"),
         ("{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"x\", \"base\": \"http://e.org/\"}, \"nodes\": [], \"edges\": [{\"source\": \"person/a\", \"target\": \"person/b\", \"key\": \"founded\", \"relation\": \"founded\", \"confidence\": 1.0, \"evidence\": []}]}", "edges[0]: relation refers to unknown entity 'person/a'"),
+        ("{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"x\", \"base\": \"http://e.org/\"}, \"nodes\": [{\"id\": \"person/a\", \"iri\": \"http://e.org/person/a\", \"label\": \"A\", \"type\": \"Person\", \"aliases\": [], \"mentions\": [{\"document\": \"document/d\", \"start\": 4294967296, \"end\": 4294967300, \"char_start\": 0, \"char_end\": 4, \"text\": \"A\"}]}], \"edges\": []}", "nodes[0]: span 4294967296..4294967300 (characters 0..4) is beyond 4 GiB"),
     ] {
         let path = folder.path().join("bad.json");
         fs::write(&path, content).unwrap();
