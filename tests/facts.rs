@@ -1,7 +1,7 @@
 //! Relations and sources on short texts, one construction each: places
 //! within places, roles and employers, outlets, speakers.
 
-use crate::util::texts::{graph_of, relations_in, relations_of, speakers};
+use crate::util::texts::{entities_with, graph_of, relations_in, relations_of, speakers};
 
 #[test]
 fn a_place_list_is_no_chain_of_places() {
@@ -81,17 +81,17 @@ fn german_bodies_and_inflected_places_have_their_base_forms() {
                 und ein Sprecher des Außenministeriums äußerten sich auf Initiative Frankreichs. Truppen der \
                 Vereinigten Staaten blieben. Das Ministerium schwieg.\n";
     let graph = graph_of(text, kgex::Language::De);
-    let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
-    for (name, kind) in [
-        ("Föderationsrat", kgex::EntityKind::Organization),
-        ("Viktor Oserow", kgex::EntityKind::Person),
-        ("Bundesregierung", kgex::EntityKind::Organization),
-        ("Außenministerium", kgex::EntityKind::Organization),
-        ("Frankreich", kgex::EntityKind::Place),
-        ("Vereinigte Staaten", kgex::EntityKind::Place),
-    ] {
-        assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
-    }
+    let entities = entities_with(
+        &graph,
+        &[
+            ("Föderationsrat", kgex::EntityKind::Organization),
+            ("Viktor Oserow", kgex::EntityKind::Person),
+            ("Bundesregierung", kgex::EntityKind::Organization),
+            ("Außenministerium", kgex::EntityKind::Organization),
+            ("Frankreich", kgex::EntityKind::Place),
+            ("Vereinigte Staaten", kgex::EntityKind::Place),
+        ],
+    );
     assert!(!entities.iter().any(|(name, _)| name == "Ministerium" || name.ends_with('s')), "{entities:?}");
     let works_at = relations_of(&graph, kgex::RelationKind::WorksAt);
     assert!(works_at.contains(&("Viktor Oserow".into(), "Föderationsrat".into())), "{works_at:?}");

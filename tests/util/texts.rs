@@ -7,6 +7,19 @@ pub fn graph_of(text: &str, language: kgex::Language) -> kgex::KnowledgeGraph {
     kgex::pipeline::extract(&document, &kgex::pipeline::Settings::default()).graph
 }
 
+/// The (label, kind) of every entity of a graph, after checking that each
+/// of `expected` is among them.
+pub fn entities_with(
+    graph: &kgex::KnowledgeGraph,
+    expected: &[(&str, kgex::EntityKind)],
+) -> Vec<(String, kgex::EntityKind)> {
+    let entities: Vec<(String, kgex::EntityKind)> = graph.entities().map(|e| (e.label.clone(), e.kind)).collect();
+    for &(name, kind) in expected {
+        assert!(entities.contains(&(name.to_owned(), kind)), "{name} missing: {entities:?}");
+    }
+    entities
+}
+
 /// The (subject, object) labels of a graph's relations of `kind`.
 pub fn relations_of(graph: &kgex::KnowledgeGraph, kind: kgex::RelationKind) -> Vec<(String, String)> {
     graph
