@@ -412,7 +412,8 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
         .map(|m| {
             let document = shared.document(&m.document)?;
             let span = span(m.start, m.end, m.char_start, m.char_end)?;
-            Ok(Mention { document, span, text: shared.texts.get(m.text) })
+            // The graph keeps one copy of each text as it adds the entity.
+            Ok(Mention { document, span, text: m.text.into() })
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(Entity {
