@@ -7,7 +7,7 @@ in which the given kgex binary finds at least two people; 12 dev, 12 test.
 English: the GUM dev and test documents of the permissively licensed genres, by
 GUM's own split, rebuilt from the CoNLL-U tokens and paragraph marks.
 
-Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR [--dev2 | --dev3 | --dev4 | --dev5 | --en-dev2]
+Usage: build.py KGEX_BINARY DATA_DIR DATA_TRAIN_DIR [--dev2 | --dev3 | --dev4 | --dev5 | --dev6 | --dev7 | --en-dev2]
 The texts go next to this script in {de,en}/{dev,test}/NAME.txt; the choice is
 printed so it can be checked against the README.
 """
@@ -22,7 +22,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 SEED = 20261130
 PER_SPLIT = 12
 # The further German dev sets and their seeds.
-EXTRA_SEEDS = {"dev2": 20261201, "dev3": 20261202, "dev4": 20261203, "dev5": 20261205}
+EXTRA_SEEDS = {"dev2": 20261201, "dev3": 20261202, "dev4": 20261203, "dev5": 20261205, "dev6": 20261206, "dev7": 20261207}
 # The second English dev set: its seed, and how many documents of each GUM genre it takes.
 EN_DEV2_SEED = 20261204
 PER_GENRE = 2
