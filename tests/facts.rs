@@ -209,6 +209,32 @@ fn a_role_of_an_organisation_with_its_short_form_before_a_name() {
 }
 
 #[test]
+fn a_role_on_a_body_named_in_a_compound_or_after_it_works_there() {
+    // A commissioner's or an expert's body before the hyphen; a field after
+    // `für`; a name of several words in brackets between role and person.
+    let text = "Titel\n\nEU-Außenkommissarin Mira Lenk zeigte sich besorgt. Der EU-Kommissar für Energie Tom Arndt \
+                schwieg. Die Angriffe auf den CDU-Finanzexperten Paul Kern nahmen zu. Sie kritisierten den \
+                Vorsitzenden der Linkspartei (Parti de Gauche), Pierre Morel.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    for (person, body) in
+        [("Mira Lenk", "EU"), ("Tom Arndt", "EU"), ("Paul Kern", "CDU"), ("Pierre Morel", "Linkspartei")]
+    {
+        assert!(works.contains(&(person.to_owned(), body.to_owned())), "{person}: {works:?}");
+    }
+}
+
+#[test]
+fn a_closed_role_compound_on_a_named_body_works_there() {
+    // `Bundestagsabgeordnete` begins with the last word of `Deutscher
+    // Bundestag`, `Messedirektor` with that of `Leipziger Messe`.
+    let text = "Titel\n\nDie Leipziger Messe wächst. Im Deutschen Bundestag wurde gestritten. Der \
+                Bundestagsabgeordnete Hans Ulrich trat zurück. Auch Messedirektor Jan Zell sprach.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    assert!(works.contains(&("Hans Ulrich".to_owned(), "Deutscher Bundestag".to_owned())), "{works:?}");
+    assert!(works.contains(&("Jan Zell".to_owned(), "Leipziger Messe".to_owned())), "{works:?}");
+}
+
+#[test]
 fn a_state_parliament_named_by_its_adjective_is_an_organisation() {
     let text = "Titel\n\nDie SPD-Abgeordnete im sächsischen Landtag Jana Kolbe schwieg. Ein Sprecher der hessischen \
                 Landesregierung widersprach. Die Abgeordnete Lea Sommer von den Grünen lachte. Die Wahl gewann die \

@@ -56,6 +56,12 @@ pub fn add_definite_references(
             mentions[n].insert(at, mention);
             resolution.assignments[n].insert(at, idx);
         }
+        for (span, idx) in named_role_compounds(text, cues, &tokens[n], &mentions[n], resolution) {
+            let mention = Mention::new(span, EntityKind::Organization, resolution.entities[idx].label.clone(), ORIGIN);
+            let at = mentions[n].partition_point(|m| m.span < span);
+            mentions[n].insert(at, mention);
+            resolution.assignments[n].insert(at, idx);
+        }
         for (mention, &idx) in mentions[n].iter().zip(&resolution.assignments[n]) {
             if mention.kind == EntityKind::Organization && mention.origin != ORIGIN {
                 let entry = named.entry(idx).or_default();
@@ -91,6 +97,56 @@ fn references(
     found
 }
 
+/// The first parts of role compounds before a person's name whose first
+/// part is the last word of an organisation the document names
+/// (`Buchmessedirektor X` beside `Leipziger Buchmesse`,
+/// `Bundestagsabgeordnete X` beside `Deutscher Bundestag`), each with that
+/// organisation.
+fn named_role_compounds(
+    text: &str,
+    cues: &CueLists,
+    tokens: &[Token],
+    mentions: &[Mention],
+    resolution: &Resolution,
+) -> Vec<(Span, usize)> {
+    let starts_person =
+        |token: &Token| mentions.iter().any(|m| m.kind == EntityKind::Person && m.span.start == token.span.start);
+    let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
+    let organizations: Vec<(usize, String)> = resolution
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .filter_map(|(idx, e)| Some((idx, e.label.rsplit([' ', '-']).next()?.to_lowercase())))
+        // `Union` of `Europäische Union` is also the CDU/CSU (`Unionspolitiker`).
+        .filter(|(_, last)| last.chars().count() >= 5 && last != "union")
+        .collect();
+    tokens
+        .windows(2)
+        .filter(|pair| starts_person(&pair[1]))
+        .filter_map(|pair| {
+            let whole = pair[0].text(text);
+            // `SPD-Bundestagsabgeordnete`: the compound after the last hyphen.
+            let word = whole.rsplit('-').next()?;
+            let start = pair[0].span.start + (whole.len() - word.len());
+            let lower = word.to_lowercase();
+            organizations.iter().find_map(|(idx, last)| {
+                let rest = lower.strip_prefix(last.as_str())?;
+                let rest = rest.strip_prefix('s').filter(|r| is_role_part(cues, r)).unwrap_or(rest);
+                // The first part has the same length in the word, whose case alone differs.
+                let length = lower.len() - rest.len();
+                let span = Span::new(start, start + length);
+                (is_role_part(cues, rest) && word.is_char_boundary(length) && !covered(span)).then_some((span, *idx))
+            })
+        })
+        .collect()
+}
+
+/// Whether `rest`, the part of a compound after its first part, is a role.
+fn is_role_part(cues: &CueLists, rest: &str) -> bool {
+    rest.len() >= 4 && cues.matches_lower("compound-organization", rest)
+}
+
 /// Any organisation: no word its name must hold.
 const ANY: &[&str] = &[];
 
@@ -118,7 +174,7 @@ fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'stat
     let lower = word.to_lowercase();
     let (stem, kind) = STEMS.iter().find(|(s, _)| lower.starts_with(*s))?;
     let rest = lower[stem.len()..].trim_start_matches('-');
-    let is_role = |rest: &str| rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
+    let is_role = |rest: &str| is_role_part(cues, rest);
     // The linking `s` (`Regierungssprecher`) belongs to the first part; it
     // is missing now and then (`Regierungsprecher`).
     let linked = rest.strip_prefix('s').filter(|r| is_role(r));
