@@ -116,7 +116,8 @@ fn named_role_compounds(
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        // A description taken for a name (`Erscheinungsbild der Partei`) names no body.
+        .filter(|(_, e)| e.kind == EntityKind::Organization && !e.label.split(' ').any(is_article))
         .filter_map(|(idx, e)| Some((idx, e.label.rsplit([' ', '-']).next()?.to_lowercase())))
         // `Union` of `Europäische Union` is also the CDU/CSU (`Unionspolitiker`).
         .filter(|(_, last)| last.chars().count() >= 5 && last != "union")
@@ -140,6 +141,10 @@ fn named_role_compounds(
             })
         })
         .collect()
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the")
 }
 
 /// Whether `rest`, the part of a compound after its first part, is a role.
@@ -186,7 +191,6 @@ fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'stat
 
 fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
-    let is_article = |w: &str| matches!(w.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the");
     let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
     (1..tokens.len())
         .filter(|&i| cues.has("organization-reference", word(i)))
