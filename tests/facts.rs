@@ -111,6 +111,20 @@ fn german_outlets_named_with_their_kind_are_cited() {
 }
 
 #[test]
+fn what_someone_says_to_an_outlet_cites_it() {
+    let text = "Titel\n\nHans Ulrich sagte gegenüber der Nachrichtenagentur Kvant, das sei falsch. Ein Zeuge \
+                erzählte der Zeitung „Talbote“, es habe gebrannt. Sie sprach in einem Interview mit der \
+                Zeitschrift „Nordblick“. Später sagte er gegenüber der ARD, alles sei gut. Er stand gegenüber \
+                der Firma Kolbe.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let cited: Vec<String> = relations_of(&graph, kgex::RelationKind::Cites).into_iter().map(|r| r.1).collect();
+    for outlet in ["Kvant", "Talbote", "Nordblick", "ARD"] {
+        assert!(cited.iter().any(|c| c == outlet), "{outlet} not cited: {cited:?}");
+    }
+    assert_eq!(cited.len(), 4, "a firm is no outlet: {cited:?}");
+}
+
+#[test]
 fn a_genitive_kind_word_and_a_body_before_angaben_name_the_source() {
     let text = "Titel\n\nLaut dem Bericht des Fachmagazins „Kolbenwelt“ sinkt der Absatz. Es starben laut \
                 NORDAG-Angaben drei Menschen.\n";
