@@ -274,6 +274,16 @@ fn speakers_joined_by_und_are_both_quoted() {
 }
 
 #[test]
+fn a_separable_speech_verb_with_its_particle_introduces_what_was_said() {
+    let text = "Titel\n\nDie Politiker Jan Vogt und Lea Sommer prangerten an, dass die Schulen Daten sammelten.\n";
+    let graph = graph_of(text, kgex::Language::De);
+    let mut quoted: Vec<String> =
+        relations_of(&graph, kgex::RelationKind::QuotedIn).into_iter().map(|(s, _)| s).collect();
+    quoted.sort();
+    assert_eq!(quoted, ["Jan Vogt", "Lea Sommer"], "{quoted:?}");
+}
+
+#[test]
 fn a_company_role_without_its_company_works_at_the_company_of_the_text() {
     let text = "Titel\n\nDie Kalwerk AG meldete Verluste. Die Kalwerk AG will sparen, sagte die Bank Nordkredit. \
                 Vorstandschef Jan Vogt trat zurück.\n";
