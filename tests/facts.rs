@@ -238,6 +238,20 @@ fn a_role_on_a_body_named_in_a_compound_or_after_it_works_there() {
 }
 
 #[test]
+fn an_employer_after_an_outlet_word_a_relative_clause_or_a_party_in_brackets() {
+    let text = "Titel\n\nDas sagte Lea Sommer vom Sender Kvant. Jan Vogt, der bei Stiftung Talbote für die \
+                Kasse verantwortlich ist, schwieg. Petra Hinz (SPD) war seit 2005 Mitglied des Deutschen \
+                Bundestages. Max Kolbe, der bei Siemens einen Vortrag hielt, lachte.\n";
+    let works = relations_in(text, kgex::Language::De, kgex::RelationKind::WorksAt);
+    for (person, body) in
+        [("Lea Sommer", "Kvant"), ("Jan Vogt", "Stiftung Talbote"), ("Petra Hinz", "Deutscher Bundestag")]
+    {
+        assert!(works.contains(&(person.to_owned(), body.to_owned())), "{person}: {works:?}");
+    }
+    assert!(!works.iter().any(|(person, _)| person == "Max Kolbe"), "a talk is no job: {works:?}");
+}
+
+#[test]
 fn a_closed_role_compound_on_a_named_body_works_there() {
     // `Bundestagsabgeordnete` begins with the last word of `Deutscher
     // Bundestag`, `Messedirektor` with that of `Leipziger Messe`.
