@@ -2,7 +2,8 @@
 //! company") refer to the organisation the document has named most so far
 //! (the one named last among equals), if it was named in the sentences just
 //! before; a role compound on a kind of body (`Universitätspräsident`)
-//! refers to the body of that kind named most so far.
+//! refers to the body of that kind named most so far, and one on the last
+//! word of a body's name (`Bundestagsabgeordnete X`) to that body.
 
 use rustc_hash::FxHashMap as HashMap;
 
