@@ -212,7 +212,7 @@ impl NameRecognizer {
         {
             return found(EntityKind::Organization, "head/organization");
         }
-        if words.len() > 1 && self.cues.has("place-head", head) {
+        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has("place-head", w)) {
             return found(EntityKind::Place, "head/place");
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
@@ -552,20 +552,13 @@ impl NameRecognizer {
 
     /// The kind the last word of a name of several words states
     /// (`Morogoro Region`, `Andraé Crouch Choir`): it wins over the tagger's.
-    /// A first name before a place word that is also a family name (`Anita
-    /// Hill`, `Nathan Lane`; not a plural: `Franklin Lakes`) leaves the kind
-    /// to the tagger.
     pub(super) fn head_kind(&self, name: &str) -> Option<EntityKind> {
         let mut words = name.split_whitespace();
         let last = words.next_back()?;
-        let first = words.next()?;
-        let personal = words.next().is_none()
-            && !last.ends_with('s')
-            && self.lists.is_first_name(first)
-            && self.lists.is_surname(last);
+        words.next()?;
         if self.cues.has("organization-head", last) {
             Some(EntityKind::Organization)
-        } else if self.cues.has("place-head", last) && !personal {
+        } else if self.cues.has("place-head", last) {
             Some(EntityKind::Place)
         } else {
             None
@@ -890,10 +883,6 @@ mod tests {
         assert_eq!(rules.head_kind("Andraé Crouch Choir"), Some(EntityKind::Organization));
         assert_eq!(rules.head_kind("Region"), None, "one word alone says nothing");
         assert_eq!(rules.head_kind("Mira Kim"), None);
-        assert_eq!(rules.head_kind("Regal Mountain"), Some(EntityKind::Place));
-        assert_eq!(rules.head_kind("Wayne Gretzky Drive"), Some(EntityKind::Place));
-        assert_eq!(rules.head_kind("Franklin Lakes"), Some(EntityKind::Place));
-        assert_eq!(rules.head_kind("Anita Hill"), None, "a first name and a family name");
     }
 
     #[test]
