@@ -31,6 +31,7 @@ pub fn add_definite_references(
     // Per organisation: how often it was named, and in which sentence last.
     let mut named: HashMap<usize, (usize, usize)> = HashMap::default();
     let mut last_named: Option<usize> = None;
+    let bodies = body_last_words(language, resolution);
     for n in 0..tokens.len() {
         let found = references(text, cues, &tokens[n], &mentions[n]);
         let recent = last_named.is_some_and(|at| n - at <= LOOK_BACK);
@@ -57,7 +58,7 @@ pub fn add_definite_references(
             mentions[n].insert(at, mention);
             resolution.assignments[n].insert(at, idx);
         }
-        for (span, idx) in named_role_compounds(text, cues, &tokens[n], &mentions[n], resolution) {
+        for (span, idx) in named_role_compounds(text, cues, &tokens[n], &mentions[n], &bodies) {
             let mention = Mention::new(span, EntityKind::Organization, resolution.entities[idx].label.clone(), ORIGIN);
             let at = mentions[n].partition_point(|m| m.span < span);
             mentions[n].insert(at, mention);
@@ -108,21 +109,14 @@ fn named_role_compounds(
     cues: &CueLists,
     tokens: &[Token],
     mentions: &[Mention],
-    resolution: &Resolution,
+    organizations: &[(usize, String)],
 ) -> Vec<(Span, usize)> {
+    if organizations.is_empty() {
+        return Vec::new();
+    }
     let starts_person =
         |token: &Token| mentions.iter().any(|m| m.kind == EntityKind::Person && m.span.start == token.span.start);
     let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
-    let organizations: Vec<(usize, String)> = resolution
-        .entities
-        .iter()
-        .enumerate()
-        // A description taken for a name (`Erscheinungsbild der Partei`) names no body.
-        .filter(|(_, e)| e.kind == EntityKind::Organization && !e.label.split(' ').any(is_article))
-        .filter_map(|(idx, e)| Some((idx, e.label.rsplit([' ', '-']).next()?.to_lowercase())))
-        // `Union` of `Europäische Union` is also the CDU/CSU (`Unionspolitiker`).
-        .filter(|(_, last)| last.chars().count() >= 5 && last != "union")
-        .collect();
     tokens
         .windows(2)
         .filter(|pair| starts_person(&pair[1]))
@@ -146,6 +140,25 @@ fn named_role_compounds(
 
 fn is_article(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the")
+}
+
+/// Each German organisation of the document with the last word of its
+/// name in lower case, for [`named_role_compounds`]; none in English, which
+/// writes such roles apart (`Bundestag member`).
+fn body_last_words(language: Language, resolution: &Resolution) -> Vec<(usize, String)> {
+    if language != Language::De {
+        return Vec::new();
+    }
+    resolution
+        .entities
+        .iter()
+        .enumerate()
+        // A description taken for a name (`Erscheinungsbild der Partei`) names no body.
+        .filter(|(_, e)| e.kind == EntityKind::Organization && !e.label.split(' ').any(is_article))
+        .filter_map(|(idx, e)| Some((idx, e.label.rsplit([' ', '-']).next()?.to_lowercase())))
+        // `Union` of `Europäische Union` is also the CDU/CSU (`Unionspolitiker`).
+        .filter(|(_, last)| last.chars().count() >= 5 && last != "union")
+        .collect()
 }
 
 /// Whether `rest`, the part of a compound after its first part, is a role.
