@@ -138,6 +138,7 @@ fn named_role_compounds(
         .collect()
 }
 
+/// Whether `word` is a definite article, in any case.
 fn is_article(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "das" | "die" | "der" | "dem" | "des" | "the")
 }
