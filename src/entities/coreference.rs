@@ -127,12 +127,8 @@ fn named_role_compounds(
             let start = pair[0].span.start + (whole.len() - word.len());
             let lower = word.to_lowercase();
             organizations.iter().find_map(|(idx, last)| {
-                let rest = lower.strip_prefix(last.as_str())?;
-                let rest = rest.strip_prefix('s').filter(|r| is_role_part(cues, r)).unwrap_or(rest);
-                // The first part has the same length in the word, whose case alone differs.
-                let length = lower.len() - rest.len();
-                let span = Span::new(start, start + length);
-                (is_role_part(cues, rest) && word.is_char_boundary(length) && !covered(span)).then_some((span, *idx))
+                let span = Span::new(start, start + first_part_length(cues, word, &lower, last)?);
+                (!covered(span)).then_some((span, *idx))
             })
         })
         .collect()
@@ -162,11 +158,6 @@ fn body_last_words(language: Language, resolution: &Resolution) -> Vec<(usize, S
         .collect()
 }
 
-/// Whether `rest`, the part of a compound after its first part, is a role.
-fn is_role_part(cues: &CueLists, rest: &str) -> bool {
-    rest.len() >= 4 && cues.matches_lower("compound-organization", rest)
-}
-
 /// Any organisation: no word its name must hold.
 const ANY: &[&str] = &[];
 
@@ -193,15 +184,22 @@ const STEMS: [(&str, &[&str]); 10] = [
 fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'static str])> {
     let lower = word.to_lowercase();
     let (stem, kind) = STEMS.iter().find(|(s, _)| lower.starts_with(*s))?;
-    let rest = lower[stem.len()..].trim_start_matches('-');
-    let is_role = |rest: &str| is_role_part(cues, rest);
+    Some((first_part_length(cues, word, &lower, stem)?, *kind))
+}
+
+/// The byte length of the first part of `word` (`lower` is it in lower
+/// case) when `stem` begins it and a role follows (`Konzern-Sprecherin`,
+/// `Bundestagsabgeordnete`).
+fn first_part_length(cues: &CueLists, word: &str, lower: &str, stem: &str) -> Option<usize> {
+    let rest = lower.strip_prefix(stem)?.trim_start_matches('-');
+    let is_role = |rest: &str| rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
     // The linking `s` (`Regierungssprecher`) belongs to the first part; it
     // is missing now and then (`Regierungsprecher`).
     let linked = rest.strip_prefix('s').filter(|r| is_role(r));
     let length = stem.len() + usize::from(linked.is_some());
     let role = linked.is_some() || is_role(rest);
     // The first part has the same length in the word, whose case alone differs.
-    (role && word.is_char_boundary(length)).then_some((length, *kind))
+    (role && word.is_char_boundary(length)).then_some(length)
 }
 
 fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]) -> Vec<Span> {
