@@ -73,7 +73,7 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         let start = n_added * 120;
         let span = TextSpan::new(start, start + text.len(), start, start + text.chars().count()).unwrap();
         let index = u32::try_from(n_added).unwrap();
-        let sentence = SourceSentence { document: document.clone(), index, span, text: text.into() };
+        let sentence = SourceSentence::new(document.clone(), index, span, text.into());
         let evidence = Evidence {
             sentence: sentence.into(),
             rule: format!("bench/{kind}").into(),

@@ -26,7 +26,7 @@ fn the_seed_yields_entities_and_relations_with_evidence() {
         assert!(!relation.relation.evidence.is_empty());
         for evidence in &relation.relation.evidence {
             let sentence = &evidence.sentence;
-            assert_eq!(&text[sentence.span.range()], &*sentence.text);
+            assert_eq!(&text[sentence.span.range()], sentence.text().unwrap());
             assert_eq!(text[..sentence.span.start()].chars().count(), sentence.span.char_start());
         }
     }

@@ -201,7 +201,7 @@ fn write_relationships(graph: &KnowledgeGraph, base: &str, writer: &mut impl Wri
     let mut batches = Batches::new();
     for edge in graph.relations() {
         let ends = [("from_iri", edge.subject.id.iri(base)), ("to_iri", edge.object.id.iri(base))];
-        let (mask, row) = row(&RELATIONSHIP_PROPERTIES, &relationship_values(&edge), &ends);
+        let (mask, row) = row(&RELATIONSHIP_PROPERTIES, &relationship_values(&edge)?, &ends);
         let shape = (relationship_type(&edge.relation.kind), edge.subject.kind, edge.object.kind);
         batches.push((shape, mask), row, &mut flush)?;
     }

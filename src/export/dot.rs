@@ -168,11 +168,12 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
     if let Some(quote) = &relation.attributes().quote {
         tooltip.extend(["„", quote.as_str(), "“"]);
     }
-    for evidence in &relation.evidence {
+    let texts = relation.evidence_texts()?;
+    for (evidence, text) in relation.evidence.iter().zip(&texts) {
         if !tooltip.is_empty() {
             tooltip.push("\n");
         }
-        tooltip.extend(["[", &*evidence.rule, "] ", &*evidence.sentence.text]);
+        tooltip.extend(["[", &*evidence.rule, "] ", text]);
     }
     write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
     if relation.kind.is_symmetric() {

@@ -219,7 +219,8 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
     write!(scratch, "{:?}", relation.confidence()).expect("writing to a String cannot fail");
     data(xml, "e_confidence", scratch)?;
     if !relation.evidence.is_empty() {
-        data(xml, "e_evidence", join_into(scratch, &relation.evidence, |out, e| out.push_str(&e.sentence.text)))?;
+        let texts = relation.evidence_texts()?;
+        data(xml, "e_evidence", join_into(scratch, &texts, |out, text| out.push_str(text)))?;
         let spans = join_into(scratch, &relation.evidence, |out, e| {
             write!(out, "{}:{}-{}", e.sentence.document, e.sentence.span.start(), e.sentence.span.end())
                 .expect("writing to a String cannot fail")

@@ -273,17 +273,23 @@ impl Serialize for MentionsOut<'_> {
 
 impl Serialize for EvidenceListOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|evidence| EvidenceOut {
-            document: evidence.sentence.document.as_str(),
-            sentence: evidence.sentence.index,
-            start: evidence.sentence.span.start(),
-            end: evidence.sentence.span.end(),
-            char_start: evidence.sentence.span.char_start(),
-            char_end: evidence.sentence.span.char_end(),
-            text: &evidence.sentence.text,
-            rule: &evidence.rule,
-            confidence: evidence.confidence,
-        }))
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for evidence in self.0 {
+            let text = evidence.sentence.text().map_err(S::Error::custom)?;
+            seq.serialize_element(&EvidenceOut {
+                document: evidence.sentence.document.as_str(),
+                sentence: evidence.sentence.index,
+                start: evidence.sentence.span.start(),
+                end: evidence.sentence.span.end(),
+                char_start: evidence.sentence.span.char_start(),
+                char_end: evidence.sentence.span.char_end(),
+                text: &text,
+                rule: &evidence.rule,
+                confidence: evidence.confidence,
+            })?;
+        }
+        seq.end()
     }
 }
 
@@ -389,7 +395,7 @@ impl Shared {
     fn sentence(&mut self, sentence: SourceSentence) -> Arc<SourceSentence> {
         let key = (sentence.document.clone(), sentence.index, sentence.span);
         match self.sentences.get(&key) {
-            Some(shared) if shared.text == sentence.text => shared.clone(),
+            Some(shared) if shared.held_text() == sentence.held_text() => shared.clone(),
             Some(_) => Arc::new(sentence),
             None => self.sentences.entry(key).or_insert_with(|| Arc::new(sentence)).clone(),
         }
@@ -451,12 +457,12 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
             if !(0.0..=1.0).contains(&e.confidence) {
                 return Err(format!("confidence {} is outside 0..1", e.confidence));
             }
-            let sentence = SourceSentence {
-                document: shared.document(&e.document)?,
-                index: u32::try_from(e.sentence).map_err(|_| format!("sentence {} is beyond 2^32", e.sentence))?,
-                span: span(e.start, e.end, e.char_start, e.char_end)?,
-                text: e.text.into(),
-            };
+            let sentence = SourceSentence::new(
+                shared.document(&e.document)?,
+                u32::try_from(e.sentence).map_err(|_| format!("sentence {} is beyond 2^32", e.sentence))?,
+                span(e.start, e.end, e.char_start, e.char_end)?,
+                e.text.into(),
+            );
             Ok(Evidence {
                 sentence: shared.sentence(sentence),
                 rule: shared.texts.get(e.rule),

@@ -99,7 +99,7 @@ fn write_relationship_files(graph: &KnowledgeGraph, base: &str, folder: &Path) -
         };
         record.clear();
         record.extend([edge.subject.id.iri(base), edge.object.id.iri(base), rel_type]);
-        record.extend(relationship_values(&edge).iter().map(field));
+        record.extend(relationship_values(&edge)?.iter().map(field));
         files[index].1.write_record(&record)?;
     }
     finish(files)

@@ -4,6 +4,7 @@
 //! exporters write the same properties under the same names.
 
 use std::borrow::Cow;
+use std::io;
 
 use super::xml_text::remove_xml_forbidden;
 use crate::entities::EntityKind;
@@ -106,8 +107,12 @@ fn optional_text(value: Option<&str>) -> Option<Value<'_>> {
 /// A list value of the non-empty `texts`; none when there are none. Equal
 /// neighbours are kept once: a sentence that two rules found is one piece
 /// of evidence.
-fn text_list<'a>(texts: impl Iterator<Item = &'a str>) -> Option<Value<'a>> {
-    let mut list: Vec<Cow<'a, str>> = texts.map(remove_xml_forbidden).filter(|t| !t.is_empty()).collect();
+fn text_list<'a>(texts: impl Iterator<Item = Cow<'a, str>>) -> Option<Value<'a>> {
+    let allowed = |text: Cow<'a, str>| match text {
+        Cow::Borrowed(text) => remove_xml_forbidden(text),
+        Cow::Owned(text) => Cow::Owned(remove_xml_forbidden(&text).into_owned()),
+    };
+    let mut list: Vec<Cow<'a, str>> = texts.map(allowed).filter(|t| !t.is_empty()).collect();
     list.dedup();
     (!list.is_empty()).then_some(Value::TextList(list))
 }
@@ -118,7 +123,7 @@ pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 
     [
         text(iri),
         text(&entity.label),
-        text_list(entity.aliases.iter().map(String::as_str)),
+        text_list(entity.aliases.iter().map(|alias| Cow::Borrowed(alias.as_str()))),
         optional_text(entity.lang.as_deref()),
         optional_text(entity.description.as_deref()),
         Some(Value::Int(entity.mentions.len() as u64)),
@@ -128,20 +133,21 @@ pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 
     ]
 }
 
-/// The values of [`RELATIONSHIP_PROPERTIES`] for `edge`.
-pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> [Option<Value<'a>>; 8] {
+/// The values of [`RELATIONSHIP_PROPERTIES`] for `edge`; an error only
+/// when a spilled sentence cannot be read back.
+pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> io::Result<[Option<Value<'a>>; 8]> {
     let relation = edge.relation;
     let attributes = relation.attributes();
-    [
+    Ok([
         optional_text(attributes.date.as_deref()),
         optional_text(attributes.role.as_deref()),
         attributes.former.map(Value::Bool),
         optional_text(attributes.topic.as_deref()),
         optional_text(attributes.quote.as_deref()),
         Some(Value::Float(relation.confidence())),
-        text_list(relation.evidence.iter().map(|e| &*e.sentence.text)),
-        text_list(relation.rules().into_iter()),
-    ]
+        text_list(relation.evidence_texts()?.into_iter()),
+        text_list(relation.rules().into_iter().map(Cow::Borrowed)),
+    ])
 }
 
 #[cfg(test)]

@@ -426,7 +426,7 @@ fn emit_evidence<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter.emit(&node, &terms.reference_context, document)?;
     emitter.integer(&node, &terms.begin_index, evidence.sentence.span.char_start())?;
     emitter.integer(&node, &terms.end_index, evidence.sentence.span.char_end())?;
-    emitter.text(&node, &terms.anchor_of, &evidence.sentence.text, None)?;
+    emitter.text(&node, &terms.anchor_of, &evidence.sentence.text()?, None)?;
     emitter.integer(&node, &terms.sentence_index, evidence.sentence.index as usize)?;
     emitter.text(&node, &terms.rule, &evidence.rule, None)?;
     emitter.double(&node, &terms.confidence, evidence.confidence)

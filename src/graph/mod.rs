@@ -3,9 +3,11 @@
 
 mod id;
 mod model;
+mod spill;
 mod view;
 
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
@@ -17,6 +19,7 @@ pub use self::id::{slug, stable_hash, EntityId};
 pub use self::model::{
     Attributes, DocumentSource, Entity, Evidence, Mention, Relation, SharedTexts, SourceSentence, TextSpan,
 };
+use self::spill::Spill;
 pub use self::view::View;
 use crate::relations::RelationKind;
 
@@ -35,6 +38,50 @@ pub struct KnowledgeGraph {
     /// One copy of each mention text: a name that recurs in thousands of
     /// documents is stored once.
     texts: SharedTexts,
+    /// Sentence texts: the first `spill_after` bytes stay in memory, those
+    /// merged in later go to a temporary file (see [`KnowledgeGraph::merge`]).
+    sentences: SentenceTexts,
+}
+
+/// How much sentence text a graph holds, and where the rest goes.
+#[derive(Debug, Clone)]
+struct SentenceTexts {
+    held: usize,
+    spill_after: usize,
+    spill: Option<Arc<Spill>>,
+}
+
+/// Sentence text a graph keeps in memory before it spills the rest: a
+/// corpus of 100 MB quotes about 90 MB of it as evidence, an article a few
+/// kilobytes.
+pub const SPILL_AFTER: usize = 16 << 20;
+
+impl Default for SentenceTexts {
+    fn default() -> Self {
+        Self { held: 0, spill_after: SPILL_AFTER, spill: None }
+    }
+}
+
+impl SentenceTexts {
+    /// `sentence` as this graph keeps it: spilled once the graph holds more
+    /// than its share of text (in memory when the file fails).
+    fn keep(&mut self, sentence: &Arc<SourceSentence>) -> Arc<SourceSentence> {
+        let Some(text) = sentence.held_text() else { return sentence.clone() };
+        if self.held + text.len() <= self.spill_after {
+            self.held += text.len();
+            return sentence.clone();
+        }
+        if self.spill.is_none() {
+            self.spill = Spill::new().ok();
+        }
+        match self.spill.as_ref().map(|spill| sentence.spilled(spill)) {
+            Some(Ok(spilled)) => Arc::new(spilled),
+            _ => {
+                self.held += text.len();
+                sentence.clone()
+            }
+        }
+    }
 }
 
 /// A relation whose end is not in the graph.
@@ -119,9 +166,29 @@ impl KnowledgeGraph {
         Ok(())
     }
 
-    /// Adds every entity and relation of `other`, in its order.
+    /// Sentence text to keep in memory before the sentences of graphs merged
+    /// in go to a temporary file ([`SPILL_AFTER`] unless set).
+    pub fn spill_sentences_after(&mut self, bytes: usize) {
+        self.sentences.spill_after = bytes;
+    }
+
+    /// Adds every entity and relation of `other`, in its order. Evidence
+    /// sentences beyond the graph's share of memory move to its spill file;
+    /// a sentence shared by several facts stays shared.
     pub fn merge(&mut self, other: KnowledgeGraph) {
         let KnowledgeGraph { mut graph, .. } = other;
+        // By address, with the original held so that no address is reused.
+        let mut kept: HashMap<*const SourceSentence, [Arc<SourceSentence>; 2]> = HashMap::default();
+        for relation in graph.edge_weights_mut() {
+            for evidence in &mut relation.evidence {
+                let [_, sentence] = kept.entry(Arc::as_ptr(&evidence.sentence)).or_insert_with(|| {
+                    let sentence = &evidence.sentence;
+                    [sentence.clone(), self.sentences.keep(sentence)]
+                });
+                evidence.sentence = sentence.clone();
+            }
+        }
+        drop(kept);
         let edges: Vec<_> = graph.edge_indices().collect();
         let mut ends = Vec::with_capacity(edges.len());
         for edge in &edges {

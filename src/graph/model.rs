@@ -1,10 +1,13 @@
 //! What the graph holds: entities with their mentions, relations with their
 //! attributes and evidence.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::io;
 use std::sync::Arc;
 
 use crate::entities::EntityKind;
+use crate::graph::spill::Spill;
 use crate::graph::EntityId;
 pub use crate::relations::Attributes;
 use crate::relations::RelationKind;
@@ -119,7 +122,7 @@ pub struct Relation {
 }
 
 /// A sentence that states facts, shared by the evidence of all of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceSentence {
     /// The document's id.
     pub document: EntityId,
@@ -127,9 +130,65 @@ pub struct SourceSentence {
     pub index: u32,
     /// The sentence's place in the document.
     pub span: TextSpan,
-    /// The sentence's text.
-    pub text: Box<str>,
+    text: SentenceText,
 }
+
+/// Where a sentence's text is kept.
+#[derive(Debug, Clone)]
+enum SentenceText {
+    Held(Box<str>),
+    /// At an offset of a spill file, as long as the sentence's span.
+    Spilled(Arc<Spill>, u64),
+}
+
+impl SourceSentence {
+    /// Sentence `index` of `document`, at `span`, reading `text`.
+    pub fn new(document: EntityId, index: u32, span: TextSpan, text: Box<str>) -> Self {
+        Self { document, index, span, text: SentenceText::Held(text) }
+    }
+
+    /// The sentence's text; an error only when it was spilled to a file
+    /// that can no longer be read.
+    pub fn text(&self) -> io::Result<Cow<'_, str>> {
+        match &self.text {
+            SentenceText::Held(text) => Ok(Cow::Borrowed(text)),
+            SentenceText::Spilled(spill, offset) => spill.read(*offset, self.span.end() - self.span.start()),
+        }
+    }
+
+    /// The text while it is in memory, `None` once it is spilled.
+    pub fn held_text(&self) -> Option<&str> {
+        match &self.text {
+            SentenceText::Held(text) => Some(text),
+            SentenceText::Spilled(..) => None,
+        }
+    }
+
+    /// The same sentence with its text moved to `spill`. A text whose length
+    /// differs from its span's (which only a hand-made graph has) stays.
+    pub(super) fn spilled(&self, spill: &Arc<Spill>) -> io::Result<Self> {
+        let text = match &self.text {
+            SentenceText::Held(text) if text.len() == self.span.end() - self.span.start() => {
+                SentenceText::Spilled(spill.clone(), spill.append(text)?)
+            }
+            other => other.clone(),
+        };
+        Ok(Self { document: self.document.clone(), index: self.index, span: self.span, text })
+    }
+}
+
+/// Two sentences are equal when they are at the same place and read the same.
+impl PartialEq for SourceSentence {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.document, self.index, self.span) == (&other.document, other.index, other.span)
+            && match (&self.text, &other.text) {
+                (SentenceText::Held(a), SentenceText::Held(b)) => a == b,
+                _ => self.text().ok() == other.text().ok(),
+            }
+    }
+}
+
+impl Eq for SourceSentence {}
 
 /// One sentence that states a relation, and how it was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,6 +289,12 @@ impl Relation {
         rules.sort_unstable();
         rules.dedup();
         rules
+    }
+
+    /// The texts of the evidence sentences, in the evidence's order; an
+    /// error only when a spilled sentence cannot be read back.
+    pub fn evidence_texts(&self) -> io::Result<Vec<Cow<'_, str>>> {
+        self.evidence.iter().map(|evidence| evidence.sentence.text()).collect()
     }
 
     /// The highest confidence among the evidence, 0 without evidence.

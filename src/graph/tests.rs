@@ -7,12 +7,12 @@ use crate::entities::EntityKind;
 use crate::relations::RelationKind;
 
 fn evidence(document: &str, start: usize, rule: &str) -> Evidence {
-    let sentence = SourceSentence {
-        document: EntityId::new(EntityKind::Document, document),
-        index: 0,
-        span: TextSpan::new(start, start + 5, start, start + 5).unwrap(),
-        text: "Satz.".into(),
-    };
+    let sentence = SourceSentence::new(
+        EntityId::new(EntityKind::Document, document),
+        0,
+        TextSpan::new(start, start + 5, start, start + 5).unwrap(),
+        "Satz.".into(),
+    );
     Evidence { sentence: sentence.into(), rule: rule.into(), confidence: 0.5 }
 }
 

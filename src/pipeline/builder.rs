@@ -120,9 +120,12 @@ impl<'a> GraphBuilder<'a> {
         }
         let Some(source) = self.source_sentence(sentence) else { return };
         if self.explain {
-            self.extraction
-                .explanations
-                .push(format!("relation: {subject} {} {object} [{}] in: {}", fact.kind, fact.rule, source.text));
+            self.extraction.explanations.push(format!(
+                "relation: {subject} {} {object} [{}] in: {}",
+                fact.kind,
+                fact.rule,
+                source.held_text().unwrap_or_default()
+            ));
         }
         if let (Some(date), Some(document_date)) = (&fact.attributes.date, &self.document.date) {
             fact.attributes.date = Some(with_year_from(date, document_date));
@@ -140,7 +143,7 @@ impl<'a> GraphBuilder<'a> {
         }
         let span = self.text_span(sentence.span)?;
         let text = self.document.text[span.range()].into();
-        let shared = Arc::new(SourceSentence { document: self.document_id.clone(), index, span, text });
+        let shared = Arc::new(SourceSentence::new(self.document_id.clone(), index, span, text));
         self.sentence = Some(shared.clone());
         Some(shared)
     }

@@ -51,8 +51,7 @@ pub fn document(name: &str, title: &str) -> Entity {
 
 /// A relation with one piece of evidence whose sentence is `text`.
 pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes: Attributes) -> Relation {
-    let sentence =
-        SourceSentence { document: document.clone(), index: 3, span: span(text.len() % 89), text: text.into() };
+    let sentence = SourceSentence::new(document.clone(), 3, span(text.len() % 89), text.into());
     let evidence =
         Evidence { sentence: sentence.into(), rule: format!("rule/{}", kind.name()).into(), confidence: 0.75 };
     Relation::stated(kind, attributes, vec![evidence])

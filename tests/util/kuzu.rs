@@ -91,7 +91,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
             text(a.topic.as_deref()),
             text(a.quote.as_deref()),
             r.relation.confidence(),
-            texts(r.relation.evidence.iter().map(|e| &*e.sentence.text)),
+            texts(r.relation.evidence_texts().unwrap().iter().map(|text| &**text)),
             texts(rules.into_iter()),
         ])
     });
