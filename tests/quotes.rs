@@ -5,6 +5,7 @@
 use std::fs;
 
 use crate::util;
+use crate::util::texts::relations_in;
 use kgex::pipeline::{Extractor, Settings};
 use kgex::{Document, Language};
 
@@ -711,4 +712,33 @@ fn a_speech_verb_right_after_a_comma_goes_on_with_the_sentences_subject() {
     // After a relative clause the verb is the one of the subject before it.
     let text = "Lage\n\nJan Wolf ist ein Held, und alle, die ihn kennen, verlangen Rache.\n";
     assert_speakers(text, &[]);
+}
+
+/// The active verb of quoting has the one quoted as its object and the
+/// medium that quotes as its subject, which is cited; in the passive its
+/// subject is the one quoted.
+#[test]
+fn the_one_a_medium_quotes_speaks_and_the_medium_is_cited() {
+    let cases = [
+        ("„Wir sind Zeugen“, zitierte man Lena Berger vom Sender RTVE.", Language::De, "Lena Berger"),
+        (
+            "Die Zeitung „Die Welt“ zitiert den Politiker Jonas Keller mit den Worten: „Das reicht nicht.“",
+            Language::De,
+            "Jonas Keller",
+        ),
+        ("„Das ist zu viel“, zitiert die „Computerwoche“ Kevin Lorenz in einem Bericht.", Language::De, "Kevin Lorenz"),
+        (
+            "Karl Brandt wird von der Zeitung mit den Worten zitiert, der Plan sei gescheitert.",
+            Language::De,
+            "Karl Brandt",
+        ),
+        ("The New York Times quoted John Harper as saying that the plan would fail.", Language::En, "John Harper"),
+    ];
+    for (sentence, language, speaker) in cases {
+        let text = format!("Titel\n\n{sentence}\n");
+        assert_eq!(quoted_in_graph(&text, language), [speaker], "{sentence}");
+    }
+    let text = "Titel\n\nDie Nachrichtenagentur Reuters zitiert dazu Jan Vogt mit den Worten: „Das ist vorbei.“\n";
+    let cited = relations_in(text, Language::De, kgex::RelationKind::Cites);
+    assert_eq!(cited.iter().map(|(_, o)| o.as_str()).collect::<Vec<_>>(), ["Reuters"], "{cited:?}");
 }

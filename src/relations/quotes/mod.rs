@@ -22,7 +22,7 @@ use self::clause::{
 };
 use self::lexicon::{Lexicon, Section};
 use self::passive::passive_agent;
-use self::speaker::{is_auxiliary, speaker_of};
+use self::speaker::{is_auxiliary, quoted_object, speaker_of};
 pub use self::words::SentenceWords;
 use crate::entities::{EntityKind, Mention, Resolution};
 use crate::input::Language;
@@ -386,6 +386,9 @@ impl Finder<'_, '_> {
                         .filter(|_| typed || learned)
                         .and_then(|at| found.iter().find(|c| c.first == at))
                         .map(|c| (*c, j, false));
+                }
+                if let Some(quoted) = quoted_object(words, found, &lower, j) {
+                    return Some((quoted, j, false));
                 }
                 speaker_of(words, lexicon, found, j).map(|c| (c, j, learned))
             })

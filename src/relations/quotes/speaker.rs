@@ -2,6 +2,7 @@
 //! cue, by German and English word order.
 
 use super::candidates::{is_determiner, is_preposition, Candidate, SpeakerKind};
+use super::clause::clause_start;
 use super::lexicon::{Lexicon, Section};
 use super::SentenceWords;
 use crate::entities::{possessive_base, EntityKind};
@@ -48,6 +49,41 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
         return Some(after);
     }
     before(words, found, cue)
+}
+
+/// `„...“, zitiert die Zeitung den Minister`, `Ein Sender zitierte X mit den
+/// Worten`, `Reuters quoted X as saying`: the active verb of quoting has the
+/// one quoted as its object, after its subject (a medium, cited by the
+/// rules). `None` for other cues and for the passive (`X wird zitiert`),
+/// whose subject is the one quoted.
+pub fn quoted_object(words: &SentenceWords, found: &[Candidate], lower: &[&str], cue: usize) -> Option<Candidate> {
+    let english = words.english && lower[cue] == "quoted";
+    let german = !words.english && matches!(lower[cue], "zitiert" | "zitierte" | "zitierten");
+    if !english && !german {
+        return None;
+    }
+    let start = clause_start(lower, cue);
+    let auxiliary = |w: &str| matches!(w, "wird" | "wurde" | "wurden" | "werden" | "worden" | "is" | "was" | "were");
+    if (start..cue).any(|j| auxiliary(lower[j])) {
+        return None;
+    }
+    let subject_before = found.iter().any(|c| c.last + 1 == cue && subject_like(words, c, start));
+    // `zitierte man X`: the subject is no candidate.
+    let impersonal = lower.get(cue + 1) == Some(&"man");
+    let mut after = found.iter().filter(|c| c.first > cue);
+    let first = after.next()?;
+    // `zitiert ndr.de X`: a subject that is no candidate stands between.
+    let plain = |j: usize| is_determiner(lower[j]) || !words.is_word(j);
+    let skipped = first.first <= cue + 5 && !(cue + 1..first.first).all(plain);
+    let (from, object) = if subject_before || impersonal || english || skipped {
+        (if skipped { first.first } else { cue + 1 + usize::from(impersonal) }, first)
+    } else {
+        (first.last + 1, after.next()?)
+    };
+    // Only marks and an article between: `zitiert die „Computerwoche“ X`.
+    let gap = (from..object.first).all(|j| is_determiner(lower[j]) || !words.is_word(j));
+    let oblique = object.first > 0 && is_preposition(lower[object.first - 1]);
+    (object.first - from <= 2 && gap && !oblique).then_some(*object)
 }
 
 /// `Das Auswärtige Amt der Bundesrepublik Deutschland meldete`: a place in
