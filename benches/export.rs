@@ -14,7 +14,8 @@ use std::time::Instant;
 
 use kgex::export::{self, for_each_quad};
 use kgex::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SourceSentence, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation,
+    SourceSentence, TextSpan,
 };
 use kgex::{EntityKind, ExportFormat, ExportOptions, RelationKind};
 
@@ -64,6 +65,7 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         })
         .collect();
     let mut random = Lcg(42);
+    let mut findings = Findings::default();
     let kinds = [RelationKind::Founded, RelationKind::WorksAt, RelationKind::MetWith, RelationKind::QuotedIn];
     let mut n_added = 0;
     while n_added < n_edges {
@@ -74,11 +76,8 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         let span = TextSpan::new(start, start + text.len(), start, start + text.chars().count()).unwrap();
         let index = u32::try_from(n_added).unwrap();
         let sentence = SourceSentence::new(document.clone(), index, span, text.into());
-        let evidence = Evidence {
-            sentence: sentence.into(),
-            rule: format!("bench/{kind}").into(),
-            confidence: f64::from(random.next(10_000) as u32) / 10_000.0,
-        };
+        let confidence = f64::from(random.next(10_000) as u32) / 10_000.0;
+        let evidence = Evidence::new(sentence.into(), findings.get(&format!("bench/{kind}"), confidence));
         let date = format!("{}-{:02}", 2000 + random.next(25), 1 + random.next(12));
         let attributes = Attributes { date: Some(date), ..Attributes::default() };
         let before = graph.relation_count();

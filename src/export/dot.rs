@@ -173,7 +173,7 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
         if !tooltip.is_empty() {
             tooltip.push("\n");
         }
-        tooltip.extend(["[", &*evidence.rule, "] ", text]);
+        tooltip.extend(["[", evidence.rule(), "] ", text]);
     }
     write_quoted(writer, &tooltip, MAX_TOOLTIP_CHARS)?;
     if relation.kind.is_symmetric() {

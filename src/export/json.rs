@@ -14,7 +14,7 @@ use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SharedTexts,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation,
     SourceSentence, TextSpan,
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
@@ -285,8 +285,8 @@ impl Serialize for EvidenceListOut<'_> {
                 char_start: evidence.sentence.span.char_start(),
                 char_end: evidence.sentence.span.char_end(),
                 text: &text,
-                rule: &evidence.rule,
-                confidence: evidence.confidence,
+                rule: evidence.rule(),
+                confidence: evidence.confidence(),
             })?;
         }
         seq.end()
@@ -370,10 +370,11 @@ fn strip_position(message: &str) -> &str {
 }
 
 /// What the graph shares instead of copying: a sentence's text for all the
-/// facts it states, a rule id, a document's id for all its mentions.
+/// facts it states, a rule and its confidence, a document's id for all its
+/// mentions.
 #[derive(Default)]
 struct Shared {
-    texts: SharedTexts,
+    findings: Findings,
     documents: FxHashMap<String, EntityId>,
     /// Every sentence read, so that the evidence of all the facts a sentence
     /// states shares one copy of it, as in the graph that was written.
@@ -463,11 +464,7 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
                 span(e.start, e.end, e.char_start, e.char_end)?,
                 e.text.into(),
             );
-            Ok(Evidence {
-                sentence: shared.sentence(sentence),
-                rule: shared.texts.get(e.rule),
-                confidence: e.confidence,
-            })
+            Ok(Evidence::new(shared.sentence(sentence), shared.findings.get(&e.rule, e.confidence)))
         })
         .collect::<Result<Vec<_>, String>>()?;
     if let Some(date) = edge.date.as_deref().filter(|date| !is_iso_date_prefix(date)) {

@@ -325,7 +325,7 @@ fn evidence_iri(base: &str, statement: &str, evidence: &Evidence) -> String {
         evidence.sentence.document,
         evidence.sentence.span.start(),
         evidence.sentence.span.end(),
-        evidence.rule
+        evidence.rule()
     );
     format!("{base}evidence/{:016x}", stable_hash(key.as_bytes()))
 }
@@ -428,6 +428,6 @@ fn emit_evidence<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter.integer(&node, &terms.end_index, evidence.sentence.span.char_end())?;
     emitter.text(&node, &terms.anchor_of, &evidence.sentence.text()?, None)?;
     emitter.integer(&node, &terms.sentence_index, evidence.sentence.index as usize)?;
-    emitter.text(&node, &terms.rule, &evidence.rule, None)?;
-    emitter.double(&node, &terms.confidence, evidence.confidence)
+    emitter.text(&node, &terms.rule, evidence.rule(), None)?;
+    emitter.double(&node, &terms.confidence, evidence.confidence())
 }

@@ -1,6 +1,7 @@
 //! The knowledge graph: a petgraph `StableDiGraph` of entities and relations,
 //! with an index from entity id to node.
 
+mod evidence;
 mod id;
 mod model;
 mod spill;
@@ -15,10 +16,9 @@ use rustc_hash::FxHashMap as HashMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+pub use self::evidence::{Evidence, Finding, Findings, SourceSentence};
 pub use self::id::{slug, stable_hash, EntityId};
-pub use self::model::{
-    Attributes, DocumentSource, Entity, Evidence, Mention, Relation, SharedTexts, SourceSentence, TextSpan,
-};
+pub use self::model::{Attributes, DocumentSource, Entity, Mention, Relation, SharedTexts, TextSpan};
 use self::spill::Spill;
 pub use self::view::View;
 use crate::relations::RelationKind;
@@ -38,6 +38,8 @@ pub struct KnowledgeGraph {
     /// One copy of each mention text: a name that recurs in thousands of
     /// documents is stored once.
     texts: SharedTexts,
+    /// One copy of each rule and confidence for all the facts they found.
+    findings: Findings,
     /// Sentence texts: the first `spill_after` bytes stay in memory, those
     /// merged in later go to a temporary file (see [`KnowledgeGraph::merge`]).
     sentences: SentenceTexts,
@@ -174,13 +176,15 @@ impl KnowledgeGraph {
 
     /// Adds every entity and relation of `other`, in its order. Evidence
     /// sentences beyond the graph's share of memory move to its spill file;
-    /// a sentence shared by several facts stays shared.
+    /// a sentence shared by several facts stays shared, and a rule with its
+    /// confidence is kept once for the whole graph.
     pub fn merge(&mut self, other: KnowledgeGraph) {
         let KnowledgeGraph { mut graph, .. } = other;
         // By address, with the original held so that no address is reused.
         let mut kept: HashMap<*const SourceSentence, [Arc<SourceSentence>; 2]> = HashMap::default();
         for relation in graph.edge_weights_mut() {
             for evidence in &mut relation.evidence {
+                evidence.share_finding(&mut self.findings);
                 let [_, sentence] = kept.entry(Arc::as_ptr(&evidence.sentence)).or_insert_with(|| {
                     let sentence = &evidence.sentence;
                     [sentence.clone(), self.sentences.keep(sentence)]

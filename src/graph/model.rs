@@ -7,8 +7,7 @@ use std::io;
 use std::sync::Arc;
 
 use crate::entities::EntityKind;
-use crate::graph::spill::Spill;
-use crate::graph::EntityId;
+use crate::graph::{EntityId, Evidence};
 pub use crate::relations::Attributes;
 use crate::relations::RelationKind;
 
@@ -121,86 +120,6 @@ pub struct Relation {
     pub evidence: Vec<Evidence>,
 }
 
-/// A sentence that states facts, shared by the evidence of all of them.
-#[derive(Debug, Clone)]
-pub struct SourceSentence {
-    /// The document's id.
-    pub document: EntityId,
-    /// Index of the sentence in the document, from 0.
-    pub index: u32,
-    /// The sentence's place in the document.
-    pub span: TextSpan,
-    text: SentenceText,
-}
-
-/// Where a sentence's text is kept.
-#[derive(Debug, Clone)]
-enum SentenceText {
-    Held(Box<str>),
-    /// At an offset of a spill file, as long as the sentence's span.
-    Spilled(Arc<Spill>, u64),
-}
-
-impl SourceSentence {
-    /// Sentence `index` of `document`, at `span`, reading `text`.
-    pub fn new(document: EntityId, index: u32, span: TextSpan, text: Box<str>) -> Self {
-        Self { document, index, span, text: SentenceText::Held(text) }
-    }
-
-    /// The sentence's text; an error only when it was spilled to a file
-    /// that can no longer be read.
-    pub fn text(&self) -> io::Result<Cow<'_, str>> {
-        match &self.text {
-            SentenceText::Held(text) => Ok(Cow::Borrowed(text)),
-            SentenceText::Spilled(spill, offset) => spill.read(*offset, self.span.end() - self.span.start()),
-        }
-    }
-
-    /// The text while it is in memory, `None` once it is spilled.
-    pub fn held_text(&self) -> Option<&str> {
-        match &self.text {
-            SentenceText::Held(text) => Some(text),
-            SentenceText::Spilled(..) => None,
-        }
-    }
-
-    /// The same sentence with its text moved to `spill`. A text whose length
-    /// differs from its span's (which only a hand-made graph has) stays.
-    pub(super) fn spilled(&self, spill: &Arc<Spill>) -> io::Result<Self> {
-        let text = match &self.text {
-            SentenceText::Held(text) if text.len() == self.span.end() - self.span.start() => {
-                SentenceText::Spilled(spill.clone(), spill.append(text)?)
-            }
-            other => other.clone(),
-        };
-        Ok(Self { document: self.document.clone(), index: self.index, span: self.span, text })
-    }
-}
-
-/// Two sentences are equal when they are at the same place and read the same.
-impl PartialEq for SourceSentence {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.document, self.index, self.span) == (&other.document, other.index, other.span)
-            && match (&self.text, &other.text) {
-                (SentenceText::Held(a), SentenceText::Held(b)) => a == b,
-                _ => self.text().ok() == other.text().ok(),
-            }
-    }
-}
-
-impl Eq for SourceSentence {}
-
-/// One sentence that states a relation, and how it was found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    /// The sentence.
-    pub sentence: Arc<SourceSentence>,
-    /// The id of the rule that matched, shared by the rule's facts.
-    pub rule: Arc<str>,
-    /// How sure the rule is, from 0 to 1.
-    pub confidence: f64,
-}
-
 /// The attributes of a relation that has none.
 static NO_ATTRIBUTES: Attributes = Attributes { date: None, role: None, former: None, topic: None, quote: None };
 
@@ -279,13 +198,13 @@ impl Relation {
 
     /// Sorts evidence by document, position and rule, and drops repeats.
     pub fn sort_evidence(&mut self) {
-        self.evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()).then(a.confidence.total_cmp(&b.confidence)));
+        self.evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()).then(a.confidence().total_cmp(&b.confidence())));
         self.evidence.dedup_by(|a, b| a.order_key() == b.order_key());
     }
 
     /// The ids of the rules that found the relation, sorted, each once.
     pub fn rules(&self) -> Vec<&str> {
-        let mut rules: Vec<&str> = self.evidence.iter().map(|e| &*e.rule).collect();
+        let mut rules: Vec<&str> = self.evidence.iter().map(Evidence::rule).collect();
         rules.sort_unstable();
         rules.dedup();
         rules
@@ -299,7 +218,7 @@ impl Relation {
 
     /// The highest confidence among the evidence, 0 without evidence.
     pub fn confidence(&self) -> f64 {
-        self.evidence.iter().map(|evidence| evidence.confidence).fold(0.0, f64::max)
+        self.evidence.iter().map(Evidence::confidence).fold(0.0, f64::max)
     }
 }
 
@@ -317,15 +236,8 @@ fn append_snug<T>(list: &mut Vec<T>, more: Vec<T>) {
     list.extend(more);
 }
 
-impl Evidence {
-    /// The evidence of a relation is sorted by document, place and rule.
-    fn order_key(&self) -> (&EntityId, TextSpan, &str) {
-        (&self.sentence.document, self.sentence.span, &self.rule)
-    }
-}
-
-/// One copy of each of a graph's recurring texts: a rule id that many facts
-/// name, a name that many mentions read.
+/// One copy of each of a graph's recurring texts: a name that many mentions
+/// read.
 #[derive(Debug, Clone, Default)]
 pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
 

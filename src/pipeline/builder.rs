@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Extraction;
 use crate::entities::{EntityKind, Mention, Resolution, MODEL_ORIGIN};
-use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Relation, SharedTexts, SourceSentence, TextSpan};
+use crate::graph::{self, DocumentSource, Entity, EntityId, Evidence, Findings, Relation, SourceSentence, TextSpan};
 use crate::input::Document;
 use crate::relations::{Endpoint, Fact};
 use crate::text::{CharOffsets, Normalized, Sentence, Span};
@@ -23,8 +23,8 @@ pub(super) struct GraphBuilder<'a> {
     /// The sentence whose facts are being added: every fact of a sentence
     /// shares one copy.
     sentence: Option<Arc<SourceSentence>>,
-    /// Rule ids, one copy each for all the facts a rule finds.
-    rules: SharedTexts,
+    /// Rules and confidences, one copy each for all the facts a rule finds.
+    findings: Findings,
     pub(super) extraction: Extraction,
 }
 
@@ -41,7 +41,7 @@ impl<'a> GraphBuilder<'a> {
             document_id,
             entity_ids: Vec::new(),
             sentence: None,
-            rules: SharedTexts::default(),
+            findings: Findings::default(),
             extraction,
         }
     }
@@ -130,7 +130,7 @@ impl<'a> GraphBuilder<'a> {
         if let (Some(date), Some(document_date)) = (&fact.attributes.date, &self.document.date) {
             fact.attributes.date = Some(with_year_from(date, document_date));
         }
-        let evidence = Evidence { sentence: source, rule: self.rules.get(fact.rule), confidence: fact.confidence };
+        let evidence = Evidence::new(source, self.findings.get(&fact.rule, fact.confidence));
         let relation = Relation::stated(fact.kind, fact.attributes, vec![evidence]);
         self.extraction.graph.add_relation(&subject, &object, relation).expect("both ends are entities of the graph");
     }

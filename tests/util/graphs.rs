@@ -1,7 +1,8 @@
 //! Graphs built by hand: hostile labels, and a generator for property tests.
 
 use kgex::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation, SourceSentence, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation,
+    SourceSentence, TextSpan,
 };
 use kgex::{EntityKind, RelationKind};
 
@@ -52,8 +53,7 @@ pub fn document(name: &str, title: &str) -> Entity {
 /// A relation with one piece of evidence whose sentence is `text`.
 pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes: Attributes) -> Relation {
     let sentence = SourceSentence::new(document.clone(), 3, span(text.len() % 89), text.into());
-    let evidence =
-        Evidence { sentence: sentence.into(), rule: format!("rule/{}", kind.name()).into(), confidence: 0.75 };
+    let evidence = Evidence::new(sentence.into(), Findings::default().get(&format!("rule/{}", kind.name()), 0.75));
     Relation::stated(kind, attributes, vec![evidence])
 }
 

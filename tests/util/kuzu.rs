@@ -79,7 +79,7 @@ pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
     });
     let relationships = graph.relations().map(|r| {
         let a = r.relation.attributes();
-        let mut rules: Vec<&str> = r.relation.evidence.iter().map(|e| &*e.rule).collect();
+        let mut rules: Vec<&str> = r.relation.evidence.iter().map(|e| e.rule()).collect();
         rules.sort_unstable();
         json!([
             r.relation.kind.name().to_uppercase().replace('-', "_"),
