@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use std::io;
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use crate::entities::EntityKind;
 use crate::graph::{EntityId, Evidence};
 pub use crate::relations::Attributes;
@@ -117,8 +119,12 @@ pub struct Relation {
     /// most relations have none and a graph holds millions of relations.
     attributes: Option<Box<Attributes>>,
     /// The sentences that state the relation, sorted.
-    pub evidence: Vec<Evidence>,
+    pub evidence: EvidenceList,
 }
+
+/// The evidence of a relation: most relations of a corpus graph have one
+/// piece, which is held in place instead of in an allocation of its own.
+pub type EvidenceList = SmallVec<[Evidence; 1]>;
 
 /// The attributes of a relation that has none.
 static NO_ATTRIBUTES: Attributes = Attributes { date: None, role: None, former: None, topic: None, quote: None };
@@ -164,13 +170,13 @@ impl Entity {
 impl Relation {
     /// A relation of `kind` with no attributes and no evidence yet.
     pub fn new(kind: RelationKind) -> Self {
-        Self { kind, attributes: None, evidence: Vec::new() }
+        Self { kind, attributes: None, evidence: SmallVec::new() }
     }
 
     /// A relation of `kind` with `attributes` and `evidence`.
     pub fn stated(kind: RelationKind, attributes: Attributes, evidence: Vec<Evidence>) -> Self {
         let attributes = (attributes != NO_ATTRIBUTES).then(|| Box::new(attributes));
-        Self { kind, attributes, evidence }
+        Self { kind, attributes, evidence: SmallVec::from_vec(evidence) }
     }
 
     /// Date, role, topic and quote, where the text gives them.
@@ -190,7 +196,10 @@ impl Relation {
         }
         let in_order = other.evidence.windows(2).all(|w| before(&w[0], &w[1]))
             && self.evidence.last().zip(other.evidence.first()).is_none_or(|(last, first)| before(last, first));
-        append_snug(&mut self.evidence, other.evidence);
+        if let Some(room) = snug_room(self.evidence.len() + other.evidence.len(), self.evidence.capacity()) {
+            self.evidence.reserve_exact(room - self.evidence.len());
+        }
+        self.evidence.extend(other.evidence);
         if !in_order {
             self.sort_evidence();
         }
@@ -228,12 +237,16 @@ impl Relation {
 /// million small lists unused. Long lists grow by half, which keeps
 /// appending in amortised constant time.
 fn append_snug<T>(list: &mut Vec<T>, more: Vec<T>) {
-    let needed = list.len() + more.len();
-    if needed > list.capacity() {
-        let room = if needed <= 8 { needed } else { needed.max(list.capacity() + list.capacity() / 2) };
+    if let Some(room) = snug_room(list.len() + more.len(), list.capacity()) {
         list.reserve_exact(room - list.len());
     }
     list.extend(more);
+}
+
+/// The capacity a list of `capacity` grows to when it must hold `needed`
+/// items, `None` when it holds them already.
+fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
+    (needed > capacity).then(|| if needed <= 8 { needed } else { needed.max(capacity + capacity / 2) })
 }
 
 /// One copy of each of a graph's recurring texts: a name that many mentions
