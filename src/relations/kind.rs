@@ -26,9 +26,10 @@ pub enum RelationKind {
 
 /// The name of a user-defined relation: lowercase ASCII letters, digits and
 /// inner hyphens, starting with a letter, so that it also makes a valid RDF
-/// property and XML name.
+/// property and XML name. One pointer, as every relation of a graph holds its
+/// kind.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CustomRelation(String);
+pub struct CustomRelation(std::sync::Arc<String>);
 
 impl CustomRelation {
     /// Checks `name` and wraps it.
@@ -36,7 +37,7 @@ impl CustomRelation {
         let valid_chars = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
         if valid_chars && starts_with_letter && !name.ends_with('-') && !name.contains("--") {
-            Ok(Self(name.to_owned()))
+            Ok(Self(std::sync::Arc::new(name.to_owned())))
         } else {
             Err(format!("invalid relation name '{name}' (use lowercase letters, digits and single inner hyphens)"))
         }
