@@ -18,7 +18,9 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 pub use self::evidence::{Evidence, Finding, Findings, SourceSentence};
 pub use self::id::{slug, stable_hash, EntityId};
-pub use self::model::{Attributes, DocumentSource, Entity, EvidenceList, Mention, Relation, SharedTexts, TextSpan};
+pub use self::model::{
+    Attributes, DocumentSource, Entity, EvidenceList, Mention, MentionText, Relation, SharedTexts, TextSpan,
+};
 use self::spill::Spill;
 pub use self::view::View;
 use crate::relations::RelationKind;

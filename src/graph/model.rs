@@ -96,7 +96,45 @@ pub struct Mention {
     pub span: TextSpan,
     /// The text at that place, one copy for all the graph's mentions that
     /// read the same.
-    pub text: Arc<str>,
+    pub text: MentionText,
+}
+
+/// The text of a mention: one pointer to a string that all the mentions of
+/// a graph that read the same share (a corpus graph holds millions).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MentionText(Arc<String>);
+
+impl std::ops::Deref for MentionText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Hashes and compares as the text, so that a set of texts finds one by its `&str`.
+impl std::borrow::Borrow<str> for MentionText {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for MentionText {
+    fn from(text: &str) -> Self {
+        Self(Arc::new(text.to_owned()))
+    }
+}
+
+impl From<String> for MentionText {
+    fn from(text: String) -> Self {
+        Self(Arc::new(text))
+    }
+}
+
+impl std::fmt::Display for MentionText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Where a document came from.
@@ -252,21 +290,21 @@ fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
 /// One copy of each of a graph's recurring texts: a name that many mentions
 /// read.
 #[derive(Debug, Clone, Default)]
-pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
+pub struct SharedTexts(rustc_hash::FxHashSet<MentionText>);
 
 impl SharedTexts {
     /// The shared copy of `text`, made on first use.
-    pub fn get(&mut self, text: String) -> Arc<str> {
+    pub fn get(&mut self, text: String) -> MentionText {
         if let Some(shared) = self.0.get(text.as_str()) {
             return shared.clone();
         }
-        let shared: Arc<str> = text.into();
+        let shared = MentionText::from(text);
         self.0.insert(shared.clone());
         shared
     }
 
     /// The shared copy of the text of `text`, which becomes it on first use.
-    pub fn share(&mut self, text: &Arc<str>) -> Arc<str> {
+    pub fn share(&mut self, text: &MentionText) -> MentionText {
         if let Some(shared) = self.0.get(&**text) {
             return shared.clone();
         }
