@@ -21,7 +21,8 @@ pub use self::id::{slug, stable_hash, EntityId};
 pub use self::model::{
     Attributes, DocumentSource, Entity, EvidenceList, Mention, MentionText, Relation, SharedTexts, TextSpan,
 };
-use self::spill::Spill;
+use self::spill::SentenceTexts;
+pub use self::spill::SPILL_AFTER;
 pub use self::view::View;
 use crate::relations::RelationKind;
 
@@ -45,47 +46,6 @@ pub struct KnowledgeGraph {
     /// Sentence texts: the first `spill_after` bytes stay in memory, those
     /// merged in later go to a temporary file (see [`KnowledgeGraph::merge`]).
     sentences: SentenceTexts,
-}
-
-/// How much sentence text a graph holds, and where the rest goes.
-#[derive(Debug, Clone)]
-struct SentenceTexts {
-    held: usize,
-    spill_after: usize,
-    spill: Option<Arc<Spill>>,
-}
-
-/// Sentence text a graph keeps in memory before it spills the rest: a
-/// corpus of 100 MB quotes about 90 MB of it as evidence, an article a few
-/// kilobytes.
-pub const SPILL_AFTER: usize = 16 << 20;
-
-impl Default for SentenceTexts {
-    fn default() -> Self {
-        Self { held: 0, spill_after: SPILL_AFTER, spill: None }
-    }
-}
-
-impl SentenceTexts {
-    /// `sentence` as this graph keeps it: spilled once the graph holds more
-    /// than its share of text (in memory when the file fails).
-    fn keep(&mut self, sentence: &Arc<SourceSentence>) -> Arc<SourceSentence> {
-        let Some(text) = sentence.held_text() else { return sentence.clone() };
-        if self.held + text.len() <= self.spill_after {
-            self.held += text.len();
-            return sentence.clone();
-        }
-        if self.spill.is_none() {
-            self.spill = Spill::new().ok();
-        }
-        match self.spill.as_ref().map(|spill| sentence.spilled(spill)) {
-            Some(Ok(spilled)) => Arc::new(spilled),
-            _ => {
-                self.held += text.len();
-                sentence.clone()
-            }
-        }
-    }
 }
 
 /// A relation whose end is not in the graph.
@@ -182,19 +142,7 @@ impl KnowledgeGraph {
     /// confidence is kept once for the whole graph.
     pub fn merge(&mut self, other: KnowledgeGraph) {
         let KnowledgeGraph { mut graph, .. } = other;
-        // By address, with the original held so that no address is reused.
-        let mut kept: HashMap<*const SourceSentence, [Arc<SourceSentence>; 2]> = HashMap::default();
-        for relation in graph.edge_weights_mut() {
-            for evidence in &mut relation.evidence {
-                evidence.share_finding(&mut self.findings);
-                let [_, sentence] = kept.entry(Arc::as_ptr(&evidence.sentence)).or_insert_with(|| {
-                    let sentence = &evidence.sentence;
-                    [sentence.clone(), self.sentences.keep(sentence)]
-                });
-                evidence.sentence = sentence.clone();
-            }
-        }
-        drop(kept);
+        self.take_evidence(&mut graph);
         let edges: Vec<_> = graph.edge_indices().collect();
         let mut ends = Vec::with_capacity(edges.len());
         for edge in &edges {
@@ -211,6 +159,21 @@ impl KnowledgeGraph {
         }
         for ((subject, object), relation) in ends.into_iter().zip(relations) {
             self.add_relation(&subject, &object, relation).expect("both ends were just added");
+        }
+    }
+
+    /// Points the evidence of `graph`, about to be merged in, at this
+    /// graph's findings and at its sentences as this graph keeps them.
+    fn take_evidence(&mut self, graph: &mut StableDiGraph<Entity, Relation>) {
+        // By address, with the original held so that no address is reused.
+        let mut kept: HashMap<*const SourceSentence, [Arc<SourceSentence>; 2]> = HashMap::default();
+        for evidence in graph.edge_weights_mut().flat_map(|relation| relation.evidence.iter_mut()) {
+            evidence.share_finding(&mut self.findings);
+            let [_, sentence] = kept.entry(Arc::as_ptr(&evidence.sentence)).or_insert_with(|| {
+                let sentence = &evidence.sentence;
+                [sentence.clone(), self.sentences.keep(sentence)]
+            });
+            evidence.sentence = sentence.clone();
         }
     }
 

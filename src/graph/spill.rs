@@ -7,6 +7,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::graph::SourceSentence;
+
 /// Appended texts are gathered up to this size before they go to the file.
 const BUFFER: usize = 1 << 20;
 
@@ -72,6 +74,47 @@ impl State {
 
 fn beyond(offset: u64, len: usize) -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, format!("no spilled text of {len} bytes at offset {offset}"))
+}
+
+/// How much sentence text a graph holds, and where the rest goes.
+#[derive(Debug, Clone)]
+pub(super) struct SentenceTexts {
+    held: usize,
+    pub(super) spill_after: usize,
+    spill: Option<Arc<Spill>>,
+}
+
+/// Sentence text a graph keeps in memory before it spills the rest: a
+/// corpus of 100 MB quotes about 90 MB of it as evidence, an article a few
+/// kilobytes.
+pub const SPILL_AFTER: usize = 16 << 20;
+
+impl Default for SentenceTexts {
+    fn default() -> Self {
+        Self { held: 0, spill_after: SPILL_AFTER, spill: None }
+    }
+}
+
+impl SentenceTexts {
+    /// `sentence` as this graph keeps it: spilled once the graph holds more
+    /// than its share of text (in memory when the file fails).
+    pub(super) fn keep(&mut self, sentence: &Arc<SourceSentence>) -> Arc<SourceSentence> {
+        let Some(text) = sentence.held_text() else { return sentence.clone() };
+        if self.held + text.len() <= self.spill_after {
+            self.held += text.len();
+            return sentence.clone();
+        }
+        if self.spill.is_none() {
+            self.spill = Spill::new().ok();
+        }
+        match self.spill.as_ref().map(|spill| sentence.spilled(spill)) {
+            Some(Ok(spilled)) => Arc::new(spilled),
+            _ => {
+                self.held += text.len();
+                sentence.clone()
+            }
+        }
+    }
 }
 
 #[cfg(test)]
