@@ -110,7 +110,10 @@ fn optional_text(value: Option<&str>) -> Option<Value<'_>> {
 fn text_list<'a>(texts: impl Iterator<Item = Cow<'a, str>>) -> Option<Value<'a>> {
     let allowed = |text: Cow<'a, str>| match text {
         Cow::Borrowed(text) => remove_xml_forbidden(text),
-        Cow::Owned(text) => Cow::Owned(remove_xml_forbidden(&text).into_owned()),
+        Cow::Owned(text) => match remove_xml_forbidden(&text) {
+            Cow::Borrowed(_) => Cow::Owned(text),
+            Cow::Owned(allowed) => Cow::Owned(allowed),
+        },
     };
     let mut list: Vec<Cow<'a, str>> = texts.map(allowed).filter(|t| !t.is_empty()).collect();
     list.dedup();

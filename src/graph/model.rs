@@ -293,16 +293,6 @@ fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
 pub struct SharedTexts(rustc_hash::FxHashSet<MentionText>);
 
 impl SharedTexts {
-    /// The shared copy of `text`, made on first use.
-    pub fn get(&mut self, text: String) -> MentionText {
-        if let Some(shared) = self.0.get(text.as_str()) {
-            return shared.clone();
-        }
-        let shared = MentionText::from(text);
-        self.0.insert(shared.clone());
-        shared
-    }
-
     /// The shared copy of the text of `text`, which becomes it on first use.
     pub fn share(&mut self, text: &MentionText) -> MentionText {
         if let Some(shared) = self.0.get(&**text) {

@@ -6,30 +6,43 @@ use super::clause::clause_start;
 
 /// For a speech verb at `verb` that is a passive participle: the word where
 /// its agent may start (`Some(None)` when it has none); `None` when the
-/// verb is active.
+/// verb is active, and for the verb of quoting, whose subject is the one
+/// quoted in the passive (`X wird mit den Worten zitiert`, `X was quoted as
+/// saying`).
 pub fn passive_agent(lower: &[&str], verb: usize, english: bool) -> Option<Option<usize>> {
-    if english {
-        return english_passive(lower, verb).then(|| (lower.get(verb + 1) == Some(&"by")).then_some(verb + 2));
-    }
-    let start = clause_start(lower, verb);
-    let auxiliary = (start..verb).any(|j| matches!(lower[j], "wurde" | "wurden" | "wird" | "werden" | "worden"));
-    // `X wird mit den Worten zitiert`: the one quoted speaks.
-    if !auxiliary || !is_participle(lower[verb]) || lower[verb] == "zitiert" {
+    if !is_passive(lower, verb, english) || is_quoting_verb(lower[verb], english) {
         return None;
     }
+    if english {
+        return Some((lower.get(verb + 1) == Some(&"by")).then_some(verb + 2));
+    }
     // `von der Regierung als fatal bezeichnet`: the agent before the participle.
-    let agent = (start..verb).find(|&j| matches!(lower[j], "von" | "vom" | "durch")).map(|j| j + 1);
+    let agent = (clause_start(lower, verb)..verb).find(|&j| matches!(lower[j], "von" | "vom" | "durch")).map(|j| j + 1);
     Some(agent)
 }
 
-/// `was announced`, `is also known`; `was quoted as saying` names its
-/// speaker all the same.
-fn english_passive(lower: &[&str], verb: usize) -> bool {
-    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "am");
-    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "often" | "widely" | "later");
-    let before = |back: usize| verb.checked_sub(back).map(|i| lower[i]);
-    let passive = before(1).is_some_and(be) || before(1).is_some_and(adverb) && before(2).is_some_and(be);
-    passive && lower[verb] != "quoted"
+/// Whether the verb at `verb` is in the passive: `wurde als fatal
+/// bezeichnet`, `was announced`, `is also known`.
+pub fn is_passive(lower: &[&str], verb: usize, english: bool) -> bool {
+    if english {
+        let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "am");
+        let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "often" | "widely" | "later");
+        let before = |back: usize| verb.checked_sub(back).map(|i| lower[i]);
+        return before(1).is_some_and(be) || before(1).is_some_and(adverb) && before(2).is_some_and(be);
+    }
+    let start = clause_start(lower, verb);
+    let auxiliary = (start..verb).any(|j| matches!(lower[j], "wurde" | "wurden" | "wird" | "werden" | "worden"));
+    auxiliary && is_participle(lower[verb])
+}
+
+/// The verb of quoting (`zitiert`, `quoted`): active, its object is the one
+/// quoted; passive, its subject.
+pub fn is_quoting_verb(word: &str, english: bool) -> bool {
+    if english {
+        word == "quoted"
+    } else {
+        matches!(word, "zitiert" | "zitierte" | "zitierten")
+    }
 }
 
 /// A German past participle: weak (`bezeichnet`, `kritisiert`) or strong

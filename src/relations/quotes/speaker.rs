@@ -4,6 +4,7 @@
 use super::candidates::{is_determiner, is_preposition, Candidate, SpeakerKind};
 use super::clause::clause_start;
 use super::lexicon::{Lexicon, Section};
+use super::passive::{is_passive, is_quoting_verb};
 use super::SentenceWords;
 use crate::entities::{possessive_base, EntityKind};
 
@@ -57,16 +58,11 @@ pub fn speaker_of(words: &SentenceWords, lexicon: &Lexicon, found: &[Candidate],
 /// rules). `None` for other cues and for the passive (`X wird zitiert`),
 /// whose subject is the one quoted.
 pub fn quoted_object(words: &SentenceWords, found: &[Candidate], lower: &[&str], cue: usize) -> Option<Candidate> {
-    let english = words.english && lower[cue] == "quoted";
-    let german = !words.english && matches!(lower[cue], "zitiert" | "zitierte" | "zitierten");
-    if !english && !german {
+    let english = words.english;
+    if !is_quoting_verb(lower[cue], english) || is_passive(lower, cue, english) {
         return None;
     }
     let start = clause_start(lower, cue);
-    let auxiliary = |w: &str| matches!(w, "wird" | "wurde" | "wurden" | "werden" | "worden" | "is" | "was" | "were");
-    if (start..cue).any(|j| auxiliary(lower[j])) {
-        return None;
-    }
     let subject_before = found.iter().any(|c| c.last + 1 == cue && subject_like(words, c, start));
     // `zitierte man X`: the subject is no candidate.
     let impersonal = lower.get(cue + 1) == Some(&"man");
