@@ -159,14 +159,14 @@ fn write_edge(edge: &RelationRef<'_>, writer: &mut impl Write) -> io::Result<()>
     write_quoted(writer, &[edge.object.id.as_str()], usize::MAX)?;
     writer.write_all(b" [label=")?;
     let mut label = vec![relation.kind.name()];
-    if let Some(date) = &relation.attributes().date {
-        label.extend(["\n", date.as_str()]);
+    if let Some(date) = relation.attributes().date {
+        label.extend(["\n", date]);
     }
     write_quoted(writer, &label, MAX_LABEL_CHARS)?;
     writer.write_all(b", tooltip=")?;
     let mut tooltip: Vec<&str> = Vec::with_capacity(4 * relation.evidence.len() + 3);
-    if let Some(quote) = &relation.attributes().quote {
-        tooltip.extend(["„", quote.as_str(), "“"]);
+    if let Some(quote) = relation.attributes().quote {
+        tooltip.extend(["„", quote, "“"]);
     }
     let texts = relation.evidence_texts()?;
     for (evidence, text) in relation.evidence.iter().zip(&texts) {

@@ -210,11 +210,11 @@ fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratc
     let attributes = relation.attributes();
     data(xml, "e_label", relation.kind.name())?;
     data(xml, "e_relation", relation.kind.name())?;
-    optional_data(xml, "e_date", attributes.date.as_deref())?;
-    optional_data(xml, "e_role", attributes.role.as_deref())?;
+    optional_data(xml, "e_date", attributes.date)?;
+    optional_data(xml, "e_role", attributes.role)?;
     optional_data(xml, "e_former", attributes.former.map(|former| if former { "true" } else { "false" }))?;
-    optional_data(xml, "e_topic", attributes.topic.as_deref())?;
-    optional_data(xml, "e_quote", attributes.quote.as_deref())?;
+    optional_data(xml, "e_topic", attributes.topic)?;
+    optional_data(xml, "e_quote", attributes.quote)?;
     scratch.clear();
     write!(scratch, "{:?}", relation.confidence()).expect("writing to a String cannot fail");
     data(xml, "e_confidence", scratch)?;

@@ -142,11 +142,11 @@ pub fn relationship_values<'a>(edge: &RelationRef<'a>) -> io::Result<[Option<Val
     let relation = edge.relation;
     let attributes = relation.attributes();
     Ok([
-        optional_text(attributes.date.as_deref()),
-        optional_text(attributes.role.as_deref()),
+        optional_text(attributes.date),
+        optional_text(attributes.role),
         attributes.former.map(Value::Bool),
-        optional_text(attributes.topic.as_deref()),
-        optional_text(attributes.quote.as_deref()),
+        optional_text(attributes.topic),
+        optional_text(attributes.quote),
         Some(Value::Float(relation.confidence())),
         text_list(relation.evidence_texts()?.into_iter()),
         text_list(relation.rules().into_iter().map(Cow::Borrowed)),

@@ -390,19 +390,19 @@ fn emit_statement<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     let attributes = relation.relation.attributes();
     let lang = valid_lang(relation.subject.lang.as_deref());
     let [date, role, former, topic, quote] = &terms.attributes;
-    if let Some(value) = &attributes.date {
+    if let Some(value) = attributes.date {
         emitter.emit(statement, date, &date_literal(value))?;
     }
-    if let Some(value) = &attributes.role {
+    if let Some(value) = attributes.role {
         emitter.text(statement, role, value, lang)?;
     }
     if let Some(value) = attributes.former {
         emitter.emit(statement, former, &Literal::from(value))?;
     }
-    if let Some(value) = &attributes.topic {
+    if let Some(value) = attributes.topic {
         emitter.text(statement, topic, value, lang)?;
     }
-    if let Some(value) = &attributes.quote {
+    if let Some(value) = attributes.quote {
         emitter.text(statement, quote, value, lang)?;
     }
     if !relation.relation.evidence.is_empty() {

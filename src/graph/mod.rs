@@ -1,6 +1,7 @@
 //! The knowledge graph: a petgraph `StableDiGraph` of entities and relations,
 //! with an index from entity id to node.
 
+mod attributes;
 mod evidence;
 mod id;
 mod model;
@@ -16,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+pub use self::attributes::AttributesRef;
 pub use self::evidence::{Evidence, Finding, Findings, SourceSentence};
 pub use self::id::{slug, stable_hash, EntityId};
 pub use self::model::{

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use smallvec::SmallVec;
 
 use crate::entities::EntityKind;
+use crate::graph::attributes::{AttributesRef, PackedAttributes};
 use crate::graph::{EntityId, Evidence};
 pub use crate::relations::Attributes;
 use crate::relations::RelationKind;
@@ -153,9 +154,10 @@ pub struct DocumentSource {
 pub struct Relation {
     /// What the relation states.
     pub kind: RelationKind,
-    /// Date, role, topic and quote, where the text gives them; boxed, as
-    /// most relations have none and a graph holds millions of relations.
-    attributes: Option<Box<Attributes>>,
+    /// Date, role, topic and quote, where the text gives them; packed, as
+    /// a graph holds millions of relations (most have none, which take no
+    /// allocation).
+    attributes: PackedAttributes,
     /// The sentences that state the relation, sorted.
     pub evidence: EvidenceList,
 }
@@ -163,9 +165,6 @@ pub struct Relation {
 /// The evidence of a relation: most relations of a corpus graph have one
 /// piece, which is held in place instead of in an allocation of its own.
 pub type EvidenceList = SmallVec<[Evidence; 1]>;
-
-/// The attributes of a relation that has none.
-static NO_ATTRIBUTES: Attributes = Attributes { date: None, role: None, former: None, topic: None, quote: None };
 
 impl Entity {
     /// A new entity with no aliases, mentions or description.
@@ -208,26 +207,27 @@ impl Entity {
 impl Relation {
     /// A relation of `kind` with no attributes and no evidence yet.
     pub fn new(kind: RelationKind) -> Self {
-        Self { kind, attributes: None, evidence: SmallVec::new() }
+        Self { kind, attributes: PackedAttributes::default(), evidence: SmallVec::new() }
     }
 
     /// A relation of `kind` with `attributes` and `evidence`.
     pub fn stated(kind: RelationKind, attributes: Attributes, evidence: Vec<Evidence>) -> Self {
-        let attributes = (attributes != NO_ATTRIBUTES).then(|| Box::new(attributes));
-        Self { kind, attributes, evidence: SmallVec::from_vec(evidence) }
+        Self { kind, attributes: PackedAttributes::pack(&attributes), evidence: SmallVec::from_vec(evidence) }
     }
 
     /// Date, role, topic and quote, where the text gives them.
-    pub fn attributes(&self) -> &Attributes {
-        self.attributes.as_deref().unwrap_or(&NO_ATTRIBUTES)
+    pub fn attributes(&self) -> AttributesRef<'_> {
+        self.attributes.view()
     }
 
     /// Takes in `other`'s evidence and the attributes still empty here.
     pub fn absorb(&mut self, other: Relation) {
-        match (&mut self.attributes, other.attributes) {
-            (Some(attributes), Some(other)) => attributes.fill_from(*other),
-            (attributes @ None, other) => *attributes = other,
-            (Some(_), None) => {}
+        if self.attributes.is_empty() {
+            self.attributes = other.attributes;
+        } else if !other.attributes.is_empty() {
+            let mut attributes = self.attributes.view().to_owned();
+            attributes.fill_from(other.attributes.view().to_owned());
+            self.attributes = PackedAttributes::pack(&attributes);
         }
         fn before(a: &Evidence, b: &Evidence) -> bool {
             a.order_key() < b.order_key()
