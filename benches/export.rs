@@ -59,8 +59,9 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         .map(|idx| {
             let mut entity = Entity::new(kinds[idx % 4], &label(idx, kinds[idx % 4]));
             entity.lang = Some("de".into());
-            let span = TextSpan::new(idx * 40, idx * 40 + 20, idx * 38, idx * 38 + 20).unwrap();
-            entity.mentions.push(Mention { document: document.clone(), span, text: entity.label.as_str().into() });
+            let (label, start) = (entity.label.as_str(), idx * 40);
+            let span = TextSpan::new(start, start + label.len(), start, start + label.chars().count()).unwrap();
+            entity.mentions.push(Mention::new(document.clone(), span, label.into()).unwrap());
             graph.add_entity(entity).clone()
         })
         .collect();

@@ -262,10 +262,10 @@ impl Serialize for MentionsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|mention| MentionOut {
             document: mention.document.as_str(),
-            start: mention.span.start(),
-            end: mention.span.end(),
-            char_start: mention.span.char_start(),
-            char_end: mention.span.char_end(),
+            start: mention.span().start(),
+            end: mention.span().end(),
+            char_start: mention.span().char_start(),
+            char_end: mention.span().char_end(),
             text: &mention.text,
         }))
     }
@@ -420,7 +420,8 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
             let document = shared.document(&m.document)?;
             let span = span(m.start, m.end, m.char_start, m.char_end)?;
             // The graph keeps one copy of each text as it adds the entity.
-            Ok(Mention { document, span, text: m.text.into() })
+            Mention::new(document, span, m.text.as_str().into())
+                .ok_or_else(|| format!("mention '{}' at {}..{} is not as long as its span", m.text, m.start, m.end))
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(Entity {

@@ -66,7 +66,8 @@ impl<'a> GraphBuilder<'a> {
                 entity.description = mention.role.clone();
                 let Some(span) = self.text_span(mention.span) else { continue };
                 let text = self.document.text[span.range()].into();
-                entity.mentions.push(graph::Mention { document: self.document_id.clone(), span, text });
+                // The text is the span's, so the mention is always made.
+                entity.mentions.extend(graph::Mention::new(self.document_id.clone(), span, text));
                 let id = self.extraction.graph.add_entity(entity).clone();
                 self.entity_ids[idx] = Some(id);
             }

@@ -22,8 +22,8 @@ pub const HOSTILE: &[&str] = &[
     "",
 ];
 
-fn span(start: usize) -> TextSpan {
-    TextSpan::new(start, start + 4, start, start + 4).unwrap()
+fn span(start: usize, text: &str) -> TextSpan {
+    TextSpan::new(start, start + text.len(), start, start + text.chars().count()).unwrap()
 }
 
 /// An entity of `kind` named `label`, with hostile aliases and description,
@@ -33,7 +33,8 @@ pub fn entity(kind: EntityKind, label: &str, document: &EntityId, extra: &str, p
     entity.aliases.insert(format!("{label} {extra}"));
     entity.lang = Some("de".into());
     entity.description = Some(extra.to_owned());
-    entity.mentions.push(Mention { document: document.clone(), span: span(position * 10), text: label.into() });
+    let span = span(position * 10, label);
+    entity.mentions.push(Mention::new(document.clone(), span, label.into()).unwrap());
     entity
 }
 
@@ -52,7 +53,12 @@ pub fn document(name: &str, title: &str) -> Entity {
 
 /// A relation with one piece of evidence whose sentence is `text`.
 pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes: Attributes) -> Relation {
-    let sentence = SourceSentence::new(document.clone(), 3, span(text.len() % 89), text.into());
+    let sentence = SourceSentence::new(
+        document.clone(),
+        3,
+        TextSpan::new(text.len() % 89, text.len() % 89 + 4, text.len() % 89, text.len() % 89 + 4).unwrap(),
+        text.into(),
+    );
     let evidence = Evidence::new(sentence.into(), Findings::default().get(&format!("rule/{}", kind.name()), 0.75));
     Relation::stated(kind, attributes, vec![evidence])
 }
