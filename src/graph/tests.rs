@@ -153,5 +153,5 @@ fn the_records_a_graph_holds_millions_of_stay_small() {
     assert_eq!(size_of::<Evidence>(), 16);
     assert_eq!(size_of::<Mention>(), 24);
     assert_eq!(size_of::<EntityId>(), 8);
-    assert_eq!(size_of::<Relation>(), 48);
+    assert_eq!(size_of::<Relation>(), 40);
 }

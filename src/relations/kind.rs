@@ -1,10 +1,14 @@
 //! The relation kinds: seven built in, more from rule files.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{LazyLock, PoisonError, RwLock};
+
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a relation states.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RelationKind {
     /// Person or organisation → organisation it founded.
     Founded,
@@ -26,26 +30,70 @@ pub enum RelationKind {
 
 /// The name of a user-defined relation: lowercase ASCII letters, digits and
 /// inner hyphens, starting with a letter, so that it also makes a valid RDF
-/// property and XML name. One pointer, as every relation of a graph holds its
-/// kind.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CustomRelation(std::sync::Arc<String>);
+/// property and XML name. A number that stands for the name, as every
+/// relation of a graph holds its kind: the kind takes 8 bytes with it, 16
+/// with a pointer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CustomRelation(u32);
+
+/// The names of the user-defined relations a run has met, each once, with
+/// their numbers. A run meets a handful (those its rule files and graphs
+/// name), so the names live as long as the run.
+#[derive(Default)]
+struct CustomNames {
+    names: Vec<&'static str>,
+    numbers: HashMap<&'static str, u32>,
+}
+
+static CUSTOM_NAMES: LazyLock<RwLock<CustomNames>> = LazyLock::new(RwLock::default);
 
 impl CustomRelation {
     /// Checks `name` and wraps it.
     pub fn new(name: &str) -> Result<Self, String> {
         let valid_chars = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
-        if valid_chars && starts_with_letter && !name.ends_with('-') && !name.contains("--") {
-            Ok(Self(std::sync::Arc::new(name.to_owned())))
-        } else {
-            Err(format!("invalid relation name '{name}' (use lowercase letters, digits and single inner hyphens)"))
+        let well_formed = valid_chars && starts_with_letter && !name.ends_with('-') && !name.contains("--");
+        if !well_formed {
+            return Err(format!(
+                "invalid relation name '{name}' (use lowercase letters, digits and single inner hyphens)"
+            ));
         }
+        if let Some(&number) = CUSTOM_NAMES.read().unwrap_or_else(PoisonError::into_inner).numbers.get(name) {
+            return Ok(Self(number));
+        }
+        let mut custom = CUSTOM_NAMES.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&number) = custom.numbers.get(name) {
+            return Ok(Self(number));
+        }
+        let number = u32::try_from(custom.names.len()).map_err(|_| format!("too many relation names at '{name}'"))?;
+        let name: &'static str = Box::leak(name.into());
+        custom.names.push(name);
+        custom.numbers.insert(name, number);
+        Ok(Self(number))
     }
 
     /// The name as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        CUSTOM_NAMES.read().unwrap_or_else(PoisonError::into_inner).names[self.0 as usize]
+    }
+}
+
+/// Built-in kinds in their order, then user-defined ones by name: the
+/// order does not depend on which name a run met first.
+impl Ord for RelationKind {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (RelationKind::Custom(a), RelationKind::Custom(b)) => a.as_str().cmp(b.as_str()),
+            (RelationKind::Custom(_), _) => Ordering::Greater,
+            (_, RelationKind::Custom(_)) => Ordering::Less,
+            _ => self.built_in_rank().cmp(&other.built_in_rank()),
+        }
+    }
+}
+
+impl PartialOrd for RelationKind {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -60,6 +108,11 @@ impl RelationKind {
         RelationKind::Developed,
         RelationKind::Cites,
     ];
+
+    /// The place of a built-in kind in [`RelationKind::BUILT_IN`].
+    fn built_in_rank(&self) -> usize {
+        RelationKind::BUILT_IN.iter().position(|kind| kind == self).unwrap_or(RelationKind::BUILT_IN.len())
+    }
 
     /// The name used in JSON, GraphML, DOT and rule files: `works-at`, ...
     pub fn name(&self) -> &str {
@@ -135,6 +188,16 @@ mod tests {
         }
         assert_eq!(RelationKind::WorksAt.property_name(), "worksAt");
         assert_eq!("board-member-of".parse::<RelationKind>().unwrap().property_name(), "boardMemberOf");
+    }
+
+    #[test]
+    fn user_defined_kinds_are_one_per_name_and_order_by_name() {
+        let later: RelationKind = "zz-sorts-last".parse().unwrap();
+        let earlier: RelationKind = "aa-sorts-first".parse().unwrap();
+        assert_eq!("zz-sorts-last".parse::<RelationKind>().unwrap(), later);
+        assert_eq!(later.name(), "zz-sorts-last");
+        assert!(earlier < later && RelationKind::Cites < earlier && RelationKind::Founded < RelationKind::WorksAt);
+        assert_eq!(std::mem::size_of::<RelationKind>(), 8);
     }
 
     #[test]
