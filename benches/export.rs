@@ -51,7 +51,8 @@ fn label(idx: usize, kind: EntityKind) -> String {
 fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
     let mut document = Entity::new(EntityKind::Document, "synthetic");
-    document.source = Some(DocumentSource { path: Some("synthetic.txt".into()), ..DocumentSource::default() });
+    document.source =
+        Some(Box::new(DocumentSource { path: Some("synthetic.txt".into()), ..DocumentSource::default() }));
     document.lang = Some("de".into());
     let document = graph.add_entity(document).clone();
     let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Product];

@@ -203,7 +203,7 @@ fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str, s
         });
         data(xml, "n_mention_spans", spans)?;
     }
-    optional_data(xml, "n_source", entity.source.as_ref().and_then(|s| s.path.as_deref()))
+    optional_data(xml, "n_source", entity.source.as_deref().and_then(|s| s.path.as_deref()))
 }
 
 fn write_edge_data<W: Write>(xml: &mut Writer<W>, edge: &RelationRef<'_>, scratch: &mut String) -> io::Result<()> {

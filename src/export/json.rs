@@ -302,7 +302,7 @@ fn node_out<'a>(entity: &'a Entity, base: &'a str) -> NodeOut<'a> {
         aliases: &entity.aliases,
         lang: entity.lang.as_deref(),
         description: entity.description.as_deref(),
-        source: entity.source.as_ref().map(|source| SourceOut {
+        source: entity.source.as_deref().map(|source| SourceOut {
             path: source.path.as_deref(),
             date: source.date.as_deref(),
             url: source.url.as_deref(),
@@ -432,7 +432,7 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
         lang: node.lang,
         description: node.description,
         mentions,
-        source: node.source.map(|s| DocumentSource { path: s.path, date: s.date, url: s.url }),
+        source: node.source.map(|s| Box::new(DocumentSource { path: s.path, date: s.date, url: s.url })),
     })
 }
 

@@ -122,7 +122,7 @@ fn text_list<'a>(texts: impl Iterator<Item = Cow<'a, str>>) -> Option<Value<'a>>
 
 /// The values of [`NODE_PROPERTIES`] for `entity`, `None` where it has none.
 pub fn node_values<'a>(entity: &'a Entity, iri: &'a str) -> [Option<Value<'a>>; 9] {
-    let source = entity.source.as_ref();
+    let source = entity.source.as_deref();
     [
         text(iri),
         text(&entity.label),

@@ -84,8 +84,9 @@ pub struct Entity {
     pub description: Option<String>,
     /// Where the text names the entity, sorted by document and position.
     pub mentions: Vec<Mention>,
-    /// For documents: where the text came from.
-    pub source: Option<DocumentSource>,
+    /// For documents: where the text came from (boxed, as the other
+    /// entities of a graph, most of them, have none).
+    pub source: Option<Box<DocumentSource>>,
 }
 
 /// One place where a document names an entity. Its span ends where its

@@ -154,4 +154,5 @@ fn the_records_a_graph_holds_millions_of_stay_small() {
     assert_eq!(size_of::<Mention>(), 24);
     assert_eq!(size_of::<EntityId>(), 8);
     assert_eq!(size_of::<Relation>(), 40);
+    assert_eq!(size_of::<Entity>(), 144);
 }

@@ -195,8 +195,8 @@ fn document_entity(document: &Document) -> Entity {
     let mut entity = Entity::new(EntityKind::Document, &document.name);
     entity.label = document.title.clone();
     entity.lang = Some(document.language.tag().to_owned());
-    entity.source =
-        Some(DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() });
+    let source = DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() };
+    entity.source = Some(Box::new(source));
     entity
 }
 

@@ -43,11 +43,11 @@ pub fn document(name: &str, title: &str) -> Entity {
     let mut document = Entity::new(EntityKind::Document, name);
     document.label = title.to_owned();
     document.lang = Some("de".into());
-    document.source = Some(DocumentSource {
+    document.source = Some(Box::new(DocumentSource {
         path: Some(format!("in/{name}.txt")),
         date: Some("2025-01-20".into()),
         url: Some("https://example.org/a?b=c&d=\"e\"".into()),
-    });
+    }));
     document
 }
 

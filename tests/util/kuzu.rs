@@ -63,7 +63,7 @@ fn texts<'a>(values: impl Iterator<Item = &'a str>) -> Value {
 /// What a database should hold for `graph`.
 pub fn expected(graph: &KnowledgeGraph, base: &str) -> Contents {
     let nodes = graph.entities().map(|e| {
-        let source = e.source.as_ref();
+        let source = e.source.as_deref();
         json!([
             e.kind.name(),
             e.id.iri(base),
