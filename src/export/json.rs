@@ -429,7 +429,7 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
         kind,
         label: node.label,
         aliases: node.aliases.into_iter().collect::<BTreeSet<_>>(),
-        lang: node.lang,
+        lang: node.lang.map(Arc::from),
         description: node.description,
         mentions,
         source: node.source.map(|s| Box::new(DocumentSource { path: s.path, date: s.date, url: s.url })),

@@ -43,6 +43,8 @@ pub struct KnowledgeGraph {
     /// One copy of each mention text: a name that recurs in thousands of
     /// documents is stored once.
     texts: SharedTexts,
+    /// One copy of each language tag, for all the entities of that language.
+    langs: rustc_hash::FxHashSet<Arc<str>>,
     /// One copy of each rule and confidence for all the facts they found.
     findings: Findings,
     /// Sentence texts: the first `spill_after` bytes stay in memory, those
@@ -82,6 +84,12 @@ impl KnowledgeGraph {
     pub fn add_entity(&mut self, mut entity: Entity) -> &EntityId {
         for mention in &mut entity.mentions {
             mention.text = self.texts.share(&mention.text);
+        }
+        if let Some(lang) = &mut entity.lang {
+            match self.langs.get(&**lang) {
+                Some(shared) => *lang = shared.clone(),
+                None => _ = self.langs.insert(lang.clone()),
+            }
         }
         let node = match self.index.get(&entity.id) {
             Some(&node) => {

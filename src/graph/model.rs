@@ -79,7 +79,7 @@ pub struct Entity {
     /// Every other surface form seen.
     pub aliases: BTreeSet<String>,
     /// Language of the label, a BCP 47 tag such as `de`.
-    pub lang: Option<String>,
+    pub lang: Option<Arc<str>>,
     /// A role or title, such as "Informatikingenieur".
     pub description: Option<String>,
     /// Where the text names the entity, sorted by document and position.

@@ -127,6 +127,19 @@ fn a_name_that_recurs_is_one_shared_text() {
 }
 
 #[test]
+fn entities_of_one_language_share_its_tag() {
+    let mut graph = KnowledgeGraph::new();
+    for label in ["Acme", "Globex", "Initech"] {
+        let mut entity = Entity::new(EntityKind::Organization, label);
+        entity.lang = Some(Arc::from(if label == "Initech" { "en" } else { "de" }));
+        graph.add_entity(entity);
+    }
+    let langs: Vec<_> = graph.entities().map(|e| e.lang.clone().unwrap()).collect();
+    assert!(Arc::ptr_eq(&langs[0], &langs[1]));
+    assert_eq!((&*langs[0], &*langs[2]), ("de", "en"));
+}
+
+#[test]
 fn a_rule_and_its_confidence_are_kept_once_for_the_merged_graph() {
     let mut merged = KnowledgeGraph::new();
     for document in ["a", "b"] {
@@ -154,5 +167,5 @@ fn the_records_a_graph_holds_millions_of_stay_small() {
     assert_eq!(size_of::<Mention>(), 24);
     assert_eq!(size_of::<EntityId>(), 8);
     assert_eq!(size_of::<Relation>(), 40);
-    assert_eq!(size_of::<Entity>(), 144);
+    assert_eq!(size_of::<Entity>(), 136);
 }

@@ -19,6 +19,8 @@ pub(super) struct GraphBuilder<'a> {
     offsets: CharOffsets<'a>,
     explain: bool,
     document_id: EntityId,
+    /// The document's language tag, one copy for all its entities.
+    lang: Arc<str>,
     entity_ids: Vec<Option<EntityId>>,
     /// The sentence whose facts are being added: every fact of a sentence
     /// shares one copy.
@@ -31,7 +33,8 @@ pub(super) struct GraphBuilder<'a> {
 impl<'a> GraphBuilder<'a> {
     pub(super) fn new(document: &'a Document, normalized: &'a Normalized<'a>, explain: bool) -> Self {
         let mut extraction = Extraction::default();
-        let document_id = extraction.graph.add_entity(document_entity(document)).clone();
+        let lang: Arc<str> = Arc::from(document.language.tag());
+        let document_id = extraction.graph.add_entity(document_entity(document, &lang)).clone();
         let offsets = CharOffsets::new(&document.text);
         Self {
             document,
@@ -39,6 +42,7 @@ impl<'a> GraphBuilder<'a> {
             offsets,
             explain,
             document_id,
+            lang,
             entity_ids: Vec::new(),
             sentence: None,
             findings: Findings::default(),
@@ -62,7 +66,7 @@ impl<'a> GraphBuilder<'a> {
                 let resolved = &resolution.entities[idx];
                 let mut entity = Entity::new(resolved.kind, &resolved.label);
                 entity.aliases = resolved.aliases.clone();
-                entity.lang = Some(self.document.language.tag().to_owned());
+                entity.lang = Some(self.lang.clone());
                 entity.description = mention.role.clone();
                 let Some(span) = self.text_span(mention.span) else { continue };
                 let text = self.document.text[span.range()].into();
@@ -191,10 +195,10 @@ fn with_year_from(date: &str, document_date: &str) -> String {
     format!("{year:04}-{month_day}")
 }
 
-fn document_entity(document: &Document) -> Entity {
+fn document_entity(document: &Document, lang: &Arc<str>) -> Entity {
     let mut entity = Entity::new(EntityKind::Document, &document.name);
     entity.label = document.title.clone();
-    entity.lang = Some(document.language.tag().to_owned());
+    entity.lang = Some(lang.clone());
     let source = DocumentSource { path: document.path.clone(), date: document.date.clone(), url: document.url.clone() };
     entity.source = Some(Box::new(source));
     entity
