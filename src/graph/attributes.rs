@@ -24,6 +24,18 @@ pub struct AttributesRef<'a> {
 }
 
 impl AttributesRef<'_> {
+    /// Whether `other` has an attribute that these lack, so that filling
+    /// these from it changes them: most facts merged into one already known
+    /// add none, and need not be unpacked and packed again.
+    pub fn lacks_any_of(&self, other: &AttributesRef<'_>) -> bool {
+        let lacks = |mine: Option<&str>, theirs: Option<&str>| mine.is_none() && theirs.is_some();
+        lacks(self.date, other.date)
+            || lacks(self.role, other.role)
+            || (self.former.is_none() && other.former.is_some())
+            || lacks(self.topic, other.topic)
+            || lacks(self.quote, other.quote)
+    }
+
     /// The same attributes, owned.
     pub fn to_owned(&self) -> Attributes {
         let own = |text: Option<&str>| text.map(str::to_owned);

@@ -261,7 +261,7 @@ impl Relation {
     pub fn absorb(&mut self, other: Relation) {
         if self.attributes.is_empty() {
             self.attributes = other.attributes;
-        } else if !other.attributes.is_empty() {
+        } else if self.attributes.view().lacks_any_of(&other.attributes.view()) {
             let mut attributes = self.attributes.view().to_owned();
             attributes.fill_from(other.attributes.view().to_owned());
             self.attributes = PackedAttributes::pack(&attributes);
