@@ -198,8 +198,8 @@ fn write_node_data<W: Write>(xml: &mut Writer<W>, entity: &Entity, base: &str, s
     data(xml, "n_mentions", &entity.mentions.len().to_string())?;
     if !entity.mentions.is_empty() {
         let spans = join_into(scratch, &entity.mentions, |out, m| {
-            write!(out, "{}:{}-{}", m.document, m.span().start(), m.span().end())
-                .expect("writing to a String cannot fail")
+            let span = m.span();
+            write!(out, "{}:{}-{}", m.document, span.start(), span.end()).expect("writing to a String cannot fail")
         });
         data(xml, "n_mention_spans", spans)?;
     }

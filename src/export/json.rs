@@ -260,13 +260,16 @@ impl Serialize for IriOut<'_> {
 
 impl Serialize for MentionsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|mention| MentionOut {
-            document: mention.document.as_str(),
-            start: mention.span().start(),
-            end: mention.span().end(),
-            char_start: mention.span().char_start(),
-            char_end: mention.span().char_end(),
-            text: &mention.text,
+        serializer.collect_seq(self.0.iter().map(|mention| {
+            let span = mention.span();
+            MentionOut {
+                document: mention.document.as_str(),
+                start: span.start(),
+                end: span.end(),
+                char_start: span.char_start(),
+                char_end: span.char_end(),
+                text: &mention.text,
+            }
         }))
     }
 }

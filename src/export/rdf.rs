@@ -294,12 +294,12 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     document: &NamedNode,
     entity: &NamedNode,
 ) -> io::Result<()> {
-    let phrase =
-        NamedNode::new_unchecked(phrase_iri(document.as_str(), mention.span().char_start(), mention.span().char_end()));
+    let span = mention.span();
+    let phrase = NamedNode::new_unchecked(phrase_iri(document.as_str(), span.char_start(), span.char_end()));
     emitter.emit(&phrase, &terms.type_, &terms.phrase)?;
     emitter.emit(&phrase, &terms.reference_context, document)?;
-    emitter.integer(&phrase, &terms.begin_index, mention.span().char_start())?;
-    emitter.integer(&phrase, &terms.end_index, mention.span().char_end())?;
+    emitter.integer(&phrase, &terms.begin_index, span.char_start())?;
+    emitter.integer(&phrase, &terms.end_index, span.char_end())?;
     emitter.text(&phrase, &terms.anchor_of, &mention.text, None)?;
     emitter.emit(&phrase, &terms.ta_ident_ref, entity)
 }

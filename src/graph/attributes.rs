@@ -64,14 +64,14 @@ impl PackedAttributes {
         if former.is_none() && texts.iter().all(|text| text.is_none()) {
             return Self::default();
         }
-        let length: usize = texts.iter().map(|text| text.as_ref().map_or(0, String::len) + 5).sum();
-        let mut bytes = ThinVec::with_capacity(1 + length);
+        let stored = |text: &Option<String>| text.as_ref().map_or(0, |text| text.len() + 1);
+        let size: usize = texts.iter().map(|text| length_size(stored(text)) + stored(text).saturating_sub(1)).sum();
+        let mut bytes = ThinVec::with_capacity(1 + size);
         bytes.push(former.map_or(0, |former| 1 + u8::from(former)));
         for text in texts {
-            push_length(&mut bytes, text.as_ref().map_or(0, |text| text.len() + 1));
+            push_length(&mut bytes, stored(text));
             bytes.extend_from_slice(text.as_ref().map_or(&[][..], |text| text.as_bytes()));
         }
-        bytes.shrink_to_fit();
         Self(bytes)
     }
 
@@ -99,6 +99,11 @@ impl PackedAttributes {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// The bytes [`push_length`] writes for `length`: one per seven bits.
+fn length_size(length: usize) -> usize {
+    (usize::BITS - (length | 1).leading_zeros()).div_ceil(7) as usize
 }
 
 fn push_length(bytes: &mut ThinVec<u8>, mut length: usize) {
@@ -137,6 +142,7 @@ mod tests {
         ];
         for attributes in cases {
             let packed = PackedAttributes::pack(&attributes);
+            assert_eq!(packed.0.len(), packed.0.capacity(), "packed in an allocation of its size");
             assert_eq!(packed.view().to_owned(), attributes);
             assert_eq!(packed.is_empty(), attributes == Attributes::default());
         }

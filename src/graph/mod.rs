@@ -44,7 +44,7 @@ pub struct KnowledgeGraph {
     /// documents is stored once.
     texts: SharedTexts,
     /// One copy of each language tag, for all the entities of that language.
-    langs: rustc_hash::FxHashSet<Arc<str>>,
+    langs: SharedTexts<Arc<str>>,
     /// One copy of each rule and confidence for all the facts they found.
     findings: Findings,
     /// Sentence texts: the first `spill_after` bytes stay in memory, those
@@ -86,10 +86,7 @@ impl KnowledgeGraph {
             mention.text = self.texts.share(&mention.text);
         }
         if let Some(lang) = &mut entity.lang {
-            match self.langs.get(&**lang) {
-                Some(shared) => *lang = shared.clone(),
-                None => _ = self.langs.insert(lang.clone()),
-            }
+            *lang = self.langs.share(lang);
         }
         let node = match self.index.get(&entity.id) {
             Some(&node) => {

@@ -326,14 +326,20 @@ fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
 }
 
 /// One copy of each of a graph's recurring texts: a name that many mentions
-/// read.
-#[derive(Debug, Clone, Default)]
-pub struct SharedTexts(rustc_hash::FxHashSet<MentionText>);
+/// read, a language tag that many entities have.
+#[derive(Debug, Clone)]
+pub struct SharedTexts<T = MentionText>(rustc_hash::FxHashSet<T>);
 
-impl SharedTexts {
+impl<T> Default for SharedTexts<T> {
+    fn default() -> Self {
+        Self(rustc_hash::FxHashSet::default())
+    }
+}
+
+impl<T: std::borrow::Borrow<str> + std::hash::Hash + Eq + Clone> SharedTexts<T> {
     /// The shared copy of the text of `text`, which becomes it on first use.
-    pub fn share(&mut self, text: &MentionText) -> MentionText {
-        if let Some(shared) = self.0.get(&**text) {
+    pub fn share(&mut self, text: &T) -> T {
+        if let Some(shared) = self.0.get(text.borrow()) {
             return shared.clone();
         }
         self.0.insert(text.clone());
