@@ -288,9 +288,12 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
             .filter(|_| e.kind == EntityKind::Place)
     };
     let named: Vec<&str> = entities.iter().filter_map(country_of).collect();
+    let assignments = &analysis.resolution.assignments;
+    let certain = certain_entities(analysis);
     entities
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             let is_place = e.kind == EntityKind::Place;
             let country = country_of(e);
             PlaceFacts {
@@ -299,9 +302,27 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
                 place: is_place,
                 on_continent: country.and_then(|c| lists.continent_of_country(c)),
                 continent: e.names().find_map(|n| lists.continent_named(n)).filter(|_| is_place),
+                in_opening: assignments.first().is_some_and(|first| first.contains(&i)),
+                certain: certain[i],
             }
         })
         .collect()
+}
+
+/// The least confidence of the tagger that makes a place certain enough to
+/// be put in the document's country (tuned on the dev gold: below it, people
+/// and fragments the tagger took for places were put there).
+const CERTAIN_PLACE_CONFIDENCE: f32 = 0.75;
+
+/// Per entity, whether a list or rule found one of its mentions or the
+/// tagger is confident of one.
+fn certain_entities(analysis: &Analysis) -> Vec<bool> {
+    let mut certain = vec![false; analysis.resolution.entities.len()];
+    let sentences = analysis.resolution.assignments.iter().zip(&analysis.mentions);
+    for (&entity, mention) in sentences.flat_map(|(entities, mentions)| entities.iter().zip(mentions)) {
+        certain[entity] |= mention.confidence.is_none_or(|p| p >= CERTAIN_PLACE_CONFIDENCE);
+    }
+    certain
 }
 
 /// The country a listed place lies in: of the countries whose places share

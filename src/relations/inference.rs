@@ -19,6 +19,11 @@ pub struct PlaceFacts {
     pub on_continent: Option<&'static str>,
     /// The code of the continent, when the entity is one.
     pub continent: Option<&'static str>,
+    /// Whether the document's first sentence names the entity.
+    pub in_opening: bool,
+    /// Whether the entity is surely what its kind says: a list or rule found
+    /// it, or the tagger is confident of one of its mentions.
+    pub certain: bool,
 }
 
 /// Located-in pairs (subject, object entity) that follow from the `stated`
@@ -69,6 +74,8 @@ pub fn infer_located(
             }
         }
     }
+    let in_country = document_country(places, &known);
+    inferred.extend(in_country.into_iter().map(|(place, country)| (place, country, "located.document-country")));
     // `in Europa, etwa in Italien`: a country is on its continent when a
     // sentence names both (`together`). Not closed over: a city is rarely
     // said to be on one.
@@ -76,6 +83,28 @@ pub fn infer_located(
         continent_pairs(places).filter(|&(a, b)| together(a, b) && known.insert((a, b))).collect::<Vec<_>>();
     inferred.extend(on_continent.into_iter().map(|(country, continent)| (country, continent, "located.continent")));
     inferred
+}
+
+/// `Calueque is a town ... in southern Angola`, and later `the Kunene River`:
+/// the places a document puts in no country are in the one country its
+/// first sentence names, when the document names no other. Only places
+/// surely recognised: a person taken for a place would be put there too.
+fn document_country(places: &[PlaceFacts], known: &HashSet<(usize, usize)>) -> Vec<(usize, usize)> {
+    let is_country = |p: &PlaceFacts| p.country.is_some_and(|c| c.len() == 2);
+    let mut countries = places.iter().enumerate().filter(|(_, p)| is_country(p));
+    let (Some((country, facts)), None) = (countries.next(), countries.next()) else { return Vec::new() };
+    if !facts.in_opening {
+        return Vec::new();
+    }
+    let placed = |e: usize| known.contains(&(e, country)) || known.contains(&(country, e));
+    places
+        .iter()
+        .enumerate()
+        .filter(|&(e, p)| e != country && p.place && p.certain && !is_country(p) && p.continent.is_none())
+        // A place the lists put in another country stays there.
+        .filter(|&(e, p)| p.within.is_none_or(|code| facts.country == Some(code)) && !placed(e))
+        .map(|(e, _)| (e, country))
+        .collect()
 }
 
 /// The (country, continent) pairs of the document's entities.
@@ -144,6 +173,22 @@ mod tests {
         ];
         let inferred = infer_located(&[(0, 1)], &places, &always);
         assert!(inferred.contains(&(1, 2, "located.container-country")), "{inferred:?}");
+    }
+
+    #[test]
+    fn places_go_into_the_one_country_the_opening_names() {
+        let never = |_: usize, _: usize| false;
+        let country = PlaceFacts { country: Some("AO"), place: true, in_opening: true, ..PlaceFacts::default() };
+        let unlisted = PlaceFacts { place: true, certain: true, ..PlaceFacts::default() };
+        let elsewhere = PlaceFacts { within: Some("NA"), ..unlisted };
+        let doubtful = PlaceFacts { certain: false, ..unlisted };
+        let organization = PlaceFacts { place: false, ..unlisted };
+        let places = [country, unlisted, elsewhere, doubtful, organization];
+        assert_eq!(infer_located(&[], &places, &never), [(1, 0, "located.document-country")]);
+        let later = PlaceFacts { in_opening: false, ..country };
+        assert!(infer_located(&[], &[later, unlisted], &never).is_empty(), "named only later");
+        let second = PlaceFacts { country: Some("NA"), ..country };
+        assert!(infer_located(&[], &[country, unlisted, second], &never).is_empty(), "two countries");
     }
 
     #[test]
