@@ -69,6 +69,8 @@ pub struct Gazetteer {
     first_names: HashSet<&'static str>,
     genders: HashMap<&'static str, Gender>,
     small_places: HashSet<&'static str>,
+    /// The first-level divisions of countries: the US states.
+    divisions: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     german_words: HashSet<&'static str>,
     english_words: HashSet<&'static str>,
@@ -113,6 +115,7 @@ impl Gazetteer {
         for state in US_STATES.lines() {
             lists.places.insert(state, Listed { kind: EntityKind::Place, key: state, country: false });
             lists.within.insert(state, "US");
+            lists.divisions.insert(state);
         }
         lists.load_countries();
         lists.load_continents();
@@ -206,6 +209,12 @@ impl Gazetteer {
     /// The code of the continent `name` names (`Europa`, `South America`).
     pub fn continent_named(&self, name: &str) -> Option<&'static str> {
         self.continents.get(name).copied()
+    }
+
+    /// Whether `name` is a listed first-level division of a country (a US
+    /// state).
+    pub fn is_division(&self, name: &str) -> bool {
+        self.divisions.contains(name)
     }
 
     /// Whether a listed place's name starts with `words` and goes on.

@@ -304,6 +304,7 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
                 continent: e.names().find_map(|n| lists.continent_named(n)).filter(|_| is_place),
                 in_opening: assignments.first().is_some_and(|first| first.contains(&i)),
                 certain: certain[i],
+                division: is_place && e.names().any(|n| lists.is_division(n)),
             }
         })
         .collect()

@@ -24,6 +24,9 @@ pub struct PlaceFacts {
     /// Whether the entity is surely what its kind says: a list or rule found
     /// it, or the tagger is confident of one of its mentions.
     pub certain: bool,
+    /// Whether the entity is a listed first-level division of a country (a
+    /// US state).
+    pub division: bool,
 }
 
 /// Located-in pairs (subject, object entity) that follow from the `stated`
@@ -74,8 +77,7 @@ pub fn infer_located(
             }
         }
     }
-    let in_country = document_country(places, &known);
-    inferred.extend(in_country.into_iter().map(|(place, country)| (place, country, "located.document-country")));
+    inferred.extend(opening_containers(places, &known));
     // `in Europa, etwa in Italien`: a country is on its continent when a
     // sentence names both (`together`). Not closed over: a city is rarely
     // said to be on one.
@@ -87,24 +89,51 @@ pub fn infer_located(
 
 /// `Calueque is a town ... in southern Angola`, and later `the Kunene River`:
 /// the places a document puts in no country are in the one country its
-/// first sentence names, when the document names no other. Only places
+/// first sentence names, when the document names no other; in the same way,
+/// the places no list knows are in the one US state it names. Only places
 /// surely recognised: a person taken for a place would be put there too.
-fn document_country(places: &[PlaceFacts], known: &HashSet<(usize, usize)>) -> Vec<(usize, usize)> {
+fn opening_containers(places: &[PlaceFacts], known: &HashSet<(usize, usize)>) -> Vec<(usize, usize, &'static str)> {
     let is_country = |p: &PlaceFacts| p.country.is_some_and(|c| c.len() == 2);
-    let mut countries = places.iter().enumerate().filter(|(_, p)| is_country(p));
-    let (Some((country, facts)), None) = (countries.next(), countries.next()) else { return Vec::new() };
-    if !facts.in_opening {
-        return Vec::new();
+    let mut pairs = Vec::new();
+    if let Some(country) = sole_in_opening(places, is_country) {
+        let code = places[country].country;
+        // A place the lists put in another country stays there.
+        let admits = |p: &PlaceFacts| !is_country(p) && p.within.is_none_or(|within| Some(within) == code);
+        pairs.extend(unplaced(places, known, country, admits).map(|e| (e, country, "located.document-country")));
     }
-    let placed = |e: usize| known.contains(&(e, country)) || known.contains(&(country, e));
+    if let Some(division) = sole_in_opening(places, |p| p.division) {
+        // A listed city may lie in any of the country's states.
+        let admits = |p: &PlaceFacts| p.country.is_none() && !p.division && p.within.is_none();
+        pairs.extend(unplaced(places, known, division, admits).map(|e| (e, division, "located.document-state")));
+    }
+    pairs
+}
+
+/// The one entity of a `level` the document names, when its first sentence
+/// names it.
+fn sole_in_opening(places: &[PlaceFacts], level: impl Fn(&PlaceFacts) -> bool) -> Option<usize> {
+    let mut found = places.iter().enumerate().filter(|(_, p)| level(p));
+    match (found.next(), found.next()) {
+        (Some((entity, facts)), None) if facts.in_opening => Some(entity),
+        _ => None,
+    }
+}
+
+/// The certain places `admits` lets into `container` and no known fact puts
+/// in or around it.
+fn unplaced<'a>(
+    places: &'a [PlaceFacts],
+    known: &'a HashSet<(usize, usize)>,
+    container: usize,
+    admits: impl Fn(&PlaceFacts) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let placed = move |e: usize| known.contains(&(e, container)) || known.contains(&(container, e));
     places
         .iter()
         .enumerate()
-        .filter(|&(e, p)| e != country && p.place && p.certain && !is_country(p) && p.continent.is_none())
-        // A place the lists put in another country stays there.
-        .filter(|&(e, p)| p.within.is_none_or(|code| facts.country == Some(code)) && !placed(e))
-        .map(|(e, _)| (e, country))
-        .collect()
+        .filter(move |&(e, p)| e != container && p.place && p.certain && p.continent.is_none() && admits(p))
+        .filter(move |&(e, _)| !placed(e))
+        .map(|(e, _)| e)
 }
 
 /// The (country, continent) pairs of the document's entities.
@@ -189,6 +218,12 @@ mod tests {
         assert!(infer_located(&[], &[later, unlisted], &never).is_empty(), "named only later");
         let second = PlaceFacts { country: Some("NA"), ..country };
         assert!(infer_located(&[], &[country, unlisted, second], &never).is_empty(), "two countries");
+        // An unlisted place is in the one US state the opening names; a listed city may be in another.
+        let state =
+            PlaceFacts { division: true, within: Some("US"), place: true, in_opening: true, ..PlaceFacts::default() };
+        let city = PlaceFacts { within: Some("US"), ..unlisted };
+        let inferred = infer_located(&[], &[state, unlisted, city], &never);
+        assert_eq!(inferred, [(1, 0, "located.document-state")]);
     }
 
     #[test]
