@@ -164,6 +164,8 @@ impl DocRedScores {
         };
         let seen: BTreeSet<usize> = graph.entities().filter_map(|e| names.entity(&labels(e))).collect();
         let mut found: BTreeSet<Triple> = BTreeSet::new();
+        // The rule of each found fact's first evidence, named beside a wrong one.
+        let mut rules: BTreeMap<Triple, String> = BTreeMap::new();
         for edge in graph.relations() {
             let (subject, object, relation) = (edge.subject, edge.object, edge.relation);
             if !matches!(
@@ -172,7 +174,11 @@ impl DocRedScores {
             ) {
                 continue;
             }
-            found.insert((relation.kind.clone(), end(labels(subject)), end(labels(object))));
+            let triple = (relation.kind.clone(), end(labels(subject)), end(labels(object)));
+            if let Some(evidence) = relation.evidence.first() {
+                rules.entry(triple.clone()).or_insert_with(|| evidence.rule().to_owned());
+            }
+            found.insert(triple);
         }
         for kind in [RelationKind::WorksAt, RelationKind::Founded, RelationKind::LocatedIn, RelationKind::Developed] {
             let counts = self.relations.entry(kind.name().to_owned()).or_default();
@@ -195,10 +201,10 @@ impl DocRedScores {
                         .filter(|e| matches!(e, End::Gold(i) if !seen.contains(i)))
                         .map(show)
                         .collect();
-                    let note = if unfound.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" [no entity: {}]", unfound.join(", "))
+                    let note = match rules.get(t).filter(|_| what == "FP") {
+                        Some(rule) => format!(" [{rule}]"),
+                        None if unfound.is_empty() => String::new(),
+                        None => format!(" [no entity: {}]", unfound.join(", ")),
                     };
                     self.errors.push(format!("{}: {what} {subject} -{}-> {object}{note}", document.title, kind.name()));
                 }
