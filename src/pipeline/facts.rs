@@ -303,7 +303,8 @@ fn place_facts(analysis: &Analysis) -> Vec<PlaceFacts> {
                 on_continent: country.and_then(|c| lists.continent_of_country(c)),
                 continent: e.names().find_map(|n| lists.continent_named(n)).filter(|_| is_place),
                 in_opening: assignments.first().is_some_and(|first| first.contains(&i)),
-                certain: certain[i],
+                // The lists know a place as surely as a confident tagger.
+                certain: certain[i] || e.names().any(|n| lists.place(n).is_some() || lists.is_small_place(n)),
                 division: is_place && e.names().any(|n| lists.is_division(n)),
             }
         })

@@ -22,7 +22,8 @@ pub struct PlaceFacts {
     /// Whether the document's first sentence names the entity.
     pub in_opening: bool,
     /// Whether the entity is surely what its kind says: a list or rule found
-    /// it, or the tagger is confident of one of its mentions.
+    /// it, the place lists know its name, or the tagger is confident of one
+    /// of its mentions.
     pub certain: bool,
     /// Whether the entity is a listed first-level division of a country (a
     /// US state).
