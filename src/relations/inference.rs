@@ -1,7 +1,8 @@
 //! Facts a document implies from the ones it states: a place is in what
 //! its container is in, a listed city or US state is in its country when
-//! the document names that country too, and a country is on its continent
-//! when a sentence names both.
+//! the document names that country too, a place the document puts nowhere
+//! is in the one country or US state its first sentence names, and a
+//! country is on its continent when a sentence names both.
 
 use rustc_hash::FxHashSet as HashSet;
 
