@@ -4,6 +4,7 @@
 //! also an ordinary word (`Welt`, `Presse`) counts only in quotation marks.
 
 use super::cues::CueLists;
+use super::gazetteer::Gazetteer;
 use super::names::Context;
 use super::{EntityKind, Mention};
 use crate::input::Language;
@@ -18,9 +19,12 @@ pub(super) fn outlets(ctx: &Context, language: Language) -> Vec<Mention> {
     // `Süddeutsche Zeitung`, `Spiegel Online`: a name that goes on is longer
     // than its title, and the tagger's or the heads' to find.
     let goes_on = |i: usize| ctx.word(i + 1).starts_with(char::is_uppercase);
+    // `Michael Bloomberg`: after a first name, a title is a surname.
+    let surname = |i: usize| i > 0 && Gazetteer::get().is_first_name(ctx.word(i - 1));
     (0..ctx.tokens.len())
         .filter(|&i| {
-            cues.has("outlet", ctx.word(i)) && !goes_on(i) || cues.has("outlet-quoted", ctx.word(i)) && quoted(ctx, i)
+            cues.has("outlet", ctx.word(i)) && !goes_on(i) && !surname(i)
+                || cues.has("outlet-quoted", ctx.word(i)) && quoted(ctx, i)
         })
         .map(|i| Mention::new(ctx.span(i, i + 1), EntityKind::Organization, ctx.word(i).to_owned(), OUTLET_ORIGIN))
         .collect()
@@ -47,5 +51,6 @@ mod tests {
         assert_eq!(found("nach Angaben der Tagesschau und der „Welt“"), ["Tagesschau", "Welt"]);
         assert!(found("die Presse und die Welt").is_empty());
         assert!(found("laut Süddeutscher Zeitung und Süddeutsche Zeitung").is_empty(), "a longer name");
+        assert!(found("sagte Michael Bloomberg").is_empty(), "a surname after a first name");
     }
 }
