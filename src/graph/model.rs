@@ -124,10 +124,18 @@ impl Mention {
 /// By document, then span, then text, as a sorted list of mentions reads.
 impl Ord for Mention {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // With start, byte length and character start equal, the spans differ
+        // only in their character ends, which the same text shares: a merge
+        // compares many mentions of one text, and need not count it.
         (&self.document, self.start, self.text.len(), self.char_start)
             .cmp(&(&other.document, other.start, other.text.len(), other.char_start))
-            .then_with(|| self.span().cmp(&other.span()))
-            .then_with(|| self.text.cmp(&other.text))
+            .then_with(|| {
+                if self.text == other.text {
+                    std::cmp::Ordering::Equal
+                } else {
+                    (self.text.chars().count(), &self.text).cmp(&(other.text.chars().count(), &other.text))
+                }
+            })
     }
 }
 

@@ -133,7 +133,7 @@ pub(super) fn add_inferred_facts(analysis: &Analysis, facts: &mut [Vec<Fact>]) {
     };
     let places = place_facts(analysis);
     // A country lies in no other country: `Kuba, Haiti` is a list.
-    let is_country = |e: Option<usize>| e.is_some_and(|e| places[e].country.is_some_and(|c| c.len() == 2));
+    let is_country = |e: Option<usize>| e.is_some_and(|e| places[e].is_country());
     for (n, sentence) in facts.iter_mut().enumerate() {
         sentence.retain(|f| {
             f.kind != RelationKind::LocatedIn || !(is_country(entity(n, f.subject)) && is_country(entity(n, f.object)))

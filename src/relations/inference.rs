@@ -31,6 +31,15 @@ pub struct PlaceFacts {
     pub division: bool,
 }
 
+impl PlaceFacts {
+    /// Whether the entity is a country: the lists key the large regions they
+    /// also treat as countries (`Europa`, `Nahost`) by name, countries by a
+    /// two-letter code.
+    pub fn is_country(&self) -> bool {
+        self.country.is_some_and(|code| code.len() == 2)
+    }
+}
+
 /// Located-in pairs (subject, object entity) that follow from the `stated`
 /// ones and the lists, none of them stated already, each with the rule that
 /// found it; `places` is indexed by entity.
@@ -95,12 +104,11 @@ pub fn infer_located(
 /// the places no list knows are in the one US state it names. Only places
 /// surely recognised: a person taken for a place would be put there too.
 fn opening_containers(places: &[PlaceFacts], known: &HashSet<(usize, usize)>) -> Vec<(usize, usize, &'static str)> {
-    let is_country = |p: &PlaceFacts| p.country.is_some_and(|c| c.len() == 2);
     let mut pairs = Vec::new();
-    if let Some(country) = sole_in_opening(places, is_country) {
+    if let Some(country) = sole_in_opening(places, PlaceFacts::is_country) {
         let code = places[country].country;
         // A place the lists put in another country stays there.
-        let admits = |p: &PlaceFacts| !is_country(p) && p.within.is_none_or(|within| Some(within) == code);
+        let admits = |p: &PlaceFacts| !p.is_country() && p.within.is_none_or(|within| Some(within) == code);
         pairs.extend(unplaced(places, known, country, admits).map(|e| (e, country, "located.document-country")));
     }
     if let Some(division) = sole_in_opening(places, |p| p.division) {
