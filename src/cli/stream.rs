@@ -48,7 +48,7 @@ pub fn run(
 ) -> anyhow::Result<Streamed> {
     let format = stream_format(args)?;
     let mut streamer = Streamer {
-        pool: rayon::ThreadPoolBuilder::new().num_threads(usize::from(args.jobs)).build()?,
+        pool: super::worker_pool(args.jobs)?,
         extractor: Extractor::new(settings),
         format,
         options,
@@ -64,7 +64,7 @@ pub fn run(
 }
 
 struct Streamer<'a> {
-    pool: rayon::ThreadPool,
+    pool: &'static rayon::ThreadPool,
     extractor: Extractor,
     format: ExportFormat,
     options: &'a ExportOptions,
