@@ -132,8 +132,7 @@ impl Tagger {
     /// and of its neighbours, plus the features that pair it with them.
     fn emissions(&self, words: &[&str]) -> Vec<[i32; N_TAGS]> {
         let infos = self.featurizer.infos(words);
-        let mut pairs = Vec::with_capacity(24);
-        (0..words.len())
+        let mut emissions: Vec<[i32; N_TAGS]> = (0..words.len())
             .map(|idx| {
                 let mut scores = self.word_scores(infos[idx].word())[0];
                 for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
@@ -141,12 +140,18 @@ impl Tagger {
                     let given = near.map_or(self.edge_scores[k], |near| self.word_scores(near.word())[1 + k]);
                     scores.iter_mut().zip(given).for_each(|(score, add)| *score += add);
                 }
-                pairs.clear();
-                Featurizer::pairs(&infos, idx, &mut pairs);
-                self.model.add_emissions(&pairs, &mut scores);
                 scores
             })
-            .collect()
+            .collect();
+        // The pair features of the whole window are looked up together.
+        let mut pairs = Vec::with_capacity(words.len() * 12);
+        let mut tokens = Vec::with_capacity(words.len() * 12);
+        for idx in 0..words.len() {
+            Featurizer::pairs(&infos, idx, &mut pairs);
+            tokens.resize(pairs.len(), idx as u32);
+        }
+        self.model.add_emissions_of(&pairs, &tokens, &mut emissions);
+        emissions
     }
 
     /// A word's scores under this tagger, computed on its first sight and

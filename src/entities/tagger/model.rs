@@ -74,19 +74,29 @@ impl FeatureTable {
 
     /// The range of entries of a feature.
     fn get(&self, hash: u64) -> Option<(usize, usize)> {
+        unpack(self.packed(hash))
+    }
+
+    /// A feature's first entry and count packed as in a slot; a count of 0
+    /// when the model has no such feature.
+    fn packed(&self, hash: u64) -> u32 {
         let key = fingerprint(hash);
         let mut slot = hash as usize & self.mask;
         loop {
             match self.slots[slot] {
-                (0, _) => return None,
-                (found, packed) if found == key => {
-                    let start = (packed >> COUNT_BITS) as usize;
-                    return Some((start, start + (packed & ((1 << COUNT_BITS) - 1)) as usize));
-                }
+                (0, _) => return 0,
+                (found, packed) if found == key => return packed,
                 _ => slot = (slot + 1) & self.mask,
             }
         }
     }
+}
+
+/// The range of entries of a packed slot value, `None` for no entries.
+fn unpack(packed: u32) -> Option<(usize, usize)> {
+    let count = (packed & ((1 << COUNT_BITS) - 1)) as usize;
+    let start = (packed >> COUNT_BITS) as usize;
+    (count > 0).then_some((start, start + count))
 }
 
 /// The high half of a feature hash, never 0 (which marks an empty slot).
@@ -185,6 +195,22 @@ impl Model {
     pub fn add_emissions(&self, features: &[u64], scores: &mut [i32; N_TAGS]) {
         for &hash in features {
             let Some((start, end)) = self.table.get(hash) else { continue };
+            for &(tag, weight) in &self.entries[start..end] {
+                scores[usize::from(tag)] += i32::from(weight);
+            }
+        }
+    }
+
+    /// Adds the weights of many features, each to the scores of its token:
+    /// feature `i` belongs to token `tokens[i]`. The table is read for all
+    /// features before any entry is: lookups that do not wait for one
+    /// another's results let the processor overlap their cache misses,
+    /// which the lookups of a whole sentence mostly are.
+    pub fn add_emissions_of(&self, features: &[u64], tokens: &[u32], scores: &mut [[i32; N_TAGS]]) {
+        let found: Vec<u32> = features.iter().map(|&hash| self.table.packed(hash)).collect();
+        for (&packed, &token) in found.iter().zip(tokens) {
+            let Some((start, end)) = unpack(packed) else { continue };
+            let scores = &mut scores[token as usize];
             for &(tag, weight) in &self.entries[start..end] {
                 scores[usize::from(tag)] += i32::from(weight);
             }
