@@ -3,7 +3,7 @@
 //! gives what the report or claim X holds, and `heißt es in X` what the
 //! text X says.
 
-use super::candidates::{Candidate, SpeakerKind};
+use super::candidates::{Candidate, Found, SpeakerKind};
 use super::SentenceWords;
 use crate::text::is_mark_token;
 
@@ -18,7 +18,7 @@ pub enum Pointer {
 }
 
 /// The source adverb of a German sentence, if it has one.
-pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
+pub fn pointer(words: &SentenceWords, found: &Found) -> Option<Pointer> {
     if words.english {
         return None;
     }
@@ -49,7 +49,7 @@ pub fn pointer(words: &SentenceWords, found: &[Candidate]) -> Option<Pointer> {
 /// `heißt` or `hieß` next to `es` at token `verb`, the phrase after `in`,
 /// `bei`, `auf`, `von` or `aus` nearest to it in its clause (`hieß es vom
 /// Abgeordneten X`, `aus Regierungskreisen hieß es`).
-pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize) -> Option<Candidate> {
+pub fn es_heisst_source(words: &SentenceWords, found: &Found, verb: usize) -> Option<Candidate> {
     let lower = |j: usize| words.lower.get(j).unwrap_or("");
     let es = verb > 0 && lower(verb - 1) == "es" || lower(verb + 1) == "es";
     if words.english || !matches!(lower(verb), "heißt" | "hieß") || !es {
@@ -71,7 +71,7 @@ pub fn es_heisst_source(words: &SentenceWords, found: &[Candidate], verb: usize)
 /// hervor, dass ...`: for a form of `gehen` at token `verb` whose clause
 /// ends in `hervor`, the phrase of information or speakers after `aus` in
 /// that clause.
-pub fn hervor_source(words: &SentenceWords, found: &[Candidate], verb: usize) -> Option<Candidate> {
+pub fn hervor_source(words: &SentenceWords, found: &Found, verb: usize) -> Option<Candidate> {
     let lower = |j: usize| words.lower.get(j).unwrap_or("");
     if words.english || !matches!(lower(verb), "geht" | "ging" | "gehen" | "gingen") {
         return None;

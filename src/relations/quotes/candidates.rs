@@ -130,6 +130,29 @@ fn is_not_modifier(word: &str) -> bool {
     )
 }
 
+/// The speaker candidates of a sentence, found when first asked for: most
+/// sentences hold no speech cue, and a sentence without one never asks.
+pub struct Found<'w, 'a> {
+    words: &'w SentenceWords<'a>,
+    lexicon: &'static Lexicon,
+    found: std::cell::OnceCell<Vec<Candidate>>,
+}
+
+impl<'w, 'a> Found<'w, 'a> {
+    /// The candidates of `words`, not yet looked for.
+    pub fn new(words: &'w SentenceWords<'a>, lexicon: &'static Lexicon) -> Self {
+        Self { words, lexicon, found: std::cell::OnceCell::new() }
+    }
+}
+
+impl std::ops::Deref for Found<'_, '_> {
+    type Target = [Candidate];
+
+    fn deref(&self) -> &[Candidate] {
+        self.found.get_or_init(|| candidates(self.words, self.lexicon))
+    }
+}
+
 /// The speaker candidates of a sentence, in text order, none inside a
 /// quotation.
 pub fn candidates(words: &SentenceWords, lexicon: &Lexicon) -> Vec<Candidate> {

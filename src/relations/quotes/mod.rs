@@ -15,7 +15,7 @@ mod speaker;
 mod words;
 
 use self::adverbs::{es_heisst_source, hervor_source, pointer, Pointer};
-use self::candidates::{candidates, Candidate, SpeakerKind};
+use self::candidates::{Candidate, Found, SpeakerKind};
 use self::clause::{
     after_modal, closing_particle, colon_speaker, coordinated_start, cross_reference, is_speech, is_subjunctive,
     message_side, writes_object,
@@ -141,7 +141,7 @@ struct Speaker {
 impl Finder<'_, '_> {
     fn sentence(&mut self, n: usize) {
         let words = SentenceWords::new(self.input, n, self.marks, self.titles);
-        let found = candidates(&words, self.lexicon);
+        let found = Found::new(&words, self.lexicon);
         let span = self.input.sentences[n].span;
         let first = self.marks.partition_point(|q| q.start < span.start);
         let starting: Vec<Span> = self.marks[first..].iter().take_while(|q| q.start <= span.end).copied().collect();
@@ -157,7 +157,7 @@ impl Finder<'_, '_> {
     /// A quotation starting in sentence `n`: its speaker from a cue outside
     /// it, a colon before it, or the quotation just before (a quotation
     /// that goes on in a new sentence or paragraph).
-    fn direct(&mut self, n: usize, words: &SentenceWords, found: &[Candidate], quotation: Span) {
+    fn direct(&mut self, n: usize, words: &SentenceWords, found: &Found, quotation: Span) {
         let outside = (0..words.len()).filter(|&j| !words.quoted[j] && words.is_word(j)).count();
         let cue = self.cues(words, found).first().map(|&(c, j, _)| (c, j, "quote/direct"));
         let colon = (0..words.len())
@@ -177,7 +177,7 @@ impl Finder<'_, '_> {
     /// Reported speech in a sentence without a direct quotation: after a
     /// speech cue, in a clause a source adverb opens, or in the subjunctive
     /// after a sentence with a speaker.
-    fn reported(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) {
+    fn reported(&mut self, n: usize, words: &SentenceWords, found: &Found) {
         let before = self.quotes.len();
         let framed = self.framed(n, words, found);
         let pointer = pointer(words, found);
@@ -245,7 +245,7 @@ impl Finder<'_, '_> {
 
     /// The first speech cue of the sentence with a speaker and a message;
     /// whether there was one.
-    fn framed(&mut self, n: usize, words: &SentenceWords, found: &[Candidate]) -> bool {
+    fn framed(&mut self, n: usize, words: &SentenceWords, found: &Found) -> bool {
         for (candidate, cue, learned) in self.cues(words, found) {
             if cross_reference(words, cue) {
                 continue;
@@ -328,7 +328,7 @@ impl Finder<'_, '_> {
     /// The speech cues of the sentence outside quotations that have a
     /// speaker, in text order: source frames and speech verbs, with whether
     /// the verb is only a learned one.
-    fn cues(&self, words: &SentenceWords, found: &[Candidate]) -> Vec<(Candidate, usize, bool)> {
+    fn cues(&self, words: &SentenceWords, found: &Found) -> Vec<(Candidate, usize, bool)> {
         let lexicon = self.lexicon;
         let lower: Vec<&str> = words.lower.iter().collect();
         let info = |c: &&Candidate| c.kind == SpeakerKind::Info;
