@@ -4,7 +4,7 @@
 //! a name gets its confidence. Forbidden moves (`O` to an inside tag) are
 //! never tried: each tag keeps the list of tags that may come before it.
 
-use super::labels::N_TAGS;
+use super::labels::{N_TAGS, OUTSIDE};
 use super::model::FORBIDDEN;
 
 /// Tag-to-tag scores, shared by a loaded model and the trainer.
@@ -21,7 +21,8 @@ pub trait Transitions {
 pub struct Decoded {
     /// The best tag of each token.
     pub tags: Vec<u8>,
-    /// Per token: best score minus the best score with another tag there.
+    /// Per token in a name: best score minus the best score with another
+    /// tag there; 0 for tokens outside names, whose margins nothing reads.
     pub margins: Vec<i32>,
 }
 
@@ -148,11 +149,18 @@ pub fn decode(moves: &Moves, emissions: &[[i32; N_TAGS]]) -> Decoded {
     }
     let (forward_scores, back) = forward(moves, emissions);
     let tags = follow_back(moves, &forward_scores, &back);
+    // A window without a name needs no backward pass.
+    if tags.iter().all(|&tag| tag == OUTSIDE) {
+        return Decoded { margins: vec![0; tags.len()], tags };
+    }
     let backward_scores = backward(moves, emissions);
     let margins = tags
         .iter()
         .enumerate()
         .map(|(idx, &best)| {
+            if best == OUTSIDE {
+                return 0;
+            }
             let through = |t: usize| forward_scores[idx][t] + backward_scores[idx][t];
             let runner_up = (0..N_TAGS).filter(|&t| t != usize::from(best)).map(through).max().unwrap_or(FORBIDDEN);
             (through(usize::from(best)) - runner_up).max(0)
