@@ -242,7 +242,6 @@ fn run_extraction(
     Ok(run)
 }
 
-/// The size of a source's file, for the progress bar (0 for stdin).
 /// The threads that extract documents, kept until the process ends. Each
 /// worker holds a cache of the words it has seen (tens of megabytes on a
 /// large corpus); a pool that is dropped frees it word by word, which cost
@@ -252,6 +251,7 @@ fn worker_pool(jobs: u16) -> anyhow::Result<&'static rayon::ThreadPool> {
     Ok(Box::leak(Box::new(pool)))
 }
 
+/// The size of a source's file, for the progress bar (0 for stdin).
 fn source_bytes(source: &Source) -> u64 {
     match source {
         Source::File { path, .. } => fs::metadata(path).map_or(0, |m| m.len()),
