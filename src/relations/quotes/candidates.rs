@@ -130,8 +130,9 @@ fn is_not_modifier(word: &str) -> bool {
     )
 }
 
-/// The speaker candidates of a sentence, found when first asked for: most
-/// sentences hold no speech cue, and a sentence without one never asks.
+/// The speaker candidates of a sentence, found when first asked for. Only
+/// a cue asks (a speech verb or source phrase, a colon before a quotation,
+/// `wonach`), and most sentences have none.
 pub struct Found<'w, 'a> {
     words: &'w SentenceWords<'a>,
     lexicon: &'static Lexicon,
