@@ -143,9 +143,10 @@ impl Tagger {
                 scores
             })
             .collect();
-        // The pair features of the whole window are looked up together.
+        // The pair features of the whole window (about a dozen a token) are
+        // looked up together.
         let mut pairs = Vec::with_capacity(words.len() * 12);
-        let mut tokens = Vec::with_capacity(words.len() * 12);
+        let mut tokens = Vec::with_capacity(pairs.capacity());
         for idx in 0..words.len() {
             Featurizer::pairs(&infos, idx, &mut pairs);
             tokens.resize(pairs.len(), idx as u32);

@@ -72,11 +72,6 @@ impl FeatureTable {
         table
     }
 
-    /// The range of entries of a feature.
-    fn get(&self, hash: u64) -> Option<(usize, usize)> {
-        unpack(self.packed(hash))
-    }
-
     /// A feature's first entry and count packed as in a slot; a count of 0
     /// when the model has no such feature.
     fn packed(&self, hash: u64) -> u32 {
@@ -92,11 +87,10 @@ impl FeatureTable {
     }
 }
 
-/// The range of entries of a packed slot value, `None` for no entries.
-fn unpack(packed: u32) -> Option<(usize, usize)> {
-    let count = (packed & ((1 << COUNT_BITS) - 1)) as usize;
+/// The range of entries of a packed slot value (empty for none).
+fn unpack(packed: u32) -> std::ops::Range<usize> {
     let start = (packed >> COUNT_BITS) as usize;
-    (count > 0).then_some((start, start + count))
+    start..start + (packed & ((1 << COUNT_BITS) - 1)) as usize
 }
 
 /// The high half of a feature hash, never 0 (which marks an empty slot).
@@ -194,10 +188,7 @@ impl Model {
     /// Adds the weights of `features` to `scores` (one score per tag).
     pub fn add_emissions(&self, features: &[u64], scores: &mut [i32; N_TAGS]) {
         for &hash in features {
-            let Some((start, end)) = self.table.get(hash) else { continue };
-            for &(tag, weight) in &self.entries[start..end] {
-                scores[usize::from(tag)] += i32::from(weight);
-            }
+            self.add_entries(self.table.packed(hash), scores);
         }
     }
 
@@ -209,11 +200,14 @@ impl Model {
     pub fn add_emissions_of(&self, features: &[u64], tokens: &[u32], scores: &mut [[i32; N_TAGS]]) {
         let found: Vec<u32> = features.iter().map(|&hash| self.table.packed(hash)).collect();
         for (&packed, &token) in found.iter().zip(tokens) {
-            let Some((start, end)) = unpack(packed) else { continue };
-            let scores = &mut scores[token as usize];
-            for &(tag, weight) in &self.entries[start..end] {
-                scores[usize::from(tag)] += i32::from(weight);
-            }
+            self.add_entries(packed, &mut scores[token as usize]);
+        }
+    }
+
+    /// Adds the entries of one looked-up feature (a packed slot value).
+    fn add_entries(&self, packed: u32, scores: &mut [i32; N_TAGS]) {
+        for &(tag, weight) in &self.entries[unpack(packed)] {
+            scores[usize::from(tag)] += i32::from(weight);
         }
     }
 
