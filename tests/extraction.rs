@@ -137,6 +137,49 @@ fn decomposed_input_is_matched_in_nfc_and_spans_slice_the_original() {
     }
 }
 
+/// A JSON Lines corpus of `count` short documents, each naming people and
+/// companies of its own and some that recur, with an unreadable line at
+/// `bad_line`.
+fn many_documents(count: usize, bad_line: usize) -> String {
+    let line = |n: usize| {
+        let text = format!(
+            "Die Ingenieurin Marta Quell{n} arbeitet bei der Firma Zorbex{} in Stuttgart. \
+             \"Wir wachsen\", sagt Quell{n}. Tilo Brann traf sich mit Marta Quell{n}.",
+            n % 7
+        );
+        serde_json::json!({"id": format!("doc-{n}"), "text": text, "lang": "de"}).to_string()
+    };
+    (0..count).map(|n| if n == bad_line { "{\"id\": ".to_owned() } else { line(n) }).collect::<Vec<_>>().join("\n")
+}
+
+/// Documents are extracted a batch at a time while the batch before merges:
+/// across several batches the graph is the same with one thread and two,
+/// and every readable document is in it.
+#[test]
+fn a_corpus_of_several_batches_keeps_every_document_with_any_number_of_jobs() {
+    let folder = tempfile::tempdir().unwrap();
+    let corpus = folder.path().join("corpus.jsonl");
+    fs::write(&corpus, many_documents(300, 100)).unwrap();
+    let outputs: Vec<Vec<u8>> = ["1", "2"]
+        .iter()
+        .map(|jobs| {
+            let out = folder.path().join(format!("graph-{jobs}.json"));
+            let output = util::run(&["extract", corpus.to_str().unwrap(), "--jobs", jobs, "-o", out.to_str().unwrap()]);
+            assert_eq!(output.status.code(), Some(1), "{}", util::stderr(&output));
+            assert!(util::stderr(&output).contains("corpus.jsonl:101"), "{}", util::stderr(&output));
+            fs::read(out).unwrap()
+        })
+        .collect();
+    assert_eq!(outputs[0], outputs[1]);
+    let graph: Value = serde_json::from_slice(&outputs[0]).unwrap();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let documents: Vec<&str> =
+        nodes.iter().filter(|n| n["type"] == "Document").map(|n| n["label"].as_str().unwrap()).collect();
+    assert_eq!(documents.len(), 299);
+    let people = nodes.iter().filter(|n| n["type"] == "Person").count();
+    assert!(people > 250, "{people} people");
+}
+
 #[test]
 fn two_jobs_give_the_same_bytes_as_one() {
     let folder = tempfile::tempdir().unwrap();

@@ -20,6 +20,7 @@ macro_rules! outln {
 }
 
 mod args;
+mod batches;
 mod eval;
 mod query;
 mod quotes;
@@ -41,11 +42,9 @@ use clap::Parser;
 
 use self::args::{Cli, Command, ConvertArgs, ExtractArgs, LanguageArg, MergeArgs, OutputArgs};
 use kgex::export::read_json;
-use kgex::input::{list_sources, stream_source, Document, Language, Source};
-use kgex::pipeline::{Extraction, Extractor, Settings};
-use rayon::prelude::*;
+use kgex::input::{Language, Source};
+use kgex::pipeline::Settings;
 
-use self::progress::Progress;
 use kgex::{ExportFormat, ExportOptions};
 
 /// Exit code when some inputs failed but the others were exported.
@@ -134,7 +133,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let streamed = stream::run(&args, language, &settings, &options)?;
         return Ok(finish(streamed.documents, streamed.failed));
     }
-    let run = run_extraction(&args, language, &settings, shards.as_mut())?;
+    let run = batches::run_extraction(&args, language, &settings, shards.as_mut())?;
     match shards {
         Some(shards) => {
             let written = shards.finish()?;
@@ -152,103 +151,6 @@ fn finish(n_documents: usize, n_failed: usize) -> ExitCode {
         return ExitCode::from(SOME_INPUTS_FAILED);
     }
     ExitCode::SUCCESS
-}
-
-/// What a run extracted, with the count of documents and failed inputs.
-struct Run {
-    extraction: Extraction,
-    documents: usize,
-    failed: usize,
-}
-
-/// Documents are read and extracted a batch at a time, at most this much
-/// text or this many documents, so that memory holds one batch of text and
-/// of per-document graphs however large an input file is; a batch still
-/// gives every thread many documents. The graphs of 256 short documents
-/// took 30 MB until merged; 64 take a quarter and run as fast.
-const BATCH_BYTES: usize = 1 << 20;
-const BATCH_DOCUMENTS: usize = 64;
-
-/// Extracts one document. A panic in the extractor is a bug, but it loses
-/// this document only (said on stderr with its name), not the whole run.
-fn extract_guarded(extractor: &Extractor, document: &Document) -> Option<Extraction> {
-    let extract = std::panic::AssertUnwindSafe(|| extractor.extract(document));
-    let result = std::panic::catch_unwind(extract);
-    if result.is_err() {
-        let name = document.path.as_deref().unwrap_or(&document.name);
-        eprintln!("kgex: error: {name}: extraction failed on an internal error; document skipped");
-    }
-    result.ok()
-}
-
-/// Reads the inputs a batch at a time and extracts each batch on `--jobs`
-/// threads; graphs merge in input order, so the output does not depend on
-/// the number of threads.
-fn run_extraction(
-    args: &ExtractArgs,
-    language: Option<Language>,
-    settings: &Settings,
-    mut shards: Option<&mut shards::Shards>,
-) -> anyhow::Result<Run> {
-    let pool = worker_pool(args.jobs)?;
-    let extractor = Extractor::new(settings);
-    let sources = list_sources(&args.inputs);
-    let total = sources.iter().map(source_bytes).sum();
-    let mut progress = Progress::new(total);
-    let mut run = Run { extraction: Extraction::default(), documents: 0, failed: 0 };
-    let mut batch: Vec<Document> = Vec::new();
-    let mut batch_bytes = 0;
-    let mut extract_batch = |batch: &mut Vec<Document>, run: &mut Run| -> anyhow::Result<()> {
-        let parts: Vec<Option<Extraction>> =
-            pool.install(|| batch.par_iter().map(|d| extract_guarded(&extractor, d)).collect());
-        for (document, part) in batch.drain(..).zip(parts) {
-            let Some(part) = part else {
-                run.failed += 1;
-                continue;
-            };
-            run.documents += 1;
-            part.explanations.iter().for_each(|line| eprintln!("{line}"));
-            match shards.as_deref_mut() {
-                Some(shards) => shards.add(part.graph, document.text.len())?,
-                None => run.extraction.merge(Extraction { graph: part.graph, explanations: Vec::new() }),
-            }
-        }
-        Ok(())
-    };
-    for source in sources {
-        let bytes = source_bytes(&source);
-        let mut read = 0;
-        for result in stream_source(source, language) {
-            match result {
-                Ok(document) => {
-                    batch_bytes += document.text.len();
-                    batch.push(document);
-                    read += 1;
-                }
-                Err(error) => {
-                    run.failed += 1;
-                    eprintln!("kgex: error: {error}");
-                }
-            }
-            if batch_bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCUMENTS {
-                extract_batch(&mut batch, &mut run)?;
-                batch_bytes = 0;
-            }
-        }
-        progress.advance(bytes, read);
-    }
-    extract_batch(&mut batch, &mut run)?;
-    progress.finish();
-    Ok(run)
-}
-
-/// The threads that extract documents, kept until the process ends. Each
-/// worker holds a cache of the words it has seen (tens of megabytes on a
-/// large corpus); a pool that is dropped frees it word by word, which cost
-/// 3 % of a run's time, while the end of the process frees it at once.
-fn worker_pool(jobs: u16) -> anyhow::Result<&'static rayon::ThreadPool> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build()?;
-    Ok(Box::leak(Box::new(pool)))
 }
 
 /// The size of a source's file, for the progress bar (0 for stdin).

@@ -206,7 +206,10 @@ fn write_file(
 /// place only when `write` succeeded, so a failure leaves no half file. A
 /// path that exists and is no regular file (`/dev/null`, a named pipe) is
 /// written directly: renaming over it would replace the device.
-pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         let mut writer = BufWriter::new(fs::OpenOptions::new().write(true).open(path)?);
         write(&mut writer)?;

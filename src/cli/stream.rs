@@ -8,12 +8,12 @@ use anyhow::bail;
 use rayon::prelude::*;
 
 use super::args::ExtractArgs;
-use super::extract_guarded;
+use super::batches::{extract_guarded, worker_pool};
 use super::output;
 use super::progress::Progress;
 use kgex::export::{self, write_json_line};
 use kgex::input::{list_sources, stream_source, Document, Language};
-use kgex::pipeline::{Extractor, Settings};
+use kgex::pipeline::{Extraction, Extractor, Settings};
 use kgex::{ExportFormat, ExportOptions};
 
 /// Documents extracted together: small, so that a pipe sees output soon.
@@ -48,24 +48,38 @@ pub fn run(
 ) -> anyhow::Result<Streamed> {
     let format = stream_format(args)?;
     let mut streamer = Streamer {
-        pool: super::worker_pool(args.jobs)?,
+        pool: worker_pool(args.jobs)?,
         extractor: Extractor::new(settings),
-        format,
-        options,
-        streamed: Streamed { documents: 0, failed: 0 },
-        progress: Progress::new(list_sources(&args.inputs).iter().map(super::source_bytes).sum()),
+        writing: Writing {
+            format,
+            options,
+            streamed: Streamed { documents: 0, failed: 0 },
+            progress: Progress::new(list_sources(&args.inputs).iter().map(super::source_bytes).sum()),
+        },
+        extracted: Vec::new(),
     };
     match &args.output.output {
         Some(path) => output::write_atomically(path, |writer| streamer.all(args, language, writer))?,
-        None => streamer.all(args, language, &mut BufWriter::new(io::stdout().lock()))?,
+        None => streamer.all(args, language, &mut BufWriter::new(io::stdout()))?,
     }
-    streamer.progress.finish();
-    Ok(streamer.streamed)
+    streamer.writing.progress.finish();
+    Ok(streamer.writing.streamed)
 }
+
+/// The graphs of one batch with the length of each document's text, in
+/// input order; `None` for a document the extractor failed on.
+type Extracted = Vec<(u64, Option<Extraction>)>;
 
 struct Streamer<'a> {
     pool: &'static rayon::ThreadPool,
     extractor: Extractor,
+    writing: Writing<'a>,
+    /// The batch extracted last, not written yet.
+    extracted: Extracted,
+}
+
+/// What writing the graphs needs, apart from the extraction.
+struct Writing<'a> {
     format: ExportFormat,
     options: &'a ExportOptions,
     streamed: Streamed,
@@ -73,7 +87,12 @@ struct Streamer<'a> {
 }
 
 impl Streamer<'_> {
-    fn all(&mut self, args: &ExtractArgs, language: Option<Language>, writer: &mut dyn Write) -> anyhow::Result<()> {
+    fn all(
+        &mut self,
+        args: &ExtractArgs,
+        language: Option<Language>,
+        writer: &mut (dyn Write + Send),
+    ) -> anyhow::Result<()> {
         let mut batch: Vec<Document> = Vec::new();
         let mut bytes = 0;
         for source in list_sources(&args.inputs) {
@@ -84,36 +103,53 @@ impl Streamer<'_> {
                         batch.push(document);
                     }
                     Err(error) => {
-                        self.streamed.failed += 1;
+                        self.writing.streamed.failed += 1;
                         eprintln!("kgex: error: {error}");
                     }
                 }
                 if batch.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
-                    self.batch(&mut batch, writer)?;
+                    self.batch(std::mem::take(&mut batch), writer)?;
                     bytes = 0;
                 }
             }
         }
-        self.batch(&mut batch, writer)
+        self.batch(batch, writer)?;
+        self.writing.write(std::mem::take(&mut self.extracted), writer)
     }
 
-    /// Extracts a batch in parallel and writes its graphs in input order.
-    fn batch(&mut self, batch: &mut Vec<Document>, writer: &mut dyn Write) -> anyhow::Result<()> {
-        let extractor = &self.extractor;
-        let parts: Vec<_> = self.pool.install(|| batch.par_iter().map(|d| extract_guarded(extractor, d)).collect());
-        let failed = parts.iter().filter(|part| part.is_none()).count();
-        for part in parts.into_iter().flatten() {
+    /// Extracts a batch in parallel while the graphs of the batch before it
+    /// are written: writing is serial, and the other threads waited for it.
+    fn batch(&mut self, batch: Vec<Document>, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
+        let earlier = std::mem::take(&mut self.extracted);
+        let Self { pool, extractor, writing, .. } = self;
+        let extract = || -> Extracted {
+            batch.par_iter().map(|d| (d.text.len() as u64, extract_guarded(extractor, d))).collect()
+        };
+        let (written, extracted) = pool.install(|| rayon::join(|| writing.write(earlier, writer), extract));
+        self.extracted = extracted;
+        written
+    }
+}
+
+impl Writing<'_> {
+    /// Writes the graphs of a batch in input order.
+    fn write(&mut self, extracted: Extracted, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
+        let (mut documents, mut bytes) = (0u64, 0);
+        for (length, part) in extracted {
+            documents += 1;
+            bytes += length;
+            let Some(part) = part else {
+                self.streamed.failed += 1;
+                continue;
+            };
             part.explanations.iter().for_each(|line| eprintln!("{line}"));
             match self.format {
                 ExportFormat::Json => write_json_line(&part.graph, self.options, &mut *writer)?,
                 format => export::export(&part.graph, format, self.options, &mut *writer)?,
             }
+            self.streamed.documents += 1;
         }
-        self.streamed.documents += batch.len() - failed;
-        self.streamed.failed += failed;
-        let bytes = batch.iter().map(|d| d.text.len() as u64).sum();
-        self.progress.advance(bytes, batch.len() as u64);
-        batch.clear();
+        self.progress.advance(bytes, documents);
         writer.flush()?;
         Ok(())
     }
