@@ -77,11 +77,12 @@ pub fn run_extraction(
 /// Documents read for extraction together: at most this much text or this
 /// many documents, so that memory holds one batch of text and of
 /// per-document graphs however large an input file is; a batch still gives
-/// every thread many documents. The graphs of 256 short documents took 30 MB
-/// until merged; 64 take a quarter and run as fast.
+/// every thread many documents, and a pipe (`--stream`) sees output soon. The
+/// graphs of 256 short documents took 30 MB until merged; 64 take a quarter
+/// and run as fast.
 #[derive(Default)]
-struct Batch {
-    documents: Vec<Document>,
+pub struct Batch {
+    pub documents: Vec<Document>,
     bytes: usize,
 }
 
@@ -89,19 +90,19 @@ impl Batch {
     const MAX_BYTES: usize = 1 << 20;
     const MAX_DOCUMENTS: usize = 64;
 
-    fn add(&mut self, document: Document) {
+    pub fn add(&mut self, document: Document) {
         self.bytes += document.text.len();
         self.documents.push(document);
     }
 
-    fn is_full(&self) -> bool {
+    pub fn is_full(&self) -> bool {
         self.bytes >= Self::MAX_BYTES || self.documents.len() >= Self::MAX_DOCUMENTS
     }
 }
 
 /// The graphs of one batch, with the length of each document's text, in
 /// input order; `None` for a document the extractor failed on.
-type Extracted = Vec<(usize, Option<Extraction>)>;
+pub type Extracted = Vec<(usize, Option<Extraction>)>;
 
 /// Extraction of one batch while the batch before it merges: merging is
 /// serial, and with the two one after the other the other threads waited
@@ -120,10 +121,7 @@ impl Pipeline<'_> {
     fn extract(&mut self, batch: Batch) -> anyhow::Result<()> {
         let earlier = std::mem::take(&mut self.extracted);
         let Self { pool, extractor, run, shards, .. } = self;
-        let extract = || -> Extracted {
-            let documents = &batch.documents;
-            documents.par_iter().map(|d| (d.text.len(), extract_guarded(extractor, d))).collect()
-        };
+        let extract = || extract_batch(extractor, &batch);
         let (merged, extracted) =
             pool.install(|| rayon::join(|| collect(earlier, run, shards.as_deref_mut()), extract));
         self.extracted = extracted;
@@ -135,6 +133,11 @@ impl Pipeline<'_> {
         collect(std::mem::take(&mut self.extracted), &mut self.run, self.shards)?;
         Ok(self.run)
     }
+}
+
+/// The graphs of a batch's documents, extracted on the current pool.
+pub fn extract_batch(extractor: &Extractor, batch: &Batch) -> Extracted {
+    batch.documents.par_iter().map(|d| (d.text.len(), extract_guarded(extractor, d))).collect()
 }
 
 /// Adds the graphs of a batch, in order, to the run's graph or its shards.

@@ -5,21 +5,15 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::bail;
-use rayon::prelude::*;
 
 use super::args::ExtractArgs;
-use super::batches::{extract_guarded, worker_pool};
+use super::batches::{extract_batch, worker_pool, Batch, Extracted};
 use super::output;
 use super::progress::Progress;
 use kgex::export::{self, write_json_line};
-use kgex::input::{list_sources, stream_source, Document, Language};
-use kgex::pipeline::{Extraction, Extractor, Settings};
+use kgex::input::{list_sources, stream_source, Language};
+use kgex::pipeline::{Extractor, Settings};
 use kgex::{ExportFormat, ExportOptions};
-
-/// Documents extracted together: small, so that a pipe sees output soon.
-const BATCH_DOCUMENTS: usize = 64;
-/// Or this much text, whichever comes first.
-const BATCH_BYTES: usize = 1 << 20;
 
 /// How many documents were written and how many inputs failed.
 pub struct Streamed {
@@ -66,10 +60,6 @@ pub fn run(
     Ok(streamer.writing.streamed)
 }
 
-/// The graphs of one batch with the length of each document's text, in
-/// input order; `None` for a document the extractor failed on.
-type Extracted = Vec<(u64, Option<Extraction>)>;
-
 struct Streamer<'a> {
     pool: &'static rayon::ThreadPool,
     extractor: Extractor,
@@ -93,23 +83,18 @@ impl Streamer<'_> {
         language: Option<Language>,
         writer: &mut (dyn Write + Send),
     ) -> anyhow::Result<()> {
-        let mut batch: Vec<Document> = Vec::new();
-        let mut bytes = 0;
+        let mut batch = Batch::default();
         for source in list_sources(&args.inputs) {
             for result in stream_source(source, language) {
                 match result {
-                    Ok(document) => {
-                        bytes += document.text.len();
-                        batch.push(document);
-                    }
+                    Ok(document) => batch.add(document),
                     Err(error) => {
                         self.writing.streamed.failed += 1;
                         eprintln!("kgex: error: {error}");
                     }
                 }
-                if batch.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
+                if batch.is_full() {
                     self.batch(std::mem::take(&mut batch), writer)?;
-                    bytes = 0;
                 }
             }
         }
@@ -119,12 +104,10 @@ impl Streamer<'_> {
 
     /// Extracts a batch in parallel while the graphs of the batch before it
     /// are written: writing is serial, and the other threads waited for it.
-    fn batch(&mut self, batch: Vec<Document>, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
+    fn batch(&mut self, batch: Batch, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
         let earlier = std::mem::take(&mut self.extracted);
         let Self { pool, extractor, writing, .. } = self;
-        let extract = || -> Extracted {
-            batch.par_iter().map(|d| (d.text.len() as u64, extract_guarded(extractor, d))).collect()
-        };
+        let extract = || extract_batch(extractor, &batch);
         let (written, extracted) = pool.install(|| rayon::join(|| writing.write(earlier, writer), extract));
         self.extracted = extracted;
         written
@@ -137,7 +120,7 @@ impl Writing<'_> {
         let (mut documents, mut bytes) = (0u64, 0);
         for (length, part) in extracted {
             documents += 1;
-            bytes += length;
+            bytes += length as u64;
             let Some(part) = part else {
                 self.streamed.failed += 1;
                 continue;
