@@ -20,7 +20,7 @@ pub struct Run {
 
 /// Extracts one document. A panic in the extractor is a bug, but it loses
 /// this document only (said on stderr with its name), not the whole run.
-pub fn extract_guarded(extractor: &Extractor, document: &Document) -> Option<Extraction> {
+fn extract_guarded(extractor: &Extractor, document: &Document) -> Option<Extraction> {
     let extract = std::panic::AssertUnwindSafe(|| extractor.extract(document));
     let result = std::panic::catch_unwind(extract);
     if result.is_err() {
@@ -37,17 +37,12 @@ pub fn run_extraction(
     args: &ExtractArgs,
     language: Option<Language>,
     settings: &Settings,
-    shards: Option<&mut shards::Shards>,
+    mut shards: Option<&mut shards::Shards>,
 ) -> anyhow::Result<Run> {
     let sources = list_sources(&args.inputs);
     let mut progress = Progress::new(sources.iter().map(source_bytes).sum());
-    let mut pipeline = Pipeline {
-        pool: worker_pool(args.jobs)?,
-        extractor: Extractor::new(settings),
-        run: Run { extraction: Extraction::default(), documents: 0, failed: 0 },
-        shards,
-        extracted: Vec::new(),
-    };
+    let mut batches = Overlapped::new(args.jobs, settings)?;
+    let mut run = Run { extraction: Extraction::default(), documents: 0, failed: 0 };
     let mut batch = Batch::default();
     for source in sources {
         let bytes = source_bytes(&source);
@@ -59,19 +54,21 @@ pub fn run_extraction(
                     read += 1;
                 }
                 Err(error) => {
-                    pipeline.run.failed += 1;
+                    run.failed += 1;
                     eprintln!("kgex: error: {error}");
                 }
             }
             if batch.is_full() {
-                pipeline.extract(std::mem::take(&mut batch))?;
+                let full = std::mem::take(&mut batch);
+                batches.extract(&full, |earlier| collect(earlier, &mut run, shards.as_deref_mut()))?;
             }
         }
         progress.advance(bytes, read);
     }
-    pipeline.extract(batch)?;
+    batches.extract(&batch, |earlier| collect(earlier, &mut run, shards.as_deref_mut()))?;
     progress.finish();
-    pipeline.finish()
+    collect(batches.last(), &mut run, shards)?;
+    Ok(run)
 }
 
 /// Documents read for extraction together: at most this much text or this
@@ -82,7 +79,7 @@ pub fn run_extraction(
 /// and run as fast.
 #[derive(Default)]
 pub struct Batch {
-    pub documents: Vec<Document>,
+    documents: Vec<Document>,
     bytes: usize,
 }
 
@@ -104,39 +101,43 @@ impl Batch {
 /// input order; `None` for a document the extractor failed on.
 pub type Extracted = Vec<(usize, Option<Extraction>)>;
 
-/// Extraction of one batch while the batch before it merges: merging is
-/// serial, and with the two one after the other the other threads waited
-/// for it (a fifth of the time with two threads).
-struct Pipeline<'a> {
+/// Extraction a batch at a time on the worker threads, each batch extracted
+/// while the one before it is merged or written: that step is serial, and
+/// with the two one after the other the other threads waited for it (a
+/// fifth of the time with two threads). It runs on one of the `--jobs`
+/// threads, as one side of a `rayon::join`.
+pub struct Overlapped {
     pool: &'static rayon::ThreadPool,
     extractor: Extractor,
-    run: Run,
-    shards: Option<&'a mut shards::Shards>,
-    /// The batch extracted last, not merged yet.
+    /// The batch extracted last, not taken yet.
     extracted: Extracted,
 }
 
-impl Pipeline<'_> {
-    /// Extracts `batch` while merging the batch before it.
-    fn extract(&mut self, batch: Batch) -> anyhow::Result<()> {
-        let earlier = std::mem::take(&mut self.extracted);
-        let Self { pool, extractor, run, shards, .. } = self;
-        let extract = || extract_batch(extractor, &batch);
-        let (merged, extracted) =
-            pool.install(|| rayon::join(|| collect(earlier, run, shards.as_deref_mut()), extract));
-        self.extracted = extracted;
-        merged
+impl Overlapped {
+    /// Extraction with `settings` on `jobs` threads.
+    pub fn new(jobs: u16, settings: &Settings) -> anyhow::Result<Self> {
+        Ok(Self { pool: worker_pool(jobs)?, extractor: Extractor::new(settings), extracted: Vec::new() })
     }
 
-    /// Merges the last batch.
-    fn finish(mut self) -> anyhow::Result<Run> {
-        collect(std::mem::take(&mut self.extracted), &mut self.run, self.shards)?;
-        Ok(self.run)
+    /// Extracts `batch` while `take` takes the batch extracted before it
+    /// (nothing before the first).
+    pub fn extract<R: Send>(&mut self, batch: &Batch, take: impl FnOnce(Extracted) -> R + Send) -> R {
+        let earlier = std::mem::take(&mut self.extracted);
+        let extractor = &self.extractor;
+        let (taken, extracted) =
+            self.pool.install(|| rayon::join(|| take(earlier), || extract_batch(extractor, batch)));
+        self.extracted = extracted;
+        taken
+    }
+
+    /// The batch extracted last, which nothing has taken.
+    pub fn last(&mut self) -> Extracted {
+        std::mem::take(&mut self.extracted)
     }
 }
 
 /// The graphs of a batch's documents, extracted on the current pool.
-pub fn extract_batch(extractor: &Extractor, batch: &Batch) -> Extracted {
+fn extract_batch(extractor: &Extractor, batch: &Batch) -> Extracted {
     batch.documents.par_iter().map(|d| (d.text.len(), extract_guarded(extractor, d))).collect()
 }
 
@@ -161,7 +162,7 @@ fn collect(extracted: Extracted, run: &mut Run, mut shards: Option<&mut shards::
 /// worker holds a cache of the words it has seen (tens of megabytes on a
 /// large corpus); a pool that is dropped frees it word by word, which cost
 /// 3 % of a run's time, while the end of the process frees it at once.
-pub fn worker_pool(jobs: u16) -> anyhow::Result<&'static rayon::ThreadPool> {
+fn worker_pool(jobs: u16) -> anyhow::Result<&'static rayon::ThreadPool> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build()?;
     Ok(Box::leak(Box::new(pool)))
 }

@@ -7,12 +7,12 @@ use std::io::{self, BufWriter, Write};
 use anyhow::bail;
 
 use super::args::ExtractArgs;
-use super::batches::{extract_batch, worker_pool, Batch, Extracted};
+use super::batches::{Batch, Extracted, Overlapped};
 use super::output;
 use super::progress::Progress;
 use kgex::export::{self, write_json_line};
 use kgex::input::{list_sources, stream_source, Language};
-use kgex::pipeline::{Extractor, Settings};
+use kgex::pipeline::Settings;
 use kgex::{ExportFormat, ExportOptions};
 
 /// How many documents were written and how many inputs failed.
@@ -42,15 +42,13 @@ pub fn run(
 ) -> anyhow::Result<Streamed> {
     let format = stream_format(args)?;
     let mut streamer = Streamer {
-        pool: worker_pool(args.jobs)?,
-        extractor: Extractor::new(settings),
+        batches: Overlapped::new(args.jobs, settings)?,
         writing: Writing {
             format,
             options,
             streamed: Streamed { documents: 0, failed: 0 },
             progress: Progress::new(list_sources(&args.inputs).iter().map(super::source_bytes).sum()),
         },
-        extracted: Vec::new(),
     };
     match &args.output.output {
         Some(path) => output::write_atomically(path, |writer| streamer.all(args, language, writer))?,
@@ -61,11 +59,8 @@ pub fn run(
 }
 
 struct Streamer<'a> {
-    pool: &'static rayon::ThreadPool,
-    extractor: Extractor,
+    batches: Overlapped,
     writing: Writing<'a>,
-    /// The batch extracted last, not written yet.
-    extracted: Extracted,
 }
 
 /// What writing the graphs needs, apart from the extraction.
@@ -94,23 +89,13 @@ impl Streamer<'_> {
                     }
                 }
                 if batch.is_full() {
-                    self.batch(std::mem::take(&mut batch), writer)?;
+                    let full = std::mem::take(&mut batch);
+                    self.batches.extract(&full, |earlier| self.writing.write(earlier, writer))?;
                 }
             }
         }
-        self.batch(batch, writer)?;
-        self.writing.write(std::mem::take(&mut self.extracted), writer)
-    }
-
-    /// Extracts a batch in parallel while the graphs of the batch before it
-    /// are written: writing is serial, and the other threads waited for it.
-    fn batch(&mut self, batch: Batch, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
-        let earlier = std::mem::take(&mut self.extracted);
-        let Self { pool, extractor, writing, .. } = self;
-        let extract = || extract_batch(extractor, &batch);
-        let (written, extracted) = pool.install(|| rayon::join(|| writing.write(earlier, writer), extract));
-        self.extracted = extracted;
-        written
+        self.batches.extract(&batch, |earlier| self.writing.write(earlier, writer))?;
+        self.writing.write(self.batches.last(), writer)
     }
 }
 
