@@ -107,7 +107,6 @@ pub type Extracted = Vec<(usize, Option<Extraction>)>;
 /// fifth of the time with two threads). It runs on one of the `--jobs`
 /// threads, as one side of a `rayon::join`.
 pub struct Overlapped {
-    pool: &'static rayon::ThreadPool,
     extractor: Extractor,
     /// The batch extracted last, not taken yet.
     extracted: Extracted,
@@ -116,7 +115,8 @@ pub struct Overlapped {
 impl Overlapped {
     /// Extraction with `settings` on `jobs` threads.
     pub fn new(jobs: u16, settings: &Settings) -> anyhow::Result<Self> {
-        Ok(Self { pool: worker_pool(jobs)?, extractor: Extractor::new(settings), extracted: Vec::new() })
+        start_workers(jobs)?;
+        Ok(Self { extractor: Extractor::new(settings), extracted: Vec::new() })
     }
 
     /// Extracts `batch` while `take` takes the batch extracted before it
@@ -124,8 +124,7 @@ impl Overlapped {
     pub fn extract<R: Send>(&mut self, batch: &Batch, take: impl FnOnce(Extracted) -> R + Send) -> R {
         let earlier = std::mem::take(&mut self.extracted);
         let extractor = &self.extractor;
-        let (taken, extracted) =
-            self.pool.install(|| rayon::join(|| take(earlier), || extract_batch(extractor, batch)));
+        let (taken, extracted) = rayon::join(|| take(earlier), || extract_batch(extractor, batch));
         self.extracted = extracted;
         taken
     }
@@ -158,11 +157,11 @@ fn collect(extracted: Extracted, run: &mut Run, mut shards: Option<&mut shards::
     Ok(())
 }
 
-/// The threads that extract documents, kept until the process ends. Each
+/// Makes rayon's global pool the `--jobs` threads, which extract documents
+/// and write the graph at the end. It is kept until the process ends. Each
 /// worker holds a cache of the words it has seen (tens of megabytes on a
 /// large corpus); a pool that is dropped frees it word by word, which cost
 /// 3 % of a run's time, while the end of the process frees it at once.
-fn worker_pool(jobs: u16) -> anyhow::Result<&'static rayon::ThreadPool> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build()?;
-    Ok(Box::leak(Box::new(pool)))
+fn start_workers(jobs: u16) -> anyhow::Result<()> {
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build_global()?)
 }

@@ -139,7 +139,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             let written = shards.finish()?;
             eprintln!("kgex: {} document(s) in {written} shard(s)", run.documents);
         }
-        None => output::write_all(&view::cut(run.extraction.graph, &args.view, &options.base)?, &targets, &options)?,
+        None => {
+            let graph = view::cut(run.extraction.graph, &args.view, &options.base)?;
+            output::write_all(&graph, &targets, &options)?;
+            // The process ends here: it gives the graph's memory back at
+            // once, where dropping it freed it piece by piece (a tenth of
+            // a second on a 10 MB corpus).
+            std::mem::forget(graph);
+        }
     }
     Ok(finish(run.documents, run.failed))
 }

@@ -10,11 +10,12 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::pretty::PrettyObject;
 use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation, RelationRef,
     SourceSentence, TextSpan,
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
@@ -115,12 +116,19 @@ struct EvidenceJson {
 
 /// Writes `graph` as node-link JSON, pretty-printed with one space indent.
 /// Nodes and edges are serialised straight from the graph, so writing needs
-/// no copy of it.
+/// no copy of it, a part at a time on the threads of the current rayon pool.
 pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
-    let mut serializer = serde_json::Serializer::with_formatter(writer, formatter);
-    graph_out(graph, options).serialize(&mut serializer).map_err(io::Error::from)?;
-    serializer.into_inner().write_all(b"\n")
+    let top = graph_out(graph, options);
+    let mut object = PrettyObject::new(writer)?;
+    object.field("directed", &top.directed)?;
+    object.field("multigraph", &top.multigraph)?;
+    object.field("graph", &top.graph)?;
+    let nodes = graph.entities();
+    object.array_field("nodes", nodes, |entity| entity.mentions.len() + 1, |entity| node_out(entity, &options.base))?;
+    let edges = graph.relations();
+    let weight = |edge: &RelationRef| 2 * edge.relation.evidence.len() + 1;
+    object.array_field("edges", edges, weight, |edge| edge_out(edge.subject, edge.relation, edge.object))?;
+    object.end()?.write_all(b"\n")
 }
 
 /// Writes `graph` as the same node-link JSON on one line, for JSON Lines
@@ -477,4 +485,53 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
     let attributes =
         Attributes { date: edge.date, role: edge.role, former: edge.former, topic: edge.topic, quote: edge.quote };
     Ok((EntityId::parse(&edge.source)?, EntityId::parse(&edge.target)?, Relation::stated(kind, attributes, evidence)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::TextSpan;
+
+    /// Thousands of entities and relations, one entity mentioned ten
+    /// thousand times: parts of every kind.
+    fn large_graph() -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        let document = graph.add_entity(Entity::new(EntityKind::Document, "doc \"1\"")).clone();
+        let mut findings = Findings::default();
+        let mut ids = Vec::new();
+        for n in 0..3000usize {
+            let mut entity = Entity::new([EntityKind::Person, EntityKind::Place][n % 2], &format!("Name {n} „ö“\t"));
+            for m in 0..if n == 7 { 10_000 } else { 1 + n % 5 } {
+                let text = format!("Näme {m}");
+                let span = TextSpan::new(m, m + text.len(), m, m + text.chars().count()).unwrap();
+                entity.mentions.push(Mention::new(document.clone(), span, text.into()).unwrap());
+            }
+            ids.push(graph.add_entity(entity).clone());
+        }
+        for n in 0..2000 {
+            let span = TextSpan::new(n, n + 4, n, n + 4).unwrap();
+            let text = format!("Satz {n}\n„zitiert“").into();
+            let sentence = Arc::new(SourceSentence::new(document.clone(), n as u32, span, text));
+            let evidence = Evidence::new(sentence, findings.get("rule/x", 0.25 + (n % 7) as f64 / 10.0));
+            let relation = Relation::stated(RelationKind::WorksAt, Attributes::default(), vec![evidence]);
+            graph.add_relation(&ids[n * 7 % 3000], &ids[(n * 13 + 1) % 3000], relation).unwrap();
+        }
+        graph
+    }
+
+    #[test]
+    fn json_written_in_parts_is_the_graph_pretty_printed_in_one_piece() {
+        let graph = large_graph();
+        let options = ExportOptions::default();
+        let mut expected = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        graph_out(&graph, &options)
+            .serialize(&mut serde_json::Serializer::with_formatter(&mut expected, formatter))
+            .unwrap();
+        expected.push(b'\n');
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut written = Vec::new();
+        pool.install(|| write_json(&graph, &options, &mut written)).unwrap();
+        assert!(written == expected, "the JSON written in parts differs from serde_json's");
+    }
 }

@@ -7,6 +7,7 @@ mod dot;
 mod graphml;
 pub mod json;
 mod neo4j;
+mod pretty;
 pub mod property_graph;
 mod rdf;
 mod xml_text;
