@@ -529,9 +529,16 @@ mod tests {
             .serialize(&mut serde_json::Serializer::with_formatter(&mut expected, formatter))
             .unwrap();
         expected.push(b'\n');
+        // From outside the pool, parts are rendered on it; on a thread of
+        // the pool, in order on that thread.
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let mut written = Vec::new();
-        pool.install(|| write_json(&graph, &options, &mut written)).unwrap();
-        assert!(written == expected, "the JSON written in parts differs from serde_json's");
+        for inside in [false, true] {
+            let write = || {
+                let mut written = Vec::new();
+                write_json(&graph, &options, &mut written).map(|()| written)
+            };
+            let written = if inside { pool.install(write) } else { write() }.unwrap();
+            assert!(written == expected, "the JSON written in parts differs from serde_json's (inside: {inside})");
+        }
     }
 }

@@ -3,8 +3,10 @@
 //! bytes are those serde_json's pretty printer writes for the whole object
 //! in one piece, which on one thread was a sixth of a large run's time.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Write};
 use std::iter::Peekable;
+use std::sync::mpsc;
 
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -17,10 +19,11 @@ const PART: usize = 1024;
 
 /// A part's elements hold about this much in all, as the caller weighs
 /// them (nested elements, a few hundred bytes each), so the parts in
-/// flight take a few megabytes. An element heavier than this alone (an
-/// entity with ten thousand mentions) is written straight by the thread
-/// that writes, when its turn comes, instead of taking its size twice.
-const PART_WEIGHT: usize = 4096;
+/// flight take a megabyte each. An element heavier than this alone (an
+/// entity with thousands of mentions) is rendered by the writing thread
+/// straight into the output, when its turn comes, instead of taking its
+/// size twice.
+const PART_WEIGHT: usize = 2048;
 
 /// A JSON object at the top of a document, written field by field.
 pub struct PrettyObject<W: Write> {
@@ -45,8 +48,8 @@ impl<W: Write> PrettyObject<W> {
     }
 
     /// A field whose value is the array of `items`, each written as
-    /// `to_json` makes it. The pool's threads render the parts of a round
-    /// while this thread writes the round before.
+    /// `to_json` makes it. The pool's threads render parts of the array
+    /// ahead while this thread writes them in order.
     pub fn array_field<I, J>(
         &mut self,
         key: &str,
@@ -60,52 +63,99 @@ impl<W: Write> PrettyObject<W> {
     {
         self.key(key)?;
         self.formatter.begin_array(&mut self.writer)?;
-        let mut items = items.peekable();
-        let threads = rayon::current_num_threads();
-        let (mut rendered, mut next): (Vec<Part<I>>, Vec<Part<I>>) =
-            (std::iter::repeat_with(Part::default).take(threads).collect(), Vec::new());
-        next.extend(std::iter::repeat_with(Part::default).take(threads));
         let mut first = true;
-        loop {
-            next.iter_mut().for_each(|part| part.fill(&mut items, &weight));
-            if next[0].items.is_empty() && rendered[0].items.is_empty() {
-                break;
+        if rayon::current_thread_index().is_some() {
+            // A pool thread (writing a shard while the others extract) that
+            // waited for parts could wait for work queued behind itself.
+            for item in items {
+                self.element(&mut first, |writer| render(&to_json(&item), 2, writer))?;
             }
-            let to_json = &to_json;
-            let written = rayon::in_place_scope(|scope| {
-                next.iter_mut().filter(|part| !part.direct).for_each(|part| scope.spawn(move |_| part.render(to_json)));
-                self.write_parts(&mut rendered, to_json, &mut first)
-            });
-            written?;
-            if let Some(error) = next.iter_mut().find_map(|part| part.error.take()) {
-                return Err(error);
-            }
-            std::mem::swap(&mut rendered, &mut next);
+        } else {
+            self.render_ahead(&mut items.peekable(), &weight, &to_json, &mut first)?;
         }
         self.formatter.end_array(&mut self.writer)?;
         self.formatter.end_object_value(&mut self.writer)
     }
 
-    /// Writes rendered parts as array elements and empties them.
-    fn write_parts<I, J: Serialize>(
+    /// Hands parts of `items` to the pool's threads, up to a few per thread
+    /// ahead of the writing, and writes each part when it is rendered.
+    fn render_ahead<I: Send, J: Serialize>(
         &mut self,
-        parts: &mut [Part<I>],
+        items: &mut Peekable<impl Iterator<Item = I>>,
+        weight: &impl Fn(&I) -> usize,
+        to_json: &(impl Fn(&I) -> J + Sync),
+        first: &mut bool,
+    ) -> io::Result<()> {
+        let (done, arrivals) = mpsc::channel::<(usize, Part<I>)>();
+        let ahead = 3 * rayon::current_num_threads() + 1;
+        let mut free: Vec<Part<I>> = std::iter::repeat_with(Part::default).take(ahead).collect();
+        let mut queue = VecDeque::new();
+        let mut arrived = BTreeMap::new();
+        rayon::in_place_scope(|scope| {
+            let mut sent = 0;
+            loop {
+                while let Some(mut part) = free.pop() {
+                    part.fill(items, weight);
+                    if part.items.is_empty() {
+                        free.push(part);
+                        break;
+                    }
+                    if part.direct {
+                        queue.push_back(Queued::Here(part));
+                        continue;
+                    }
+                    let (done, number) = (done.clone(), sent);
+                    sent += 1;
+                    queue.push_back(Queued::Rendering(number));
+                    scope.spawn(move |_| {
+                        part.render(to_json);
+                        // The receiver outlives the scope, so the send cannot fail.
+                        let _ = done.send((number, part));
+                    });
+                }
+                let mut part = match queue.pop_front() {
+                    None => return Ok(()),
+                    Some(Queued::Here(part)) => part,
+                    Some(Queued::Rendering(number)) => loop {
+                        if let Some(part) = arrived.remove(&number) {
+                            break part;
+                        }
+                        let (number, part) = arrivals.recv().expect("the senders live in this scope");
+                        arrived.insert(number, part);
+                    },
+                };
+                self.write_part(&mut part, to_json, first)?;
+                free.push(part);
+            }
+        })
+    }
+
+    /// Writes a part's items as array elements and empties it.
+    fn write_part<I, J: Serialize>(
+        &mut self,
+        part: &mut Part<I>,
         to_json: &impl Fn(&I) -> J,
         first: &mut bool,
     ) -> io::Result<()> {
-        for part in parts {
-            for (n, item) in part.items.iter().enumerate() {
-                self.formatter.begin_array_value(&mut self.writer, *first)?;
-                match part.direct {
-                    true => render(&to_json(item), 2, &mut self.writer)?,
-                    false => self.writer.write_all(part.element(n))?,
-                }
-                self.formatter.end_array_value(&mut self.writer)?;
-                *first = false;
-            }
-            part.clear();
+        if let Some(error) = part.error.take() {
+            return Err(error);
         }
+        for (n, item) in part.items.iter().enumerate() {
+            match part.direct {
+                true => self.element(first, |writer| render(&to_json(item), 2, writer))?,
+                false => self.element(first, |writer| writer.write_all(part.element(n)))?,
+            }
+        }
+        part.clear();
         Ok(())
+    }
+
+    /// Writes one array element.
+    fn element(&mut self, first: &mut bool, write: impl FnOnce(&mut W) -> io::Result<()>) -> io::Result<()> {
+        self.formatter.begin_array_value(&mut self.writer, *first)?;
+        write(&mut self.writer)?;
+        *first = false;
+        self.formatter.end_array_value(&mut self.writer)
     }
 
     /// Closes the object and hands back the writer.
@@ -124,6 +174,13 @@ impl<W: Write> PrettyObject<W> {
     }
 }
 
+/// A part in the order of writing: being rendered by the pool, or to be
+/// rendered by the writing thread.
+enum Queued<I> {
+    Rendering(usize),
+    Here(Part<I>),
+}
+
 /// Elements of an array with their rendered text.
 struct Part<I> {
     items: Vec<I>,
@@ -137,7 +194,7 @@ struct Part<I> {
 
 impl<I> Default for Part<I> {
     fn default() -> Self {
-        Self { items: Vec::new(), text: Vec::with_capacity(2 << 20), ends: Vec::new(), error: None, direct: false }
+        Self { items: Vec::new(), text: Vec::with_capacity(1 << 20), ends: Vec::new(), error: None, direct: false }
     }
 }
 
