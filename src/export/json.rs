@@ -115,8 +115,8 @@ struct EvidenceJson {
 }
 
 /// Writes `graph` as node-link JSON, pretty-printed with one space indent.
-/// Nodes and edges are serialised straight from the graph, so writing needs
-/// no copy of it, a part at a time on the threads of the current rayon pool.
+/// Nodes and edges are rendered straight from the graph, a part at a time
+/// on the threads of the current rayon pool, so writing needs no copy of it.
 pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
     let top = graph_out(graph, options);
     let mut object = PrettyObject::new(writer)?;
