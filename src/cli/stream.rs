@@ -103,9 +103,6 @@ impl Writing<'_> {
     /// Writes the graphs of a batch in input order.
     fn write(&mut self, extracted: Extracted, writer: &mut (dyn Write + Send)) -> anyhow::Result<()> {
         let (mut documents, mut bytes) = (0u64, 0);
-        // A buffer of a known type makes the JSON writer's small writes
-        // inlined copies instead of calls through `dyn Write`.
-        let mut buffered = BufWriter::with_capacity(1 << 16, writer);
         for (length, part) in extracted {
             documents += 1;
             bytes += length as u64;
@@ -115,13 +112,13 @@ impl Writing<'_> {
             };
             part.explanations.iter().for_each(|line| eprintln!("{line}"));
             match self.format {
-                ExportFormat::Json => write_json_line(&part.graph, self.options, &mut buffered)?,
-                format => export::export(&part.graph, format, self.options, &mut buffered)?,
+                ExportFormat::Json => write_json_line(&part.graph, self.options, &mut *writer)?,
+                format => export::export(&part.graph, format, self.options, &mut *writer)?,
             }
             self.streamed.documents += 1;
         }
         self.progress.advance(bytes, documents);
-        buffered.flush()?;
+        writer.flush()?;
         Ok(())
     }
 }

@@ -133,9 +133,11 @@ pub fn write_json(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl 
 
 /// Writes `graph` as the same node-link JSON on one line, for JSON Lines
 /// with one graph per line.
-pub fn write_json_line(graph: &KnowledgeGraph, options: &ExportOptions, mut writer: impl Write) -> io::Result<()> {
-    serde_json::to_writer(&mut writer, &graph_out(graph, options)).map_err(io::Error::from)?;
-    writer.write_all(b"\n")
+pub fn write_json_line(graph: &KnowledgeGraph, options: &ExportOptions, writer: impl Write) -> io::Result<()> {
+    super::buffered(writer, |writer| {
+        serde_json::to_writer(&mut *writer, &graph_out(graph, options)).map_err(io::Error::from)?;
+        writer.write_all(b"\n")
+    })
 }
 
 fn graph_out<'a>(graph: &'a KnowledgeGraph, options: &'a ExportOptions) -> GraphOut<'a> {

@@ -141,9 +141,10 @@ impl<W: Write> PrettyObject<W> {
             return Err(error);
         }
         for (n, item) in part.items.iter().enumerate() {
-            match part.direct {
-                true => self.element(first, |writer| render(&to_json(item), 2, writer))?,
-                false => self.element(first, |writer| writer.write_all(part.element(n)))?,
+            if part.direct {
+                self.element(first, |writer| render(&to_json(item), 2, writer))?;
+            } else {
+                self.element(first, |writer| writer.write_all(part.element(n)))?;
             }
         }
         part.clear();
