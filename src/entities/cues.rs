@@ -143,14 +143,35 @@ impl CueLists {
     }
 
     fn matches_with(&self, section: &str, lower: &str, first_part: usize) -> bool {
-        let Some(section) = self.sections.get(section) else { return false };
-        if section.folded.contains(lower) {
+        self.sections.get(section).is_some_and(|section| section.matches_with(lower, first_part))
+    }
+
+    /// A section looked up once, for a caller that asks it about many words.
+    pub fn section(&self, name: &str) -> CueSection<'_> {
+        CueSection(self.sections.get(name))
+    }
+}
+
+/// One section of a [`CueLists`] (empty if the lists lack it).
+#[derive(Debug, Clone, Copy)]
+pub struct CueSection<'a>(Option<&'a Section>);
+
+impl CueSection<'_> {
+    /// [`CueLists::matches_lower`] in this section.
+    pub fn matches_lower(&self, lower: &str) -> bool {
+        self.0.is_some_and(|section| section.matches_with(lower, 0))
+    }
+}
+
+impl Section {
+    fn matches_with(&self, lower: &str, first_part: usize) -> bool {
+        if self.folded.contains(lower) {
             return true;
         }
         let last = lower.rsplit('-').next().unwrap_or(lower);
         // `Heimatschutz-Ministerium`: the part before the hyphen is the first part.
         let first_part = if last.len() < lower.len() { 0 } else { first_part };
-        section.folded.contains(last) || section.endings.of(last).any(|(len, _)| last.len() >= len + first_part)
+        self.folded.contains(last) || self.endings.of(last).any(|(len, _)| last.len() >= len + first_part)
     }
 }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::N_TAGS;
-use crate::entities::cues::CueLists;
+use crate::entities::cues::{CueLists, CueSection};
 use crate::entities::gazetteer::Gazetteer;
 use crate::input::Language;
 
@@ -136,13 +136,16 @@ const FLAG_COUNT: u8 = 12;
 pub struct Featurizer {
     language: Language,
     cues: &'static CueLists,
+    /// The sections of [`WINDOW_CUES`], looked up once.
+    window_cues: [CueSection<'static>; WINDOW_CUES.len()],
     lists: &'static Gazetteer,
 }
 
 impl Featurizer {
     /// The featurizer for `language`, with the built-in lists.
     pub fn new(language: Language) -> Self {
-        Self { language, cues: CueLists::for_language(language), lists: Gazetteer::get() }
+        let cues = CueLists::for_language(language);
+        Self { language, cues, window_cues: WINDOW_CUES.map(|name| cues.section(name)), lists: Gazetteer::get() }
     }
 
     /// The features of every token of a sentence, appended to `out` token
@@ -208,10 +211,11 @@ impl Featurizer {
         .iter()
         .filter(|(on, _)| *on)
         .fold(0, |bits, (_, flag)| bits | flag);
-        let cues = WINDOW_CUES
+        let cues = self
+            .window_cues
             .iter()
             .enumerate()
-            .filter(|(_, section)| self.cues.matches_lower(section, &lower))
+            .filter(|(_, section)| section.matches_lower(&lower))
             .fold(0, |bits, (n, _)| bits | 1 << n);
         let mut info =
             WordInfo { lower, shape, short_shape, flags, cues, local: Vec::new(), scores: Default::default() };

@@ -132,12 +132,15 @@ impl Tagger {
     /// and of its neighbours, plus the features that pair it with them.
     fn emissions(&self, words: &[&str]) -> Vec<[i32; N_TAGS]> {
         let infos = self.featurizer.infos(words);
+        // Each word's kept scores are fetched once, then read by the word
+        // itself and by each of its neighbours.
+        let scored: Vec<Cow<'_, WordScores>> = infos.iter().map(|info| self.word_scores(info.word())).collect();
         let mut emissions: Vec<[i32; N_TAGS]> = (0..words.len())
             .map(|idx| {
-                let mut scores = self.word_scores(infos[idx].word())[0];
+                let mut scores = scored[idx][0];
                 for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
-                    let near = idx.checked_add_signed(offset).and_then(|i| infos.get(i));
-                    let given = near.map_or(self.edge_scores[k], |near| self.word_scores(near.word())[1 + k]);
+                    let near = idx.checked_add_signed(offset).and_then(|i| scored.get(i));
+                    let given = near.map_or(&self.edge_scores[k], |near| &near[1 + k]);
                     scores.iter_mut().zip(given).for_each(|(score, add)| *score += add);
                 }
                 scores
@@ -167,14 +170,17 @@ impl Tagger {
     }
 
     fn score_word(&self, word: &WordInfo) -> WordScores {
-        let mut scores = [[0; N_TAGS]; 1 + NEIGHBOURS.len()];
-        self.model.add_emissions(&word.local, &mut scores[0]);
-        let mut features = Vec::with_capacity(16);
+        // All of the word's features are looked up together, as a
+        // sentence's pair features are: a new word's are mostly cache misses.
+        let mut features = Vec::with_capacity(word.local.len() + 16);
+        features.extend_from_slice(&word.local);
+        let mut rows = vec![0u32; features.len()];
         for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
-            features.clear();
             Featurizer::neighbour(Some(word), offset, &mut features);
-            self.model.add_emissions(&features, &mut scores[1 + k]);
+            rows.resize(features.len(), 1 + k as u32);
         }
+        let mut scores = [[0; N_TAGS]; 1 + NEIGHBOURS.len()];
+        self.model.add_emissions_of(&features, &rows, &mut scores);
         scores
     }
 }

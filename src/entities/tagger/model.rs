@@ -198,9 +198,15 @@ impl Model {
     /// another's results let the processor overlap their cache misses,
     /// which the lookups of a whole sentence mostly are.
     pub fn add_emissions_of(&self, features: &[u64], tokens: &[u32], scores: &mut [[i32; N_TAGS]]) {
-        let found: Vec<u32> = features.iter().map(|&hash| self.table.packed(hash)).collect();
-        for (&packed, &token) in found.iter().zip(tokens) {
-            self.add_entries(packed, &mut scores[token as usize]);
+        // In chunks on the stack: enough lookups in flight, no allocation.
+        let mut found = [0u32; 64];
+        for (features, tokens) in features.chunks(found.len()).zip(tokens.chunks(found.len())) {
+            for (slot, &hash) in found.iter_mut().zip(features) {
+                *slot = self.table.packed(hash);
+            }
+            for (&packed, &token) in found.iter().zip(tokens) {
+                self.add_entries(packed, &mut scores[token as usize]);
+            }
         }
     }
 
