@@ -290,12 +290,12 @@ impl NameRecognizer {
                 cue_at = cue_at.checked_sub(1)?;
             }
         }
-        let word = ctx.word(cue_at);
+        let lower = ctx.word(cue_at).to_lowercase();
         let via_list = cue_at + 1 < start;
         KIND_CUES
             .iter()
             .filter(|(_, kind, _)| !via_list || *kind != EntityKind::Person)
-            .find(|(section, _, _)| self.cues.matches(section, word))
+            .find(|(section, _, _)| self.cues.matches_lower(section, &lower))
             .map(|&(_, kind, origin)| Found { kind, origin, key: None })
     }
 
