@@ -132,18 +132,14 @@ impl CueLists {
     /// [`CueLists::matches`] for a word already in lower case, so that a
     /// caller asking several sections folds the word once.
     pub fn matches_lower(&self, section: &str, lower: &str) -> bool {
-        self.matches_with(section, lower, 0)
+        self.section(section).matches_lower(lower)
     }
 
     /// Whether `word` is listed in `section` in any case, or is a compound
     /// with a first part before one of its endings (`Außenministerium` for
     /// `-ministerium`, not `Ministerium` itself).
     pub fn matches_compound(&self, section: &str, word: &str) -> bool {
-        self.matches_with(section, &word.to_lowercase(), 1)
-    }
-
-    fn matches_with(&self, section: &str, lower: &str, first_part: usize) -> bool {
-        self.sections.get(section).is_some_and(|section| section.matches_with(lower, first_part))
+        self.section(section).matches_with(&word.to_lowercase(), 1)
     }
 
     /// A section looked up once, for a caller that asks it about many words.
@@ -159,19 +155,20 @@ pub struct CueSection<'a>(Option<&'a Section>);
 impl CueSection<'_> {
     /// [`CueLists::matches_lower`] in this section.
     pub fn matches_lower(&self, lower: &str) -> bool {
-        self.0.is_some_and(|section| section.matches_with(lower, 0))
+        self.matches_with(lower, 0)
     }
-}
 
-impl Section {
+    /// Whether the lower-case word is listed, or ends in an ending with at
+    /// least `first_part` bytes before it.
     fn matches_with(&self, lower: &str, first_part: usize) -> bool {
-        if self.folded.contains(lower) {
+        let Some(section) = self.0 else { return false };
+        if section.folded.contains(lower) {
             return true;
         }
         let last = lower.rsplit('-').next().unwrap_or(lower);
         // `Heimatschutz-Ministerium`: the part before the hyphen is the first part.
         let first_part = if last.len() < lower.len() { 0 } else { first_part };
-        self.folded.contains(last) || self.endings.of(last).any(|(len, _)| last.len() >= len + first_part)
+        section.folded.contains(last) || section.endings.of(last).any(|(len, _)| last.len() >= len + first_part)
     }
 }
 
