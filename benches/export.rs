@@ -77,7 +77,7 @@ fn synthetic_graph(n_edges: usize) -> KnowledgeGraph {
         let start = n_added * 120;
         let span = TextSpan::new(start, start + text.len(), start, start + text.chars().count()).unwrap();
         let index = u32::try_from(n_added).unwrap();
-        let sentence = SourceSentence::new(document.clone(), index, span, text.into());
+        let sentence = SourceSentence::new(document.clone(), index, span, &text);
         let confidence = f64::from(random.next(10_000) as u32) / 10_000.0;
         let evidence = Evidence::new(sentence.into(), findings.get(&format!("bench/{kind}"), confidence));
         let date = format!("{}-{:02}", 2000 + random.next(25), 1 + random.next(12));

@@ -476,7 +476,7 @@ fn relation_from_json(edge: EdgeJson, shared: &mut Shared) -> Result<(EntityId, 
                 shared.document(&e.document)?,
                 u32::try_from(e.sentence).map_err(|_| format!("sentence {} is beyond 2^32", e.sentence))?,
                 span(e.start, e.end, e.char_start, e.char_end)?,
-                e.text.into(),
+                &e.text,
             );
             Ok(Evidence::new(shared.sentence(sentence), shared.findings.get(&e.rule, e.confidence)))
         })
@@ -512,7 +512,7 @@ mod tests {
         }
         for n in 0..2000 {
             let span = TextSpan::new(n, n + 4, n, n + 4).unwrap();
-            let text = format!("Satz {n}\n„zitiert“").into();
+            let text = &format!("Satz {n}\n„zitiert“");
             let sentence = Arc::new(SourceSentence::new(document.clone(), n as u32, span, text));
             let evidence = Evidence::new(sentence, findings.get("rule/x", 0.25 + (n % 7) as f64 / 10.0));
             let relation = Relation::stated(RelationKind::WorksAt, Attributes::default(), vec![evidence]);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
+use thin_vec::ThinVec;
 
 use crate::graph::spill::Spill;
 use crate::graph::{EntityId, TextSpan};
@@ -24,25 +25,29 @@ pub struct SourceSentence {
     text: SentenceText,
 }
 
-/// Where a sentence's text is kept.
+/// Where a sentence's text is kept. Sixteen bytes: a held text is a thin
+/// pointer, whose variant the compiler places beside the spill file's
+/// pointer, so that a sentence with its reference counts fits an
+/// allocation of 64 bytes instead of 80 (a corpus graph holds millions).
 #[derive(Debug, Clone)]
 enum SentenceText {
-    Held(Box<str>),
+    /// UTF-8, checked when it was made.
+    Held(ThinVec<u8>),
     /// At an offset of a spill file, as long as the sentence's span.
     Spilled(Arc<Spill>, u64),
 }
 
 impl SourceSentence {
     /// Sentence `index` of `document`, at `span`, reading `text`.
-    pub fn new(document: EntityId, index: u32, span: TextSpan, text: Box<str>) -> Self {
-        Self { document, index, span, text: SentenceText::Held(text) }
+    pub fn new(document: EntityId, index: u32, span: TextSpan, text: &str) -> Self {
+        Self { document, index, span, text: SentenceText::Held(ThinVec::from(text.as_bytes())) }
     }
 
     /// The sentence's text; an error only when it was spilled to a file
     /// that can no longer be read.
     pub fn text(&self) -> io::Result<Cow<'_, str>> {
         match &self.text {
-            SentenceText::Held(text) => Ok(Cow::Borrowed(text)),
+            SentenceText::Held(text) => Ok(Cow::Borrowed(held(text))),
             SentenceText::Spilled(spill, offset) => spill.read(*offset, self.span.end() - self.span.start()),
         }
     }
@@ -50,7 +55,7 @@ impl SourceSentence {
     /// The text while it is in memory, `None` once it is spilled.
     pub fn held_text(&self) -> Option<&str> {
         match &self.text {
-            SentenceText::Held(text) => Some(text),
+            SentenceText::Held(text) => Some(held(text)),
             SentenceText::Spilled(..) => None,
         }
     }
@@ -60,12 +65,17 @@ impl SourceSentence {
     pub(super) fn spilled(&self, spill: &Arc<Spill>) -> io::Result<Self> {
         let text = match &self.text {
             SentenceText::Held(text) if text.len() == self.span.end() - self.span.start() => {
-                SentenceText::Spilled(spill.clone(), spill.append(text)?)
+                SentenceText::Spilled(spill.clone(), spill.append(held(text))?)
             }
             other => other.clone(),
         };
         Ok(Self { document: self.document.clone(), index: self.index, span: self.span, text })
     }
+}
+
+/// A held text, which was made from a `str`.
+fn held(text: &[u8]) -> &str {
+    std::str::from_utf8(text).unwrap_or_default()
 }
 
 /// Two sentences are equal when they are at the same place and read the same.

@@ -147,7 +147,7 @@ impl<'a> GraphBuilder<'a> {
             return Some(shared.clone());
         }
         let span = self.text_span(sentence.span)?;
-        let text = self.document.text[span.range()].into();
+        let text = &self.document.text[span.range()];
         let shared = Arc::new(SourceSentence::new(self.document_id.clone(), index, span, text));
         self.sentence = Some(shared.clone());
         Some(shared)

@@ -55,12 +55,8 @@ pub fn document(name: &str, title: &str) -> Entity {
 pub fn relation(kind: RelationKind, document: &EntityId, text: &str, attributes: Attributes) -> Relation {
     // A span that does not fit the text, as a hand-made graph may have.
     let start = text.len() % 89;
-    let sentence = SourceSentence::new(
-        document.clone(),
-        3,
-        TextSpan::new(start, start + 4, start, start + 4).unwrap(),
-        text.into(),
-    );
+    let sentence =
+        SourceSentence::new(document.clone(), 3, TextSpan::new(start, start + 4, start, start + 4).unwrap(), text);
     let evidence = Evidence::new(sentence.into(), Findings::default().get(&format!("rule/{}", kind.name()), 0.75));
     Relation::stated(kind, attributes, vec![evidence])
 }
