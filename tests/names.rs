@@ -194,8 +194,8 @@ fn marks_around_a_name_are_no_part_of_it() {
         let marked = |s: &str| s.starts_with(['#', '+', '&']) || s.ends_with(['#', '+', '&', ' ']);
         assert!(!marked(&entity.label), "{}", entity.label);
         for mention in &entity.mentions {
-            assert_eq!(&text[mention.span().range()], &*mention.text, "spans slice the text");
-            assert!(!marked(&mention.text), "{}", mention.text);
+            assert_eq!(&text[mention.span().range()], mention.text, "spans slice the text");
+            assert!(!marked(mention.text), "{}", mention.text);
         }
     }
     assert!(graph.entities().any(|e| e.label == "Wulff"));

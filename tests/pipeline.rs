@@ -19,7 +19,7 @@ fn the_seed_yields_entities_and_relations_with_evidence() {
     }
     for entity in graph.entities() {
         for mention in &entity.mentions {
-            assert_eq!(&text[mention.span().range()], &*mention.text);
+            assert_eq!(&text[mention.span().range()], mention.text);
         }
     }
     for relation in graph.relations() {

@@ -15,8 +15,8 @@ use super::ExportOptions;
 use crate::entities::EntityKind;
 use crate::error::{Error, SourcePosition};
 use crate::graph::{
-    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Relation, RelationRef,
-    SourceSentence, TextSpan,
+    Attributes, DocumentSource, Entity, EntityId, Evidence, Findings, KnowledgeGraph, Mention, Mentions, Relation,
+    RelationRef, SourceSentence, TextSpan,
 };
 use crate::relations::{is_iso_date_prefix, RelationKind};
 
@@ -257,7 +257,7 @@ struct EvidenceOut<'a> {
 struct IriOut<'a>(&'a str, &'a EntityId);
 
 /// A node's mentions, serialised one by one from the graph.
-struct MentionsOut<'a>(&'a [Mention]);
+struct MentionsOut<'a>(&'a Mentions);
 
 /// An edge's evidence, serialised one by one from the graph.
 struct EvidenceListOut<'a>(&'a [Evidence]);
@@ -278,7 +278,7 @@ impl Serialize for MentionsOut<'_> {
                 end: span.end(),
                 char_start: span.char_start(),
                 char_end: span.char_end(),
-                text: &mention.text,
+                text: mention.text,
             }
         }))
     }
@@ -436,7 +436,7 @@ fn entity_from_json(node: NodeJson, shared: &mut Shared) -> Result<Entity, Strin
             Mention::new(document, span, m.text.as_str().into())
                 .ok_or_else(|| format!("mention '{}' at {}..{} is not as long as its span", m.text, m.start, m.end))
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Mentions, String>>()?;
     Ok(Entity {
         id,
         kind,

@@ -15,7 +15,7 @@ use oxrdf::{GraphName, Literal, LiteralRef, NamedNode, NamedNodeRef, QuadRef, Te
 use oxrdfio::{RdfFormat, RdfSerializer};
 
 use super::{remove_xml_forbidden, ExportOptions};
-use crate::graph::{stable_hash, Entity, EntityId, Evidence, KnowledgeGraph, Mention, RelationRef};
+use crate::graph::{stable_hash, Entity, EntityId, Evidence, KnowledgeGraph, MentionRef, RelationRef};
 use crate::vocab::{self, property};
 
 /// The RDF syntaxes.
@@ -102,7 +102,7 @@ pub fn for_each_quad(
         emitter.graph_name = GraphName::DefaultGraph;
         emit_entity(&mut emitter, &terms, entity, &iris[&entity.id])?;
         for mention in &entity.mentions {
-            let document = iris.get(&mention.document).ok_or_else(|| unknown_document(&mention.document))?;
+            let document = iris.get(mention.document).ok_or_else(|| unknown_document(mention.document))?;
             emitter.graph_name = graph_name(named_graphs, document);
             emit_mention(&mut emitter, &terms, mention, document, &iris[&entity.id])?;
         }
@@ -290,7 +290,7 @@ fn emit_entity<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
 fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter: &mut Emitter<'_, F>,
     terms: &Terms,
-    mention: &Mention,
+    mention: MentionRef<'_>,
     document: &NamedNode,
     entity: &NamedNode,
 ) -> io::Result<()> {
@@ -300,7 +300,7 @@ fn emit_mention<F: FnMut(QuadRef<'_>) -> io::Result<()>>(
     emitter.emit(&phrase, &terms.reference_context, document)?;
     emitter.integer(&phrase, &terms.begin_index, span.char_start())?;
     emitter.integer(&phrase, &terms.end_index, span.char_end())?;
-    emitter.text(&phrase, &terms.anchor_of, &mention.text, None)?;
+    emitter.text(&phrase, &terms.anchor_of, mention.text, None)?;
     emitter.emit(&phrase, &terms.ta_ident_ref, entity)
 }
 

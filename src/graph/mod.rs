@@ -4,6 +4,7 @@
 mod attributes;
 mod evidence;
 mod id;
+mod mentions;
 mod model;
 mod spill;
 mod view;
@@ -20,9 +21,8 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 pub use self::attributes::AttributesRef;
 pub use self::evidence::{Evidence, Finding, Findings, SourceSentence};
 pub use self::id::{slug, stable_hash, EntityId};
-pub use self::model::{
-    Attributes, DocumentSource, Entity, EvidenceList, Mention, MentionText, Relation, SharedTexts, TextSpan,
-};
+pub use self::mentions::{Mention, MentionRef, MentionText, Mentions};
+pub use self::model::{Attributes, DocumentSource, Entity, EvidenceList, Relation, SharedTexts, TextSpan};
 use self::spill::SentenceTexts;
 pub use self::spill::SPILL_AFTER;
 pub use self::view::View;
@@ -82,9 +82,7 @@ impl KnowledgeGraph {
 
     /// Adds `entity`, or merges it into the entity with the same id.
     pub fn add_entity(&mut self, mut entity: Entity) -> &EntityId {
-        for mention in &mut entity.mentions {
-            mention.text = self.texts.share(&mention.text);
-        }
+        entity.mentions.share_texts(&mut self.texts);
         if let Some(lang) = &mut entity.lang {
             *lang = self.langs.share(lang);
         }

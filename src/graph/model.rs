@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 
 use crate::entities::EntityKind;
 use crate::graph::attributes::{AttributesRef, PackedAttributes};
-use crate::graph::{EntityId, Evidence};
+use crate::graph::{EntityId, Evidence, MentionText, Mentions};
 pub use crate::relations::Attributes;
 use crate::relations::RelationKind;
 
@@ -83,104 +83,10 @@ pub struct Entity {
     /// A role or title, such as "Informatikingenieur".
     pub description: Option<String>,
     /// Where the text names the entity, sorted by document and position.
-    pub mentions: Vec<Mention>,
+    pub mentions: Mentions,
     /// For documents: where the text came from (boxed, as the other
     /// entities of a graph, most of them, have none).
     pub source: Option<Box<DocumentSource>>,
-}
-
-/// One place where a document names an entity. Its span ends where its
-/// text does, so only the start is kept: a corpus graph holds millions of
-/// mentions, and this takes 24 bytes instead of 32.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// The document's id.
-    pub document: EntityId,
-    /// The text at that place, one copy for all the graph's mentions that
-    /// read the same.
-    pub text: MentionText,
-    start: u32,
-    char_start: u32,
-}
-
-impl Mention {
-    /// The mention of `text` at `span` of `document`; `None` when the span
-    /// is not as long as the text, in bytes and in characters.
-    pub fn new(document: EntityId, span: TextSpan, text: MentionText) -> Option<Self> {
-        let fits =
-            span.end() - span.start() == text.len() && span.char_end() - span.char_start() == text.chars().count();
-        // A span is held in 32 bits, so its start converts.
-        fits.then(|| Self { document, text, start: span.start() as u32, char_start: span.char_start() as u32 })
-    }
-
-    /// Where in the document's text.
-    pub fn span(&self) -> TextSpan {
-        let (start, char_start) = (self.start as usize, self.char_start as usize);
-        TextSpan::new(start, start + self.text.len(), char_start, char_start + self.text.chars().count())
-            .expect("a mention's span was checked when it was made")
-    }
-}
-
-/// By document, then span, then text, as a sorted list of mentions reads.
-impl Ord for Mention {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        // With start, byte length and character start equal, the spans differ
-        // only in their character ends, which the same text shares: a merge
-        // compares many mentions of one text, and need not count it.
-        (&self.document, self.start, self.text.len(), self.char_start)
-            .cmp(&(&other.document, other.start, other.text.len(), other.char_start))
-            .then_with(|| {
-                if self.text == other.text {
-                    std::cmp::Ordering::Equal
-                } else {
-                    (self.text.chars().count(), &self.text).cmp(&(other.text.chars().count(), &other.text))
-                }
-            })
-    }
-}
-
-impl PartialOrd for Mention {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// The text of a mention: one pointer to a string that all the mentions of
-/// a graph that read the same share (a corpus graph holds millions).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MentionText(Arc<String>);
-
-impl std::ops::Deref for MentionText {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-/// Hashes and compares as the text, so that a set of texts finds one by its `&str`.
-impl std::borrow::Borrow<str> for MentionText {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for MentionText {
-    fn from(text: &str) -> Self {
-        Self(Arc::new(text.to_owned()))
-    }
-}
-
-impl From<String> for MentionText {
-    fn from(text: String) -> Self {
-        Self(Arc::new(text))
-    }
-}
-
-impl std::fmt::Display for MentionText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// Where a document came from.
@@ -221,7 +127,7 @@ impl Entity {
             aliases: BTreeSet::new(),
             lang: None,
             description: None,
-            mentions: Vec::new(),
+            mentions: Mentions::default(),
             source: None,
         }
     }
@@ -233,16 +139,7 @@ impl Entity {
             self.aliases.insert(other.label);
         }
         self.aliases.extend(other.aliases.into_iter().filter(|alias| *alias != self.label));
-        // Documents usually arrive in order: then the new mentions all come
-        // after the old ones and appending keeps the order, without sorting
-        // an entity's ever longer list at every document.
-        let in_order = other.mentions.windows(2).all(|w| w[0] < w[1])
-            && self.mentions.last().zip(other.mentions.first()).is_none_or(|(last, first)| last < first);
-        append_snug(&mut self.mentions, other.mentions);
-        if !in_order {
-            self.mentions.sort();
-            self.mentions.dedup();
-        }
+        self.mentions.absorb(other.mentions);
         self.lang = self.lang.take().or(other.lang);
         self.description = self.description.take().or(other.description);
         self.source = self.source.take().or(other.source);
@@ -314,22 +211,9 @@ impl Relation {
     }
 }
 
-/// Appends `more` to `list`. A short list grows to the size it needs, not
-/// to double: most entities and relations of a corpus graph end with a few
-/// mentions or pieces of evidence, and doubling would leave much of a
-/// million small lists unused. Long lists grow by a quarter, which keeps
-/// appending in amortised constant time and leaves a tenth of them unused
-/// on average (growing by half left a sixth).
-fn append_snug<T>(list: &mut Vec<T>, more: Vec<T>) {
-    if let Some(room) = snug_room(list.len() + more.len(), list.capacity()) {
-        list.reserve_exact(room - list.len());
-    }
-    list.extend(more);
-}
-
 /// The capacity a list of `capacity` grows to when it must hold `needed`
 /// items, `None` when it holds them already.
-fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
+pub(super) fn snug_room(needed: usize, capacity: usize) -> Option<usize> {
     (needed > capacity).then(|| if needed <= 8 { needed } else { needed.max(capacity + capacity / 4) })
 }
 

@@ -120,10 +120,10 @@ fn a_name_that_recurs_is_one_shared_text() {
         entity.mentions.push(Mention::new(document, span, label.into()).unwrap());
         graph.add_entity(entity);
     }
-    let mentions = &graph.entities().next().unwrap().mentions;
+    let mentions: Vec<_> = graph.entities().next().unwrap().mentions.iter().collect();
     assert_eq!(mentions.len(), 3);
-    assert!(std::ptr::eq(&*mentions[0].text, &*mentions[1].text));
-    assert_eq!(&*mentions[2].text, "ACME");
+    assert!(std::ptr::eq(mentions[0].text, mentions[1].text));
+    assert_eq!(mentions[2].text, "ACME");
 }
 
 #[test]
@@ -168,6 +168,7 @@ fn the_records_a_graph_holds_millions_of_stay_small() {
     assert_eq!(size_of::<TextSpan>(), 16);
     assert_eq!(size_of::<Evidence>(), 16);
     assert_eq!(size_of::<Mention>(), 24);
+    assert_eq!(size_of::<Mentions>(), 24);
     assert_eq!(size_of::<EntityId>(), 8);
     assert_eq!(size_of::<Relation>(), 40);
     assert_eq!(size_of::<Entity>(), 136);
