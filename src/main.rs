@@ -3,8 +3,35 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    without_huge_pages();
     cli::main()
 }
+
+/// Transparent huge pages off for this process. The allocator hands the
+/// pages that documents freed back to the system and takes fresh ones for
+/// the next; with huge pages each fresh one was zeroed 2 MiB at a time (10 %
+/// of a run on real news, in the kernel, varying from run to run), and
+/// partly used huge pages held memory no graph needed. Without them, 3.89 MB
+/// of real news took 12 % less CPU time with one job and peaked at 119 MiB
+/// instead of 143; 104.9 MB of generated news at 459 MiB instead of 503.
+#[cfg(target_os = "linux")]
+fn without_huge_pages() {
+    // SAFETY: this prctl takes integers, touches no memory of ours and only
+    // sets a flag of the process; a kernel without it returns an error,
+    // which leaves huge pages as they were.
+    unsafe {
+        libc::prctl(
+            libc::PR_SET_THP_DISABLE,
+            1 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn without_huge_pages() {}
 
 /// mimalloc instead of the system allocator. A corpus graph keeps strings
 /// and lists the workers allocated among the many they free after each
