@@ -34,7 +34,7 @@ const WINDOW_CUES: [&str; 8] = [
 const MAX_CACHED_WORDS: usize = 200_000;
 
 /// One cache per language: German, English.
-type InfoCache = [HashMap<String, Rc<WordInfo>>; 2];
+type InfoCache = [HashMap<Box<str>, Rc<WordInfo>>; 2];
 
 thread_local! {
     static INFO_CACHE: std::cell::RefCell<InfoCache> = std::cell::RefCell::new(InfoCache::default());
@@ -75,15 +75,14 @@ impl Hash {
 /// word and thread, and shared.
 #[derive(Debug, Default)]
 pub(super) struct WordInfo {
-    lower: String,
-    shape: String,
-    short_shape: String,
+    lower: Box<str>,
+    short_shape: Box<str>,
     /// Bits: see the `FLAG_*` constants.
     flags: u32,
     /// Bits per section of [`WINDOW_CUES`].
     cues: u32,
     /// The features of the word alone (see [`Featurizer::local`]).
-    pub(super) local: Vec<u64>,
+    pub(super) local: Box<[u64]>,
     /// Scores under a tagger, kept by the tagger that computed them: its
     /// id, and per tag the sum of the word's own features, then of the
     /// features it gives a token at each of the [`NEIGHBOURS`].
@@ -175,7 +174,7 @@ impl Featurizer {
                         Some(info) => Rc::clone(info),
                         None => {
                             let info = Rc::new(self.info(word));
-                            cache.insert(word.to_owned(), Rc::clone(&info));
+                            cache.insert(word.into(), Rc::clone(&info));
                             info
                         }
                     };
@@ -217,9 +216,11 @@ impl Featurizer {
             .enumerate()
             .filter(|(_, section)| section.matches_lower(&lower))
             .fold(0, |bits, (n, _)| bits | 1 << n);
-        let mut info =
-            WordInfo { lower, shape, short_shape, flags, cues, local: Vec::new(), scores: Default::default() };
-        info.local = Self::local(word, &info);
+        let (lower, short_shape) = (lower.into(), short_shape.into());
+        let mut info = WordInfo { lower, short_shape, flags, cues, local: Box::default(), scores: Default::default() };
+        // The full shape gives one feature and is not kept: a thread keeps
+        // the information of up to 200,000 words per language.
+        info.local = Self::local(word, &shape, &info);
         info
     }
 
@@ -271,14 +272,14 @@ impl Featurizer {
 
     /// The features that depend on the word alone, kept with its cached
     /// information.
-    fn local(word: &str, info: &WordInfo) -> Vec<u64> {
+    fn local(word: &str, shape: &str, info: &WordInfo) -> Box<[u64]> {
         let mut out = Vec::with_capacity(24);
         let mut push = |hash: Hash| out.push(hash.finish());
         push(Hash::new(0));
         push(Hash::new(1).str(word));
         push(Hash::new(2).str(&info.lower));
         push_affixes(&info.lower, &mut push);
-        push(Hash::new(11).str(&info.shape));
+        push(Hash::new(11).str(shape));
         push(Hash::new(12).str(&info.short_shape));
         for bit in 0..FLAG_COUNT {
             if info.flags & (1 << bit) != 0 {
@@ -295,7 +296,7 @@ impl Featurizer {
             push(Hash::new(32).str(head));
             push(Hash::new(33).str(tail));
         }
-        out
+        out.into_boxed_slice()
     }
 
     /// The features of token `idx` that depend on its neighbours or its
@@ -312,7 +313,7 @@ impl Featurizer {
     /// (`None`: the sentence ends before it). They are the same wherever
     /// that word stands, so a tagger scores them once per word.
     pub(super) fn neighbour(near: Option<&WordInfo>, offset: isize, out: &mut Vec<u64>) {
-        let lower = near.map_or(edge(offset), |n| n.lower.as_str());
+        let lower = near.map_or(edge(offset), |n| &*n.lower);
         let (word_template, cue_template) = match offset {
             -2 => (14, 25),
             -1 => (13, 26),
@@ -337,8 +338,8 @@ impl Featurizer {
     pub(super) fn pairs(infos: &[TokenInfo], idx: usize, out: &mut Vec<u64>) {
         let info = &infos[idx];
         let at = |offset: isize| -> Option<&TokenInfo> { idx.checked_add_signed(offset).and_then(|i| infos.get(i)) };
-        let lower_at = |offset: isize| at(offset).map_or(edge(offset), |i| &i.lower);
-        let short_at = |offset: isize| at(offset).map_or("#", |i| &i.short_shape);
+        let lower_at = |offset: isize| at(offset).map_or(edge(offset), |i| &*i.lower);
+        let short_at = |offset: isize| at(offset).map_or("#", |i| &*i.short_shape);
         let mut push = |hash: Hash| out.push(hash.finish());
         push(Hash::new(17).str(lower_at(-1)).str(&info.lower));
         push(Hash::new(18).str(&info.lower).str(lower_at(1)));
