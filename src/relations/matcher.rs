@@ -75,6 +75,8 @@ impl<'a> SentenceView<'a> {
             }
         }
         let mut facts: Vec<Fact> = Vec::new();
+        let every: Vec<usize> = (0..self.tokens.len()).collect();
+        let mention_starts: Vec<usize> = every.iter().copied().filter(|&pos| self.mention_at[pos].is_some()).collect();
         for (rule, has_anchor) in file.rules.iter().zip(has_anchor) {
             if only.is_some_and(|kind| *kind != rule.relation) {
                 continue;
@@ -86,7 +88,9 @@ impl<'a> SentenceView<'a> {
             if !anchored {
                 continue;
             }
-            for start in 0..self.tokens.len() {
+            // Most rules open on a mention, and a sentence has a few.
+            let starts = if opens_on_mention(&rule.pattern) { &mention_starts } else { &every };
+            for &start in starts {
                 if self.first_token(&rule.pattern, start, lists) == Some(false) {
                     continue;
                 }
@@ -240,6 +244,11 @@ impl<'a> SentenceView<'a> {
 
 /// A pattern word matches a token equal to it; `*end` matches any token
 /// ending in `end` (`*forscher` matches `Chefforscher`).
+/// Whether every match of `pattern` begins on the first token of a mention.
+fn opens_on_mention(pattern: &[Element]) -> bool {
+    pattern.first().is_some_and(|first| !first.optional && matches!(first.atom, Atom::Entity(..)))
+}
+
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_prefix('*') {
         Some(end) if !end.is_empty() => word.ends_with(end),
@@ -320,4 +329,48 @@ fn split_named_compounds(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// The facts of `rules` in `text`, whose mentions are the given names.
+    fn facts_of(rules: &str, text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, usize, usize)> {
+        let rules = RuleFile::parse(rules).unwrap();
+        let tokens = tokenize(text, Span { start: 0, end: text.len() });
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|&(name, kind)| {
+                let start = text.find(name).unwrap();
+                Mention::new(Span { start, end: start + name.len() }, kind, name.to_owned(), "test")
+            })
+            .collect();
+        let view = SentenceView::new(text, &tokens, &mentions, &vec![false; mentions.len()], &rules);
+        let at = |end: &Endpoint| match end {
+            Endpoint::Mention(idx) => *idx,
+            other => panic!("not a mention: {other:?}"),
+        };
+        view.facts(None).iter().map(|f| (f.rule.clone(), at(&f.subject), at(&f.object))).collect()
+    }
+
+    #[test]
+    fn rules_match_wherever_they_may_begin() {
+        let text = "Der frühere Chef Max Weber von Acme traf Eva Roth in Berlin.";
+        let names = [
+            ("Max Weber", EntityKind::Person),
+            ("Acme", EntityKind::Organization),
+            ("Eva Roth", EntityKind::Person),
+            ("Berlin", EntityKind::Place),
+        ];
+        let rules = "rule on-mention met-with: S=@PER ~3 traf O=@PER\n\
+                     rule on-word works-at: frühere Chef S=@PER von O=@ORG\n\
+                     rule optional-mention located-in: @PLACE? traf S=@PER in O=@PLACE\n";
+        // The last rule's optional place is absent, and its match begins on
+        // a word that starts no mention.
+        let expected = [("on-mention", 0, 2), ("on-word", 0, 1), ("optional-mention", 2, 3)];
+        let expected: Vec<(String, usize, usize)> = expected.iter().map(|&(r, s, o)| (r.to_owned(), s, o)).collect();
+        assert_eq!(facts_of(rules, text, &names), expected);
+    }
 }
