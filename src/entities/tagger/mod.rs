@@ -132,12 +132,15 @@ impl Tagger {
     /// and of its neighbours, plus the features that pair it with them.
     fn emissions(&self, words: &[&str]) -> Vec<[i32; N_TAGS]> {
         let infos = self.featurizer.infos(words);
+        // Each word's kept scores are found once, then read by the word's
+        // own token and by its neighbours'.
+        let kept: Vec<Cow<WordScores>> = infos.iter().map(|info| self.word_scores(info.word())).collect();
         let mut emissions: Vec<[i32; N_TAGS]> = (0..words.len())
             .map(|idx| {
-                let mut scores = self.word_scores(infos[idx].word())[0];
+                let mut scores = kept[idx][0];
                 for (k, offset) in NEIGHBOURS.into_iter().enumerate() {
-                    let near = idx.checked_add_signed(offset).and_then(|i| infos.get(i));
-                    let given = near.map_or(self.edge_scores[k], |near| self.word_scores(near.word())[1 + k]);
+                    let near = idx.checked_add_signed(offset).and_then(|i| kept.get(i));
+                    let given = near.map_or(&self.edge_scores[k], |near| &near[1 + k]);
                     scores.iter_mut().zip(given).for_each(|(score, add)| *score += add);
                 }
                 scores
