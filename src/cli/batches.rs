@@ -135,9 +135,17 @@ impl Overlapped {
     }
 }
 
-/// The graphs of a batch's documents, extracted on the current pool.
+/// The graphs of a batch's documents, extracted on the current pool. The
+/// longest documents are handed out first, so that the batch ends on short
+/// ones and no thread waits long for the last document of the batch.
 fn extract_batch(extractor: &Extractor, batch: &Batch) -> Extracted {
-    batch.documents.par_iter().map(|d| (d.text.len(), extract_guarded(extractor, d))).collect()
+    let documents = &batch.documents;
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by_key(|&idx| std::cmp::Reverse(documents[idx].text.len()));
+    let mut extracted: Vec<(usize, Option<Extraction>)> =
+        order.par_iter().with_max_len(1).map(|&idx| (idx, extract_guarded(extractor, &documents[idx]))).collect();
+    extracted.sort_unstable_by_key(|&(idx, _)| idx);
+    extracted.into_iter().map(|(idx, part)| (documents[idx].text.len(), part)).collect()
 }
 
 /// Adds the graphs of a batch, in order, to the run's graph or its shards.
