@@ -172,6 +172,46 @@ impl CueSection<'_> {
     }
 }
 
+/// Several sections asked about one word at once: per case-folded word and
+/// per ending, the sections that list it as bits. One lookup answers what
+/// [`CueSection::matches_lower`] asks each section in turn.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    words: HashMap<String, u32>,
+    endings: Endings,
+}
+
+impl CueSet {
+    /// The set of `sections` (at most 32) of `cues`; bit `n` stands for
+    /// `sections[n]`.
+    pub fn new(cues: &CueLists, sections: &[&str]) -> Self {
+        assert!(sections.len() <= 32, "a cue set has at most 32 sections");
+        let mut set = Self::default();
+        for (n, name) in sections.iter().enumerate() {
+            let Some(section) = cues.sections.get(*name) else { continue };
+            for word in &section.folded {
+                *set.words.entry(word.clone()).or_default() |= 1 << n;
+            }
+            for (ending, _) in section.endings.entries() {
+                let bits = set.endings.get(&ending).unwrap_or(0) | 1 << n;
+                set.endings.insert(&ending, bits);
+            }
+        }
+        set
+    }
+
+    /// The sections whose `matches_lower` holds for the lower-case word.
+    pub fn matches_lower(&self, lower: &str) -> u32 {
+        let listed = |word: &str| self.words.get(word).copied().unwrap_or(0);
+        let last = lower.rsplit('-').next().unwrap_or(lower);
+        let mut bits = listed(lower);
+        if last.len() < lower.len() {
+            bits |= listed(last);
+        }
+        self.endings.of(last).fold(bits, |bits, (_, sections)| bits | sections)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +229,13 @@ mod tests {
         assert!(!cues.matches_compound("institution", "Ministerium"), "an ending needs a first part");
         assert!(cues.matches("institution", "Ministerium"));
         assert!(cues.has("not-a-name", "Der"));
+        // A set answers for its sections as each section would.
+        let sections = ["person-before", "organization-before", "place-before", "institution"];
+        let set = CueSet::new(cues, &sections);
+        for word in ["bauingenieurin", "ki-unternehmen", "hafenstadt", "wirbel", "ministerium", "un-sicherheitsrat"] {
+            let one_by_one = sections.iter().enumerate().filter(|(_, s)| cues.matches_lower(s, word));
+            assert_eq!(set.matches_lower(word), one_by_one.fold(0, |bits, (n, _)| bits | 1 << n), "{word}");
+        }
         let error = CueLists::parse("x\n").unwrap_err();
         assert_eq!((error.0, error.1), (1, 1));
         assert!(CueLists::parse("[nonsense]\n").unwrap_err().2.contains("unknown section"));

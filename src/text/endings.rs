@@ -61,6 +61,25 @@ impl Endings {
             .filter_map(|(len, value)| value.map(|v| (len, v)))
     }
 
+    /// Every ending in the set with its value, in no fixed order.
+    pub fn entries(&self) -> Vec<(String, u32)> {
+        let mut found = Vec::new();
+        // Nodes with the bytes read from the word's end to reach them.
+        let mut stack = vec![(0usize, Vec::new())];
+        while let Some((node, reversed)) = stack.pop() {
+            if let Some(value) = self.nodes[node].value {
+                let bytes: Vec<u8> = reversed.iter().rev().copied().collect();
+                found.push((String::from_utf8(bytes).expect("endings are inserted as text"), value));
+            }
+            for &(byte, child) in &self.nodes[node].children {
+                let mut path = reversed.clone();
+                path.push(byte);
+                stack.push((child as usize, path));
+            }
+        }
+        found
+    }
+
     fn child(&self, node: usize, byte: u8) -> Option<usize> {
         self.nodes[node].children.iter().find(|(b, _)| *b == byte).map(|&(_, child)| child as usize)
     }
@@ -78,6 +97,9 @@ mod tests {
         }
         let found: Vec<(usize, u32)> = endings.of("chefforscher").collect();
         assert_eq!(found, [(2, 0), (8, 1)]);
+        let mut entries = endings.entries();
+        entries.sort();
+        assert_eq!(entries, [("er".into(), 0), ("forscher".into(), 1), ("in".into(), 2), ("ä".into(), 3)]);
         assert_eq!(endings.of("kanzlerin").collect::<Vec<_>>(), [(2, 2)]);
         assert_eq!(endings.of("bä").collect::<Vec<_>>(), [(2, 3)], "byte lengths");
         assert_eq!(endings.of("rot").count(), 0);

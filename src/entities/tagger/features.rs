@@ -4,11 +4,12 @@
 //! of a template number and strings, so no feature string is ever built.
 
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::N_TAGS;
-use crate::entities::cues::{CueLists, CueSection};
+use crate::entities::cues::{CueLists, CueSet};
 use crate::entities::gazetteer::Gazetteer;
 use crate::input::Language;
 
@@ -135,8 +136,8 @@ const FLAG_COUNT: u8 = 12;
 pub struct Featurizer {
     language: Language,
     cues: &'static CueLists,
-    /// The sections of [`WINDOW_CUES`], looked up once.
-    window_cues: [CueSection<'static>; WINDOW_CUES.len()],
+    /// The sections of [`WINDOW_CUES`], asked together.
+    window_cues: &'static CueSet,
     lists: &'static Gazetteer,
 }
 
@@ -144,7 +145,14 @@ impl Featurizer {
     /// The featurizer for `language`, with the built-in lists.
     pub fn new(language: Language) -> Self {
         let cues = CueLists::for_language(language);
-        Self { language, cues, window_cues: WINDOW_CUES.map(|name| cues.section(name)), lists: Gazetteer::get() }
+        static GERMAN: OnceLock<CueSet> = OnceLock::new();
+        static ENGLISH: OnceLock<CueSet> = OnceLock::new();
+        let cell = match language {
+            Language::De => &GERMAN,
+            Language::En => &ENGLISH,
+        };
+        let window_cues = cell.get_or_init(|| CueSet::new(cues, &WINDOW_CUES));
+        Self { language, cues, window_cues, lists: Gazetteer::get() }
     }
 
     /// The features of every token of a sentence, appended to `out` token
@@ -210,12 +218,7 @@ impl Featurizer {
         .iter()
         .filter(|(on, _)| *on)
         .fold(0, |bits, (_, flag)| bits | flag);
-        let cues = self
-            .window_cues
-            .iter()
-            .enumerate()
-            .filter(|(_, section)| section.matches_lower(&lower))
-            .fold(0, |bits, (n, _)| bits | 1 << n);
+        let cues = self.window_cues.matches_lower(&lower);
         let (lower, short_shape) = (lower.into(), short_shape.into());
         let mut info = WordInfo { lower, short_shape, flags, cues, local: Box::default(), scores: Default::default() };
         // The full shape gives one feature and is not kept: a thread keeps
