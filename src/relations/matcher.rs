@@ -242,13 +242,13 @@ impl<'a> SentenceView<'a> {
     }
 }
 
-/// A pattern word matches a token equal to it; `*end` matches any token
-/// ending in `end` (`*forscher` matches `Chefforscher`).
 /// Whether every match of `pattern` begins on the first token of a mention.
 fn opens_on_mention(pattern: &[Element]) -> bool {
     pattern.first().is_some_and(|first| !first.optional && matches!(first.atom, Atom::Entity(..)))
 }
 
+/// A pattern word matches a token equal to it; `*end` matches any token
+/// ending in `end` (`*forscher` matches `Chefforscher`).
 fn word_matches(pattern: &str, word: &str) -> bool {
     match pattern.strip_prefix('*') {
         Some(end) if !end.is_empty() => word.ends_with(end),
