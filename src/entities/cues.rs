@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::input::Language;
-use crate::text::Endings;
+use crate::text::{Endings, ListIndex};
 
 const GERMAN_CUES: &str = include_str!("data/de.cues");
 const ENGLISH_CUES: &str = include_str!("data/en.cues");
@@ -172,13 +172,12 @@ impl CueSection<'_> {
     }
 }
 
-/// Several sections asked about one word at once: per case-folded word and
-/// per ending, the sections that list it as bits. One lookup answers what
+/// Several sections asked about one word at once, in one [`ListIndex`] of
+/// their case-folded words and endings: one lookup answers what
 /// [`CueSection::matches_lower`] asks each section in turn.
 #[derive(Debug, Clone, Default)]
 pub struct CueSet {
-    words: HashMap<String, u32>,
-    endings: Endings,
+    index: ListIndex,
 }
 
 impl CueSet {
@@ -186,29 +185,28 @@ impl CueSet {
     /// `sections[n]`.
     pub fn new(cues: &CueLists, sections: &[&str]) -> Self {
         assert!(sections.len() <= 32, "a cue set has at most 32 sections");
-        let mut set = Self::default();
-        for (n, name) in sections.iter().enumerate() {
-            let Some(section) = cues.sections.get(*name) else { continue };
-            for word in &section.folded {
-                *set.words.entry(word.clone()).or_default() |= 1 << n;
-            }
-            for (ending, _) in section.endings.entries() {
-                let bits = set.endings.get(&ending).unwrap_or(0) | 1 << n;
-                set.endings.insert(&ending, bits);
-            }
-        }
-        set
+        let lists: Vec<Vec<String>> = sections
+            .iter()
+            .map(|name| {
+                let Some(section) = cues.sections.get(*name) else { return Vec::new() };
+                let endings = section.endings.entries().into_iter().map(|(ending, _)| format!("*{ending}"));
+                section.folded.iter().cloned().chain(endings).collect()
+            })
+            .collect();
+        Self { index: ListIndex::new(lists.iter().map(Vec::as_slice)) }
     }
 
-    /// The sections whose `matches_lower` holds for the lower-case word.
+    /// The sections whose `matches_lower` holds for the lower-case word: the
+    /// whole word listed, or its last part after a hyphen listed or ending
+    /// in a listed ending.
     pub fn matches_lower(&self, lower: &str) -> u32 {
-        let listed = |word: &str| self.words.get(word).copied().unwrap_or(0);
         let last = lower.rsplit('-').next().unwrap_or(lower);
-        let mut bits = listed(lower);
+        let mut bits = [0u64];
+        self.index.add_lists_of(last, &mut bits);
         if last.len() < lower.len() {
-            bits |= listed(last);
+            self.index.add_whole_word_lists(lower, &mut bits);
         }
-        self.endings.of(last).fold(bits, |bits, (_, sections)| bits | sections)
+        bits[0] as u32
     }
 }
 

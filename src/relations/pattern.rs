@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lists::ListIndex;
+use crate::text::ListIndex;
 
 use super::RelationKind;
 use crate::entities::EntityKind;

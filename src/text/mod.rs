@@ -2,12 +2,14 @@
 
 mod endings;
 mod folded;
+mod lists;
 mod normalize;
 mod sentences;
 mod tokens;
 
 pub use self::endings::Endings;
 pub use self::folded::Folded;
+pub use self::lists::ListIndex;
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
 pub use self::tokens::{is_mark_token, is_quotation_mark, tokenize, Token, TokenKind};

@@ -1,0 +1,97 @@
+//! Word lists in one index: every list a word is in, found with one
+//! lookup of the whole word and one walk of an ending trie.
+
+use rustc_hash::FxHashMap;
+
+use super::Endings;
+
+/// Word lists in one index, to find at once all the lists a word is in:
+/// whole words in a map, endings (entries written `*end`) in a trie read
+/// from the word's end. A word costs one lookup and a walk of a few bytes,
+/// however many lists and endings there are (the rule files' `$role` alone
+/// has a hundred endings; the tagger asks eight cue sections at once).
+#[derive(Debug, Clone, Default)]
+pub struct ListIndex {
+    /// `u64`s per set of lists.
+    stride: usize,
+    /// Sets of lists, `stride` words each, as bits by list index.
+    bits: Vec<u64>,
+    /// Per whole word, its set of lists.
+    exact: FxHashMap<String, u32>,
+    /// Per ending, its set of lists.
+    endings: Endings,
+}
+
+impl ListIndex {
+    /// The index of `lists`, given in the order of their indices.
+    pub fn new<'w>(lists: impl IntoIterator<Item = &'w [String]>) -> Self {
+        let mut index = Self::default();
+        let lists: Vec<&[String]> = lists.into_iter().collect();
+        index.stride = lists.len().div_ceil(64).max(1);
+        for (list, words) in lists.iter().enumerate() {
+            for word in words.iter() {
+                let set = match word.strip_prefix('*').filter(|end| !end.is_empty()) {
+                    Some(end) => index.endings.get(end).unwrap_or_else(|| {
+                        let set = index.new_set();
+                        index.endings.insert(end, set);
+                        set
+                    }),
+                    None => match index.exact.get(word.as_str()) {
+                        Some(&set) => set,
+                        None => {
+                            let set = index.new_set();
+                            index.exact.insert(word.clone(), set);
+                            set
+                        }
+                    },
+                };
+                index.insert(set, list);
+            }
+        }
+        index
+    }
+
+    fn new_set(&mut self) -> u32 {
+        self.bits.extend(std::iter::repeat_n(0, self.stride));
+        (self.bits.len() / self.stride - 1) as u32
+    }
+
+    fn insert(&mut self, set: u32, list: usize) {
+        self.bits[set as usize * self.stride + list / 64] |= 1 << (list % 64);
+    }
+
+    /// Whether `word` (in lower case) is in list `list`.
+    pub fn contains(&self, list: usize, word: &str) -> bool {
+        self.sets_of(word).any(|set| self.bits[set as usize * self.stride + list / 64] & (1 << (list % 64)) != 0)
+    }
+
+    /// Words of bits that a set of lists takes.
+    pub fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// Adds the lists `word` (in lower case) is in to `out` (`stride` words).
+    pub fn add_lists_of(&self, word: &str, out: &mut [u64]) {
+        for set in self.sets_of(word) {
+            self.add_set(set, out);
+        }
+    }
+
+    /// Adds the lists that have `word` (in lower case) as a whole word, not
+    /// by an ending, to `out` (`stride` words).
+    pub fn add_whole_word_lists(&self, word: &str, out: &mut [u64]) {
+        if let Some(&set) = self.exact.get(word) {
+            self.add_set(set, out);
+        }
+    }
+
+    fn add_set(&self, set: u32, out: &mut [u64]) {
+        let bits = &self.bits[set as usize * self.stride..][..self.stride];
+        out.iter_mut().zip(bits).for_each(|(o, b)| *o |= b);
+    }
+
+    /// The sets of lists `word` is in: as a whole word, and by each ending.
+    fn sets_of<'w>(&'w self, word: &'w str) -> impl Iterator<Item = u32> + 'w {
+        self.exact.get(word).copied().into_iter().chain(self.endings.of(word).map(|(_, set)| set))
+    }
+}
