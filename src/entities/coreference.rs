@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::cues::CueLists;
+use super::cues::{Cue, CueLists};
 use super::{EntityKind, Mention, Resolution};
 use crate::input::Language;
 use crate::text::{Span, Token};
@@ -78,7 +78,7 @@ pub fn add_definite_references(
 /// (`Fischereiministerium`, `US-Senat`, `Landesregierung`): no company.
 fn is_public_body(cues: &CueLists, label: &str) -> bool {
     let last = label.rsplit([' ', '-']).next().unwrap_or(label);
-    ["institution", "country-body", "regional-body"].iter().any(|section| cues.matches(section, last))
+    [Cue::Institution, Cue::CountryBody, Cue::RegionalBody].into_iter().any(|section| cues.matches(section, last))
 }
 
 /// The spans of `das (adjective) Unternehmen` in a sentence, unless a name
@@ -192,7 +192,7 @@ fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'stat
 /// `Bundestagsabgeordnete`).
 fn first_part_length(cues: &CueLists, word: &str, lower: &str, stem: &str) -> Option<usize> {
     let rest = lower.strip_prefix(stem)?.trim_start_matches('-');
-    let is_role = |rest: &str| rest.len() >= 4 && cues.matches_lower("compound-organization", rest);
+    let is_role = |rest: &str| rest.len() >= 4 && cues.matches_lower(Cue::CompoundOrganization, rest);
     // The linking `s` (`Regierungssprecher`) belongs to the first part; it
     // is missing now and then (`Regierungsprecher`).
     let linked = rest.strip_prefix('s').filter(|r| is_role(r));
@@ -206,7 +206,7 @@ fn described(text: &str, cues: &CueLists, tokens: &[Token], mentions: &[Mention]
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let covered = |span: Span| mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end);
     (1..tokens.len())
-        .filter(|&i| cues.has("organization-reference", word(i)))
+        .filter(|&i| cues.has(Cue::OrganizationReference, word(i)))
         .filter(|&i| {
             is_article(word(i - 1)) || i >= 2 && is_article(word(i - 2)) && word(i - 1).chars().all(char::is_lowercase)
         })

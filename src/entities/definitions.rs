@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{CueLists, EntityKind, Mention, USER_LIST_ORIGIN};
+use super::{Cue, CueLists, EntityKind, Mention, USER_LIST_ORIGIN};
 use crate::input::Language;
 use crate::text::{Span, Token, TokenKind};
 
@@ -145,16 +145,16 @@ fn skip_brackets(words: &[&str]) -> usize {
 /// The kind a class noun names, or `Work`.
 fn class_of(cues: &CueLists, head: &str) -> Option<Stated> {
     let lower = head.to_lowercase();
-    let is = |sections: &[&str]| sections.iter().any(|s| cues.matches_lower(s, &lower));
-    if is(&["work-class"]) {
+    let is = |sections: &[Cue]| sections.iter().any(|&s| cues.matches_lower(s, &lower));
+    if is(&[Cue::WorkClass]) {
         Some(Stated::Work)
-    } else if is(&["person-class", "person-before"]) {
+    } else if is(&[Cue::PersonClass, Cue::PersonBefore]) {
         Some(Stated::Kind(EntityKind::Person))
-    } else if is(&["organization-class", "organization-before"]) {
+    } else if is(&[Cue::OrganizationClass, Cue::OrganizationBefore]) {
         Some(Stated::Kind(EntityKind::Organization))
-    } else if is(&["place-class", "place-before"]) {
+    } else if is(&[Cue::PlaceClass, Cue::PlaceBefore]) {
         Some(Stated::Kind(EntityKind::Place))
-    } else if is(&["product-before"]) {
+    } else if is(&[Cue::ProductBefore]) {
         Some(Stated::Kind(EntityKind::Product))
     } else {
         None

@@ -24,7 +24,7 @@ pub mod tagger;
 
 pub use self::aliases::{resolve, Resolution, ResolvedEntity};
 pub use self::coreference::add_definite_references;
-pub use self::cues::CueLists;
+pub use self::cues::{Cue, CueLists};
 pub use self::definitions::apply_definitions;
 pub use self::demonyms::{add_country_adjectives, named_country, COUNTRY_ADJECTIVE_ORIGIN};
 pub use self::gazetteer::{Gazetteer, Gender, Listed};

@@ -3,7 +3,7 @@
 //! (gazetteer) or from its shape; runs without evidence are left out, since
 //! in German a capital letter alone marks every noun.
 
-use super::cues::CueLists;
+use super::cues::{Cue, CueLists};
 use super::gazetteer::{Gazetteer, Listed};
 use super::inflection::{
     adjective_base, compound_head, genitive_bases, is_possessive, possessive_base, strip_genitive, NounGender,
@@ -51,11 +51,11 @@ impl<'a> Context<'a> {
 
 /// The cue sections of words that state the kind of the name after them
 /// (`die Agentur X`), with that kind and the origin of the mentions they give.
-pub(super) const KIND_CUES: [(&str, EntityKind, &str); 4] = [
-    ("person-before", EntityKind::Person, "cue/person-before"),
-    ("organization-before", EntityKind::Organization, "cue/organization-before"),
-    ("place-before", EntityKind::Place, "cue/place-before"),
-    ("product-before", EntityKind::Product, "cue/product-before"),
+pub(super) const KIND_CUES: [(Cue, EntityKind, &str); 4] = [
+    (Cue::PersonBefore, EntityKind::Person, "cue/person-before"),
+    (Cue::OrganizationBefore, EntityKind::Organization, "cue/organization-before"),
+    (Cue::PlaceBefore, EntityKind::Place, "cue/place-before"),
+    (Cue::ProductBefore, EntityKind::Product, "cue/product-before"),
 ];
 
 /// The origin of a public body found by the institution cues.
@@ -86,7 +86,7 @@ impl NameRecognizer {
         let mixed = is_product_code(word);
         let inner_capital = first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase);
         (first.is_uppercase() || mixed || inner_capital)
-            && !self.cues.has("not-a-name", word)
+            && !self.cues.has(Cue::NotAName, word)
             // `das Außenministerium` is a body of its own, though `-ministerium` ends kind words.
             && (!self.is_kind_cue(word) || self.institution_base(word).is_some())
             && !word.ends_with('-')
@@ -95,9 +95,9 @@ impl NameRecognizer {
     /// Whether `word` is a role or kind word that precedes names.
     pub(super) fn is_kind_cue(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        KIND_CUES.iter().any(|(section, _, _)| self.cues.matches_lower(section, &lower))
-            && !self.cues.has("organization-head", word)
-            && !self.cues.has("place-head", word)
+        KIND_CUES.iter().any(|&(section, _, _)| self.cues.matches_lower(section, &lower))
+            && !self.cues.has(Cue::OrganizationHead, word)
+            && !self.cues.has(Cue::PlaceHead, word)
     }
 
     /// Whether the run's words are all ordinary vocabulary (no name); a
@@ -106,7 +106,7 @@ impl NameRecognizer {
         (start..end).all(|i| {
             let word = ctx.word(i);
             // A connector inside a run (`der`, `of`) is neither name nor noun.
-            if self.cues.has("name-connector", word) {
+            if self.cues.has(Cue::NameConnector, word) {
                 return true;
             }
             if self.lists.is_first_name(word) {
@@ -134,7 +134,7 @@ impl NameRecognizer {
             // `Das Auswärtige Amt der Bundesrepublik Deutschland`.
             let ends = |idx: usize| {
                 self.ends_run(ctx.word(idx - 1))
-                    || self.cues.has("name-connector", ctx.word(idx)) && self.is_body_of_words(ctx, start, idx)
+                    || self.cues.has(Cue::NameConnector, ctx.word(idx)) && self.is_body_of_words(ctx, start, idx)
                     || self.agent_after_name(ctx, (start, idx))
             };
             while let Some(next) = self.continues(ctx, idx).filter(|_| !ends(idx)) {
@@ -165,7 +165,7 @@ impl NameRecognizer {
         let is_name = |i: usize| {
             ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && {
                 let w = ctx.word(i);
-                self.is_name_word(w) || self.cues.has("organization-head", w) || self.cues.has("place-head", w)
+                self.is_name_word(w) || self.cues.has(Cue::OrganizationHead, w) || self.cues.has(Cue::PlaceHead, w)
             }
         };
         // `Xs Q7`: a possessive owner ends the run before a product code.
@@ -173,7 +173,7 @@ impl NameRecognizer {
         if owner_then_product {
             return None;
         }
-        if is_name(idx) || self.cues.has("roman-numeral", word) {
+        if is_name(idx) || self.cues.has(Cue::RomanNumeral, word) {
             return Some(idx + 1);
         }
         // `George D. Warrington`: a middle initial and its full stop.
@@ -181,7 +181,7 @@ impl NameRecognizer {
         if word == "." && idx > 0 && initial(ctx.word(idx - 1)) && is_name(idx + 1) {
             return Some(idx + 1);
         }
-        if self.cues.has("name-connector", word) && is_name(idx + 1) {
+        if self.cues.has(Cue::NameConnector, word) && is_name(idx + 1) {
             return Some(idx + 2);
         }
         let split_compound = word.ends_with('-') && word.len() > 1 && word.chars().next()?.is_uppercase();
@@ -204,15 +204,15 @@ impl NameRecognizer {
             && !sentence_start
             && !leading.is_empty()
             && leading.iter().all(adjective)
-            && self.cues.has("organization-head", head);
+            && self.cues.has(Cue::OrganizationHead, head);
         let generic = self.language == Language::De && !named_by_adjectives && self.is_ordinary(ctx, run);
         if !generic
-            && (words.len() > 1 && words[1..].iter().any(|w| self.cues.has("organization-head", w))
-                || words.len() > 1 && self.cues.has("organization-head", words[0]) && !sentence_start)
+            && (words.len() > 1 && words[1..].iter().any(|w| self.cues.has(Cue::OrganizationHead, w))
+                || words.len() > 1 && self.cues.has(Cue::OrganizationHead, words[0]) && !sentence_start)
         {
             return found(EntityKind::Organization, "head/organization");
         }
-        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has("place-head", w)) {
+        if words.len() > 1 && words[1..].iter().any(|w| self.cues.has(Cue::PlaceHead, w)) {
             return found(EntityKind::Place, "head/place");
         }
         let name = ctx.text[ctx.span(start, end).range()].to_owned();
@@ -253,19 +253,19 @@ impl NameRecognizer {
     /// verb before a speaker, an apposition after a person.
     fn classify_weak(&self, ctx: &Context, (start, end): (usize, usize)) -> Option<Found> {
         let found = |kind, origin| Some(Found { kind, origin, key: None });
-        let cue = |section: &str, word: &str| !word.is_empty() && self.cues.matches(section, word);
+        let cue = |section: Cue, word: &str| !word.is_empty() && self.cues.matches(section, word);
         let (before, after) = (ctx.before(start, 1), ctx.word(end));
-        if cue("report-verb", after)
-            && (cue("list-connector", before) || before == "(" || ctx.before(start, 2) == "wie")
+        if cue(Cue::ReportVerb, after)
+            && (cue(Cue::ListConnector, before) || before == "(" || ctx.before(start, 2) == "wie")
         {
             return found(EntityKind::Organization, "cue/reporting-outlet");
         }
         // `X, the startup ...`, `X, das Startup ...`: an apposition naming a kind of organisation.
         let article = matches!(ctx.word(end + 1), "the" | "a" | "an" | "das" | "die" | "der" | "ein" | "eine");
-        if after == "," && article && cue("organization-before", ctx.word(end + 2)) {
+        if after == "," && article && cue(Cue::OrganizationBefore, ctx.word(end + 2)) {
             return found(EntityKind::Organization, "cue/organization-apposition");
         }
-        let spoken = cue("speech-verb", before) || before == "to" && ctx.before(start, 2) == "according";
+        let spoken = cue(Cue::SpeechVerb, before) || before == "to" && ctx.before(start, 2) == "according";
         let apposition = after == "," && self.starts_apposition(ctx, end + 1);
         // Many family names are nouns too, so after a speech verb two or more
         // capitalised words are a speaker even when all are in the vocabulary.
@@ -284,7 +284,7 @@ impl NameRecognizer {
         if is_mark_token(ctx.word(cue_at)) && cue_at > 0 {
             cue_at -= 1;
         }
-        if self.cues.matches("list-connector", ctx.word(cue_at)) && cue_at > 0 {
+        if self.cues.matches(Cue::ListConnector, ctx.word(cue_at)) && cue_at > 0 {
             cue_at -= 1;
             if ctx.word(cue_at) == "such" || ctx.word(cue_at) == "as" {
                 cue_at = cue_at.checked_sub(1)?;
@@ -295,7 +295,7 @@ impl NameRecognizer {
         KIND_CUES
             .iter()
             .filter(|(_, kind, _)| !via_list || *kind != EntityKind::Person)
-            .find(|(section, _, _)| self.cues.matches_lower(section, &lower))
+            .find(|&&(section, _, _)| self.cues.matches_lower(section, &lower))
             .map(|&(_, kind, origin)| Found { kind, origin, key: None })
     }
 
@@ -327,7 +327,7 @@ impl NameRecognizer {
     fn starts_apposition(&self, ctx: &Context, idx: usize) -> bool {
         let word = ctx.word(idx);
         let lower_start = word.chars().next().is_some_and(char::is_lowercase);
-        lower_start && word.chars().all(char::is_alphabetic) || self.cues.matches("person-before", word)
+        lower_start && word.chars().all(char::is_alphabetic) || self.cues.matches(Cue::PersonBefore, word)
     }
 
     /// Mentions inside compounds: `X-Gründer` (organisation), `X7-Chips`
@@ -339,9 +339,9 @@ impl NameRecognizer {
         let listed = self.lists.place(head);
         // `US-Innenministeriums`, `US-Armee`, `EU-Kommission`: a country's (or a
         // union of states') public body is the body.
-        let state = listed.is_some() || self.cues.has("union-of-states", head);
+        let state = listed.is_some() || self.cues.has(Cue::UnionOfStates, head);
         if state && self.language == Language::De {
-            let body = |tail: &str| self.cues.matches("country-body", tail);
+            let body = |tail: &str| self.cues.matches(Cue::CountryBody, tail);
             // `US-Senats`, `US-Repräsentantenhauses`: the genitive is read as its base.
             let body_base =
                 genitive_bases(tail).find(|b| body(b)).map(|b| &word[..word.len() - (tail.len() - b.len())]);
@@ -352,9 +352,9 @@ impl NameRecognizer {
         }
         let (kind, origin, key) = if let Some(listed) = listed {
             (listed.kind, "list/place-in-compound", Some(listed.key))
-        } else if self.cues.matches("compound-organization", tail) && self.is_name_word(head) {
+        } else if self.cues.matches(Cue::CompoundOrganization, tail) && self.is_name_word(head) {
             (EntityKind::Organization, "cue/compound-organization", None)
-        } else if self.cues.has("compound-product", tail) && head.chars().any(|c| c.is_ascii_digit()) {
+        } else if self.cues.has(Cue::CompoundProduct, tail) && head.chars().any(|c| c.is_ascii_digit()) {
             (EntityKind::Product, "cue/compound-product", None)
         } else {
             return None;
@@ -388,7 +388,7 @@ impl NameRecognizer {
         };
         let role = (found.kind == EntityKind::Person)
             .then(|| ctx.before(first, 1))
-            .filter(|w| self.cues.matches("person-before", w))
+            .filter(|w| self.cues.matches(Cue::PersonBefore, w))
             .map(str::to_owned);
         let mut mention = Mention::new(Span::new(span.start, end), found.kind, base, found.origin).with_key(found.key);
         mention.role = role;
@@ -401,14 +401,14 @@ impl NameRecognizer {
         let name = &ctx.text[ctx.span(start, end).range()];
         self.language == Language::De
             && name.contains(' ')
-            && (self.cues.has("institution", name) || self.is_inflected_body(name))
+            && (self.cues.has(Cue::Institution, name) || self.is_inflected_body(name))
     }
 
     /// `das Auswärtige Amt`, `des Auswärtigen Amtes`: a listed public body of
     /// several words in a case form.
     fn is_inflected_body(&self, name: &str) -> bool {
         name.contains(' ')
-            && self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has("institution", &n))
+            && self.nominative(name, EntityKind::Organization).is_some_and(|n| self.cues.has(Cue::Institution, &n))
     }
 
     /// Whether a run of names ends after `word`: a public body written as
@@ -421,8 +421,8 @@ impl NameRecognizer {
     /// (`Außenministeriums` → `Außenministerium`), if `name` is one.
     fn institution_base<'n>(&self, name: &'n str) -> Option<&'n str> {
         genitive_bases(name).find(|base| {
-            let single = !base.contains(' ') && self.cues.matches_compound("institution", base);
-            single || self.cues.has("institution", base)
+            let single = !base.contains(' ') && self.cues.matches_compound(Cue::Institution, base);
+            single || self.cues.has(Cue::Institution, base)
         })
     }
 
@@ -472,15 +472,15 @@ impl NameRecognizer {
         for base in genitive_bases(&lower).filter(|b| b.chars().count() >= 3) {
             // The same cut of the word as written: the ending cut off is ASCII.
             let written = &last[..last.len() - (lower.len() - base.len())];
-            if self.cues.matches_lower("masculine-head", base) {
+            if self.cues.matches_lower(Cue::MasculineHead, base) {
                 return (written, Some(NounGender::Masculine));
             }
-            if self.cues.matches_lower("neuter-head", base) {
+            if self.cues.matches_lower(Cue::NeuterHead, base) {
                 return (written, Some(NounGender::Neuter));
             }
         }
         // Feminine nouns have no genitive ending.
-        let feminine = self.cues.matches_lower("feminine-head", &lower).then_some(NounGender::Feminine);
+        let feminine = self.cues.matches_lower(Cue::FeminineHead, &lower).then_some(NounGender::Feminine);
         (last, feminine)
     }
 
@@ -520,7 +520,7 @@ impl NameRecognizer {
     /// organisations joined by `and`/`und` when each part has a word that
     /// ends organisations' names; other mentions stay as they are.
     pub(super) fn split_coordinated(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
-        let headed = |part: &str| part.split(' ').skip(1).any(|w| self.cues.has("organization-head", w));
+        let headed = |part: &str| part.split(' ').skip(1).any(|w| self.cues.has(Cue::OrganizationHead, w));
         let mut out = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let surface = &text[mention.span.range()];
@@ -556,9 +556,9 @@ impl NameRecognizer {
         let mut words = name.split_whitespace();
         let last = words.next_back()?;
         words.next()?;
-        if self.cues.has("organization-head", last) {
+        if self.cues.has(Cue::OrganizationHead, last) {
             Some(EntityKind::Organization)
-        } else if self.cues.has("place-head", last) {
+        } else if self.cues.has(Cue::PlaceHead, last) {
             Some(EntityKind::Place)
         } else {
             None
@@ -575,7 +575,7 @@ impl NameRecognizer {
     /// Whether `name` names an event by its last word (`2002 Winter
     /// Olympics`, `Zweiter Weltkrieg`): none of kgex's kinds.
     pub(super) fn is_event(&self, name: &str) -> bool {
-        name.split_whitespace().last().is_some_and(|last| self.cues.matches("event-head", last))
+        name.split_whitespace().last().is_some_and(|last| self.cues.matches(Cue::EventHead, last))
     }
 
     /// `Saudi Arabia's Civil Defense Authority`, `Mecca's Grand Mosque`: a
@@ -623,7 +623,7 @@ impl NameRecognizer {
     /// al-Amr`, `Justice Thomas`, `Major-General Scott`).
     fn person_start(&self, ctx: &Context, run: (usize, usize)) -> usize {
         let mut start = after_lower_case(ctx, run);
-        let rank = |word: &str| matches!(word, "-" | "–") || self.cues.matches("person-rank", word);
+        let rank = |word: &str| matches!(word, "-" | "–") || self.cues.matches(Cue::PersonRank, word);
         // `Dr. Okafor`, `Mr. Okafor`: an abbreviated title and its full stop.
         let title = |i: usize| ctx.word(i + 1) == "." && self.is_title(&format!("{}.", ctx.word(i)));
         // `Duke of Edinburgh`: a rank with its `of` is the name itself.
@@ -652,13 +652,13 @@ impl NameRecognizer {
 
     /// Whether `word` is a title, role or rank put before a person's name.
     pub(super) fn is_title(&self, word: &str) -> bool {
-        self.cues.matches("person-before", word) || self.cues.matches("person-rank", word)
+        self.cues.matches(Cue::PersonBefore, word) || self.cues.matches(Cue::PersonRank, word)
     }
 
     /// Whether the cue lists say `word` is never (part of) a name.
     pub(super) fn is_never_a_name(&self, word: &str) -> bool {
         // `It’s totally oriented`: a contraction is no possessive of a name.
-        self.cues.has("not-a-name", strip_genitive(word))
+        self.cues.has(Cue::NotAName, strip_genitive(word))
     }
 
     /// A mention of tokens `run` that another layer (the tagger) found, with
@@ -671,7 +671,7 @@ impl NameRecognizer {
         origin: &'static str,
     ) -> Mention {
         let mut run = self.completed(ctx, run);
-        if kind == EntityKind::Organization && self.cues.has("organization-head", ctx.word(run.1 - 1)) {
+        if kind == EntityKind::Organization && self.cues.has(Cue::OrganizationHead, ctx.word(run.1 - 1)) {
             run.1 = self.of_phrase_end(ctx, run.1);
         }
         let name = &ctx.text[ctx.span(run.0, run.1).range()];
@@ -681,9 +681,9 @@ impl NameRecognizer {
         let kind = inflected.map_or(kind, |listed| listed.kind);
         // `Harrow School`, `Collins College`: a word that only organisations
         // end their names with outweighs the tagger's place or person.
-        let head = |w: &&str| self.cues.has("organization-head", w);
+        let head = |w: &&str| self.cues.has(Cue::OrganizationHead, w);
         // A head opens names with a connector (`Mouvement de Libération du Congo`).
-        let connected = ctx.words[run.0..run.1].iter().any(|w| self.cues.has("name-connector", w));
+        let connected = ctx.words[run.0..run.1].iter().any(|w| self.cues.has(Cue::NameConnector, w));
         let headed = ctx.words[run.0 + 1..run.1].iter().any(head) || connected && head(&ctx.word(run.0));
         let kind = if headed && listed.is_none() { EntityKind::Organization } else { kind };
         let key = listed.or(inflected).filter(|l| l.kind == kind).map(|l| l.key);
@@ -720,7 +720,7 @@ impl NameRecognizer {
         let abbreviation = matches!(ctx.word(end - 1), "Inc" | "Ltd" | "Corp" | "Co" | "Bros") && ctx.word(end) == ".";
         // `Benedikt XVI.`: German writes a ruler's number as an ordinal.
         let regnal =
-            self.language == Language::De && end >= start + 2 && self.cues.has("roman-numeral", ctx.word(end - 1));
+            self.language == Language::De && end >= start + 2 && self.cues.has(Cue::RomanNumeral, ctx.word(end - 1));
         let abbreviation = abbreviation || regnal && ctx.word(end) == ".";
         if split && next_is_name || abbreviation {
             (start, end + 1)
@@ -777,7 +777,7 @@ impl Recognizer for NameRecognizer {
         // A body noun in the list, with or without its genitive ending; its
         // gender is asked only then (the endings are dearer to test).
         let body = |word: &str| {
-            let base = genitive_bases(word).find(|b| self.cues.has("regional-body", b))?;
+            let base = genitive_bases(word).find(|b| self.cues.has(Cue::RegionalBody, b))?;
             Some((base.to_owned(), self.head_gender(base).1))
         };
         mentions.extend((0..tokens.len()).filter_map(|i| regional_body(&ctx, i, body)));
@@ -837,7 +837,7 @@ impl NameRecognizer {
         {
             first -= 1;
         }
-        runs[first].0 > 0 && self.cues.matches("plural-kind", ctx.word(runs[first].0 - 1))
+        runs[first].0 > 0 && self.cues.matches(Cue::PluralKind, ctx.word(runs[first].0 - 1))
     }
 }
 

@@ -3,7 +3,7 @@
 //! as a report's source is what the `cites` relation needs. A title that is
 //! also an ordinary word (`Welt`, `Presse`) counts only in quotation marks.
 
-use super::cues::CueLists;
+use super::cues::{Cue, CueLists};
 use super::gazetteer::Gazetteer;
 use super::names::Context;
 use super::{EntityKind, Mention};
@@ -23,8 +23,8 @@ pub(super) fn outlets(ctx: &Context, language: Language) -> Vec<Mention> {
     let surname = |i: usize| i > 0 && Gazetteer::get().is_first_name(ctx.word(i - 1));
     (0..ctx.tokens.len())
         .filter(|&i| {
-            cues.has("outlet", ctx.word(i)) && !goes_on(i) && !surname(i)
-                || cues.has("outlet-quoted", ctx.word(i)) && quoted(ctx, i)
+            cues.has(Cue::Outlet, ctx.word(i)) && !goes_on(i) && !surname(i)
+                || cues.has(Cue::OutletQuoted, ctx.word(i)) && quoted(ctx, i)
         })
         .map(|i| Mention::new(ctx.span(i, i + 1), EntityKind::Organization, ctx.word(i).to_owned(), OUTLET_ORIGIN))
         .collect()

@@ -4,7 +4,7 @@
 //! place that is a maker's name and model words is one.
 
 use super::gazetteer::Gazetteer;
-use super::{CueLists, EntityKind, Mention, Resolution, ResolvedEntity};
+use super::{Cue, CueLists, EntityKind, Mention, Resolution, ResolvedEntity};
 use crate::input::Language;
 use crate::text::{Span, Token, TokenKind};
 
@@ -173,7 +173,7 @@ impl ModelWords {
             && !listed_place
             && !self.lists.is_first_name(word)
             && self.lists.country_of_demonym(word).is_none()
-            && !["organization-head", "place-head", "person-before", "not-a-name"].into_iter().any(cue)
+            && ![Cue::OrganizationHead, Cue::PlaceHead, Cue::PersonBefore, Cue::NotAName].into_iter().any(cue)
     }
 }
 

@@ -3,7 +3,7 @@
 //! marks say where the name ends, so it may hold lower-case words and an
 //! article, which no run of name words would take in.
 
-use super::cues::CueLists;
+use super::cues::{Cue, CueLists};
 use super::inflection::genitive_bases;
 use super::names::{Context, KIND_CUES};
 use super::{EntityKind, Mention};
@@ -24,8 +24,8 @@ pub(super) fn quoted_names(ctx: &Context, cues: &CueLists) -> Vec<Mention> {
         }
         // `des Fachmagazins „Automobilwoche“`: the kind word may be a genitive.
         let word = ctx.word(open - 1);
-        let is_kind = |section: &str| genitive_bases(word).any(|form| cues.matches(section, form));
-        let Some(&(_, kind, origin)) = kinds.clone().find(|(section, _, _)| is_kind(section)) else {
+        let is_kind = |section: Cue| genitive_bases(word).any(|form| cues.matches(section, form));
+        let Some(&(_, kind, origin)) = kinds.clone().find(|&&(section, _, _)| is_kind(section)) else {
             continue;
         };
         if let Some(close) = closing_mark(ctx, open) {

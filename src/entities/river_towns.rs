@@ -3,7 +3,7 @@
 //! tagger sees a town and a second place; the name is both together.
 
 use super::gazetteer::Gazetteer;
-use super::{CueLists, EntityKind, Mention};
+use super::{Cue, CueLists, EntityKind, Mention};
 use crate::input::Language;
 use crate::text::Span;
 
@@ -59,7 +59,7 @@ fn joined_end(text: &str, town: &Mention) -> Option<usize> {
     let named = river.starts_with(char::is_uppercase) && river.chars().count() >= 3;
     let ordinary = lists.is_ordinary_word(Language::De, river)
         || lists.is_german_noun_compound(river)
-        || CueLists::for_language(Language::De).has("not-a-name", river);
+        || CueLists::for_language(Language::De).has(Cue::NotAName, river);
     let listed = lists.place(&whole).is_some() || lists.is_small_place(&whole);
     (named && (!ordinary || listed)).then_some(town.span.end + joiner.len() + len)
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::N_TAGS;
-use crate::entities::cues::{CueLists, CueSet};
+use crate::entities::cues::{Cue, CueLists, CueSet};
 use crate::entities::gazetteer::Gazetteer;
 use crate::input::Language;
 
@@ -18,15 +18,15 @@ use crate::input::Language;
 pub const FEATURE_SET_VERSION: u32 = 3;
 
 /// Cue sections looked up around a token, with their template numbers.
-const WINDOW_CUES: [&str; 8] = [
-    "person-before",
-    "organization-before",
-    "place-before",
-    "product-before",
-    "speech-verb",
-    "report-verb",
-    "organization-head",
-    "place-head",
+const WINDOW_CUES: [Cue; 8] = [
+    Cue::PersonBefore,
+    Cue::OrganizationBefore,
+    Cue::PlaceBefore,
+    Cue::ProductBefore,
+    Cue::SpeechVerb,
+    Cue::ReportVerb,
+    Cue::OrganizationHead,
+    Cue::PlaceHead,
 ];
 
 /// Words whose list and cue information a thread keeps (news repeats its
@@ -207,7 +207,7 @@ impl Featurizer {
             (self.lists.is_german_noun(word), FLAG_GERMAN_NOUN),
             (self.lists.is_first_name(word), FLAG_FIRST_NAME),
             (self.lists.country_of_adjective(word).is_some(), FLAG_COUNTRY_ADJECTIVE),
-            (self.cues.has("not-a-name", word), FLAG_NOT_A_NAME),
+            (self.cues.has(Cue::NotAName, word), FLAG_NOT_A_NAME),
             (all_caps, FLAG_ALL_CAPS),
             (word.chars().any(|c| c.is_ascii_digit()), FLAG_HAS_DIGIT),
             (word.len() > 1 && word.contains('-'), FLAG_HYPHEN),

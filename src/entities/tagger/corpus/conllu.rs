@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::name_type;
-use crate::entities::cues::CueLists;
+use crate::entities::cues::{Cue, CueLists};
 use crate::entities::tagger::labels::NameSpan;
 use crate::entities::tagger::train::LabelledSentence;
 use crate::entities::tagger::NameType;
@@ -126,7 +126,7 @@ fn named(words: &[Word], mentions: &[Closed]) -> LabelledSentence {
             // out, the model found fewer names on the development data.)
             while name_type == NameType::Person
                 && end - start > 1
-                && titles.matches("person-before", &words[start].form)
+                && titles.matches(Cue::PersonBefore, &words[start].form)
             {
                 start += 1;
             }
