@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use super::EntityKind;
 use crate::input::Language;
+use crate::text::list_lines;
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
@@ -93,8 +94,7 @@ impl Gazetteer {
         });
         let mut lists = Self {
             first_names: line_set(FIRST_NAMES),
-            genders: FIRST_NAME_GENDERS
-                .lines()
+            genders: list_lines(FIRST_NAME_GENDERS)
                 .filter_map(|line| line.split_once('\t'))
                 .map(|(name, sex)| (name, if sex == "f" { Gender::Female } else { Gender::Male }))
                 .collect(),
@@ -104,22 +104,22 @@ impl Gazetteer {
             english_words,
             ..Self::default()
         };
-        lists.within.reserve(TOWNS.lines().count() + CITIES.lines().count());
+        lists.within.reserve(list_lines(TOWNS).count() + list_lines(CITIES).count());
         // Towns and regions only say where a recognised place lies; the
         // listed cities, states and countries after them win a shared name.
-        for (name, code) in TOWNS.lines().filter_map(|line| line.split_once('\t')) {
+        for (name, code) in list_lines(TOWNS).filter_map(|line| line.split_once('\t')) {
             lists.within.insert(name, code);
         }
         // Cities first, so that a country or state of the same name wins.
         lists.load_cities();
-        for state in US_STATES.lines() {
+        for state in list_lines(US_STATES) {
             lists.places.insert(state, Listed { kind: EntityKind::Place, key: state, country: false });
             lists.within.insert(state, "US");
             lists.divisions.insert(state);
         }
         lists.load_countries();
         lists.load_continents();
-        for region in REGIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for region in list_lines(REGIONS).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             lists.places.entry(region).or_insert(Listed { kind: EntityKind::Place, key: region, country: true });
         }
         let starts = lists.places.keys().flat_map(|name| name.match_indices(' ').map(|(at, _)| &name[..at]));
@@ -134,7 +134,7 @@ impl Gazetteer {
     /// has is in that country.
     fn load_cities(&mut self) {
         let mut countries: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
-        for line in CITIES.lines() {
+        for line in list_lines(CITIES) {
             let mut fields = line.split('\t');
             let name = fields.next().unwrap_or(line);
             self.places.insert(name, Listed { kind: EntityKind::Place, key: name, country: false });
@@ -160,7 +160,7 @@ impl Gazetteer {
     }
 
     fn load_countries(&mut self) {
-        for line in COUNTRIES.lines() {
+        for line in list_lines(COUNTRIES) {
             let mut fields = line.split('\t');
             let (Some(code), Some(lang), Some(what), Some(name)) =
                 (fields.next(), fields.next(), fields.next(), fields.next())
@@ -179,7 +179,7 @@ impl Gazetteer {
             }
         }
         // Short names the ISO list gives only in a long form (`Syria`).
-        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#')) {
+        for line in list_lines(COUNTRY_NAMES).filter(|l| !l.starts_with('#')) {
             if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
                 self.places.entry(name).or_insert(Listed { kind: EntityKind::Place, key: code, country: true });
             }
@@ -187,7 +187,7 @@ impl Gazetteer {
     }
 
     fn load_continents(&mut self) {
-        for line in CONTINENTS.lines() {
+        for line in list_lines(CONTINENTS) {
             match line.split('\t').collect::<Vec<_>>()[..] {
                 ["country", code, continent] => {
                     self.continent_of.insert(code, continent);
@@ -364,8 +364,9 @@ impl Gazetteer {
 /// The lines of a list as a set, sized once: a list of a hundred thousand
 /// words grown a line at a time rehashes itself a dozen times.
 fn line_set(data: &'static str) -> HashSet<&'static str> {
-    let mut set = HashSet::with_capacity_and_hasher(data.lines().count(), Default::default());
-    set.extend(data.lines());
+    let mut set =
+        HashSet::with_capacity_and_hasher(memchr::memchr_iter(b'\n', data.as_bytes()).count() + 1, Default::default());
+    set.extend(list_lines(data));
     set
 }
 

@@ -9,7 +9,7 @@ mod tokens;
 
 pub use self::endings::Endings;
 pub use self::folded::Folded;
-pub use self::lists::ListIndex;
+pub use self::lists::{list_lines, ListIndex};
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
 pub use self::tokens::{is_mark_token, is_quotation_mark, tokenize, Token, TokenKind};
