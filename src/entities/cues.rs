@@ -314,6 +314,13 @@ impl CueSet {
         Self { index: ListIndex::new(lists.iter().map(Vec::as_slice)) }
     }
 
+    /// The set of `sections` of the built-in cues of `language`, built on
+    /// first use into `cells` (German, English) and kept for the process.
+    pub fn builtin(language: Language, cells: &'static [OnceLock<CueSet>; 2], sections: &[Cue]) -> &'static Self {
+        let cell = &cells[usize::from(language == Language::En)];
+        cell.get_or_init(|| Self::new(CueLists::for_language(language), sections))
+    }
+
     /// The sections whose `matches_lower` holds for the lower-case word: the
     /// whole word listed, or its last part after a hyphen listed or ending
     /// in a listed ending.

@@ -3,7 +3,9 @@
 //! (gazetteer) or from its shape; runs without evidence are left out, since
 //! in German a capital letter alone marks every noun.
 
-use super::cues::{Cue, CueLists};
+use std::sync::OnceLock;
+
+use super::cues::{Cue, CueLists, CueSet};
 use super::gazetteer::{Gazetteer, Listed};
 use super::inflection::{
     adjective_base, compound_head, genitive_bases, is_possessive, possessive_base, strip_genitive, NounGender,
@@ -19,6 +21,8 @@ use crate::text::{is_mark_token, Sentence, Span, Token, TokenKind};
 pub struct NameRecognizer {
     language: Language,
     cues: &'static CueLists,
+    /// The sections of [`KIND_CUES`], asked together.
+    kind_cues: &'static CueSet,
     lists: &'static Gazetteer,
 }
 
@@ -71,7 +75,9 @@ struct Found {
 impl NameRecognizer {
     /// The recogniser with the built-in cues and lists of `language`.
     pub fn new(language: Language) -> Self {
-        Self { language, cues: CueLists::for_language(language), lists: Gazetteer::get() }
+        static KIND_SETS: [OnceLock<CueSet>; 2] = [OnceLock::new(), OnceLock::new()];
+        let kind_cues = CueSet::builtin(language, &KIND_SETS, &KIND_CUES.map(|(cue, _, _)| cue));
+        Self { language, cues: CueLists::for_language(language), kind_cues, lists: Gazetteer::get() }
     }
 
     /// The language whose cues and lists it uses.
@@ -94,8 +100,7 @@ impl NameRecognizer {
 
     /// Whether `word` is a role or kind word that precedes names.
     pub(super) fn is_kind_cue(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        KIND_CUES.iter().any(|&(section, _, _)| self.cues.matches_lower(section, &lower))
+        self.kind_cues.matches_lower(&word.to_lowercase()) != 0
             && !self.cues.has(Cue::OrganizationHead, word)
             && !self.cues.has(Cue::PlaceHead, word)
     }
@@ -290,13 +295,15 @@ impl NameRecognizer {
                 cue_at = cue_at.checked_sub(1)?;
             }
         }
-        let lower = ctx.word(cue_at).to_lowercase();
+        let sections = self.kind_cues.matches_lower(&ctx.word(cue_at).to_lowercase());
         let via_list = cue_at + 1 < start;
+        // The first of the kinds in the order of `KIND_CUES`.
         KIND_CUES
             .iter()
-            .filter(|(_, kind, _)| !via_list || *kind != EntityKind::Person)
-            .find(|&&(section, _, _)| self.cues.matches_lower(section, &lower))
-            .map(|&(_, kind, origin)| Found { kind, origin, key: None })
+            .enumerate()
+            .filter(|(_, (_, kind, _))| !via_list || *kind != EntityKind::Person)
+            .find(|&(n, _)| sections >> n & 1 == 1)
+            .map(|(_, &(_, kind, origin))| Found { kind, origin, key: None })
     }
 
     /// A first name from the lists followed by a capitalised word that is no

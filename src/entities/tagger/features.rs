@@ -144,15 +144,9 @@ pub struct Featurizer {
 impl Featurizer {
     /// The featurizer for `language`, with the built-in lists.
     pub fn new(language: Language) -> Self {
-        let cues = CueLists::for_language(language);
-        static GERMAN: OnceLock<CueSet> = OnceLock::new();
-        static ENGLISH: OnceLock<CueSet> = OnceLock::new();
-        let cell = match language {
-            Language::De => &GERMAN,
-            Language::En => &ENGLISH,
-        };
-        let window_cues = cell.get_or_init(|| CueSet::new(cues, &WINDOW_CUES));
-        Self { language, cues, window_cues, lists: Gazetteer::get() }
+        static WINDOW_SETS: [OnceLock<CueSet>; 2] = [OnceLock::new(), OnceLock::new()];
+        let window_cues = CueSet::builtin(language, &WINDOW_SETS, &WINDOW_CUES);
+        Self { language, cues: CueLists::for_language(language), window_cues, lists: Gazetteer::get() }
     }
 
     /// The features of every token of a sentence, appended to `out` token
