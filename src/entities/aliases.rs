@@ -58,7 +58,17 @@ pub(super) fn squash(name: &str) -> String {
 
 /// Appends the squashed form of `name` to `out`.
 fn squash_into(out: &mut String, name: &str) {
-    out.extend(name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    for c in name.chars() {
+        // Most letters are ASCII, whose case needs no table (a fifth of
+        // alias resolution went to the general case mapping).
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 #[derive(Default)]
@@ -459,6 +469,19 @@ fn build_entities(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashing_drops_all_but_letters_and_digits_in_lower_case() {
+        let general = |name: &str| -> String {
+            name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        };
+        for name in
+            ["Deep-Seek AI", "Straße 7", "ÄRZTE ohne Grenzen", "İstanbul", "Ελλάδα", "O'Neil & Co.", "x2-mini", ""]
+        {
+            assert_eq!(squash(name), general(name), "{name}");
+        }
+        assert_eq!(squash("Van der Berg-Müller"), "vanderbergmüller");
+    }
 
     #[test]
     fn a_name_cut_as_a_possessive_keeps_its_s_when_the_text_names_it_whole() {
