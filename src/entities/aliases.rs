@@ -327,7 +327,7 @@ pub fn resolve(text: &str, tokens: &[Vec<Token>], mentions: &mut [Vec<Mention>])
     Resolution { entities, assignments, explanations }
 }
 
-/// Every start of every key (`d`, `de`, `dee`, ... of `deepseek`).
+/// Every start of every key (`z`, `ze`, `zet`, ... of `zetalabs`).
 fn key_prefixes(lookup: &Lookup) -> HashSet<&str> {
     let mut prefixes = HashSet::default();
     for key in lookup.keys() {
@@ -476,7 +476,7 @@ mod tests {
             name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
         };
         for name in
-            ["Deep-Seek AI", "Straße 7", "ÄRZTE ohne Grenzen", "İstanbul", "Ελλάδα", "O'Neil & Co.", "x2-mini", ""]
+            ["Zeta-Labs AI", "Straße 7", "ÄRZTE ohne Grenzen", "İstanbul", "Ελλάδα", "O'Neil & Co.", "x2-mini", ""]
         {
             assert_eq!(squash(name), general(name), "{name}");
         }
