@@ -182,6 +182,12 @@ const STEMS: [(&str, &[&str]); 10] = [
 /// `Konzern-Sprecherin`, `Universitätspräsident`), with the words the
 /// organisation's name must hold.
 fn role_compound(cues: &CueLists, word: &str) -> Option<(usize, &'static [&'static str])> {
+    // Every token is asked: most are ruled out by their first letter
+    // before they are lowered (one not in ASCII may lower to a stem's).
+    let first = word.chars().next()?;
+    if first.is_ascii() && !STEMS.iter().any(|(stem, _)| stem.as_bytes()[0] == first.to_ascii_lowercase() as u8) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let (stem, kind) = STEMS.iter().find(|(s, _)| lower.starts_with(*s))?;
     Some((first_part_length(cues, word, &lower, stem)?, *kind))

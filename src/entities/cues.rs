@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::input::Language;
-use crate::text::{Endings, ListIndex};
+use crate::text::{with_lowercase, Endings, ListIndex};
 
 const GERMAN_CUES: &str = include_str!("data/de.cues");
 const ENGLISH_CUES: &str = include_str!("data/en.cues");
@@ -244,7 +244,7 @@ impl CueLists {
     /// Whether `word` is listed in `section` in any case, or ends in one of
     /// its endings; a compound (`KI-Unternehmen`) is judged by its last part.
     pub fn matches(&self, cue: Cue, word: &str) -> bool {
-        self.matches_lower(cue, &word.to_lowercase())
+        with_lowercase(word, |lower| self.matches_lower(cue, lower))
     }
 
     /// [`CueLists::matches`] for a word already in lower case, so that a
@@ -257,7 +257,7 @@ impl CueLists {
     /// with a first part before one of its endings (`Außenministerium` for
     /// `-ministerium`, not `Ministerium` itself).
     pub fn matches_compound(&self, cue: Cue, word: &str) -> bool {
-        self.section(cue).matches_with(&word.to_lowercase(), 1)
+        with_lowercase(word, |lower| self.section(cue).matches_with(lower, 1))
     }
 
     /// A section looked up once, for a caller that asks it about many words.

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::EntityKind;
 use crate::input::Language;
-use crate::text::list_lines;
+use crate::text::{list_lines, with_lowercase};
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
@@ -254,14 +254,10 @@ impl Gazetteer {
     /// The country code a country adjective refers to, for any inflected form
     /// (`chinesischen` → `CN`, `Chinese` → `CN`).
     pub fn country_of_adjective(&self, word: &str) -> Option<&'static str> {
-        let lower = word.to_lowercase();
-        if let Some(code) = self.adjectives.get(&lower) {
-            return Some(code);
-        }
-        ["en", "es", "er", "em", "e"]
-            .iter()
-            .filter_map(|ending| lower.strip_suffix(ending))
-            .find_map(|stem| self.adjectives.get(stem).copied())
+        with_lowercase(word, |lower| {
+            let endings = ["en", "es", "er", "em", "e"].iter().filter_map(|ending| lower.strip_suffix(ending));
+            [lower].into_iter().chain(endings).find_map(|form| self.adjectives.get(form).copied())
+        })
     }
 
     /// The English name of the country with this code (`CA` → `Canada`).
@@ -297,9 +293,9 @@ impl Gazetteer {
             // English words turn up capitalised in German text ("Peanuts").
             Language::De => {
                 self.german_words.contains(word)
-                    || is_plain_capitalised(word) && self.english_words.contains(word.to_lowercase().as_str())
+                    || is_plain_capitalised(word) && with_lowercase(word, |lower| self.english_words.contains(lower))
             }
-            Language::En => self.english_words.contains(word.to_lowercase().as_str()),
+            Language::En => with_lowercase(word, |lower| self.english_words.contains(lower)),
         }
     }
 

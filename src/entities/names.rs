@@ -14,7 +14,7 @@ use super::quoted_names::quoted_names;
 use super::regional_bodies::regional_body;
 use super::{EntityKind, Mention, Recognizer};
 use crate::input::Language;
-use crate::text::{is_mark_token, Sentence, Span, Token, TokenKind};
+use crate::text::{is_mark_token, with_lowercase, Sentence, Span, Token, TokenKind};
 
 /// Finds and classifies names with cues, lists and word shapes.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +100,7 @@ impl NameRecognizer {
 
     /// Whether `word` is a role or kind word that precedes names.
     pub(super) fn is_kind_cue(&self, word: &str) -> bool {
-        self.kind_cues.matches_lower(&word.to_lowercase()) != 0
+        with_lowercase(word, |lower| self.kind_cues.matches_lower(lower)) != 0
             && !self.cues.has(Cue::OrganizationHead, word)
             && !self.cues.has(Cue::PlaceHead, word)
     }
@@ -295,7 +295,7 @@ impl NameRecognizer {
                 cue_at = cue_at.checked_sub(1)?;
             }
         }
-        let sections = self.kind_cues.matches_lower(&ctx.word(cue_at).to_lowercase());
+        let sections = with_lowercase(ctx.word(cue_at), |lower| self.kind_cues.matches_lower(lower));
         let via_list = cue_at + 1 < start;
         // The first of the kinds in the order of `KIND_CUES`.
         KIND_CUES

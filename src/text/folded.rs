@@ -1,6 +1,6 @@
 //! The lower-case forms of a sentence's tokens, kept in one buffer: rules
 //! and quote cues compare words in lower case, and a string per token was a
-//! good part of their cost.
+//! good part of their cost; and one word lowered without a string.
 
 use super::Token;
 
@@ -53,6 +53,23 @@ impl Folded {
     }
 }
 
+/// Calls `f` with `word` in lower case, as `str::to_lowercase` gives it. A
+/// short ASCII word (most words) is lowered on the stack: the lists are
+/// asked about a word's lower case many times a sentence, and a string for
+/// each answer cost as much as the lookup.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII bytes, lowered, are ASCII still.
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 impl std::ops::Index<usize> for Folded {
     type Output = str;
 
@@ -77,5 +94,13 @@ mod tests {
         }
         assert_eq!(folded.get(tokens.len()), None);
         assert_eq!(folded.iter().count(), tokens.len());
+    }
+
+    #[test]
+    fn lowers_a_word_as_to_lowercase_does() {
+        let long = "A".repeat(32) + "B";
+        for word in ["", "SPD", "Fraktion", "ÄRGER", "ΟΔΟΣ", "x2-MINI", &"Q".repeat(32), &long] {
+            assert_eq!(with_lowercase(word, str::to_owned), word.to_lowercase(), "{word}");
+        }
     }
 }

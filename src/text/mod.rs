@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use self::endings::Endings;
-pub use self::folded::Folded;
+pub use self::folded::{with_lowercase, Folded};
 pub use self::lists::{list_lines, ListIndex};
 pub use self::normalize::Normalized;
 pub use self::sentences::{split_sentences, Sentence};
