@@ -59,7 +59,7 @@ pub(super) fn squash(name: &str) -> String {
 /// Appends the squashed form of `name` to `out`.
 fn squash_into(out: &mut String, name: &str) {
     for c in name.chars() {
-        // Most letters are ASCII, whose case needs no table (a fifth of
+        // Most letters are ASCII, whose case needs no table (a third of
         // alias resolution went to the general case mapping).
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {

@@ -172,10 +172,17 @@ struct Section {
 }
 
 /// The cue lists of one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CueLists {
-    /// Indexed by [`Cue`].
+    /// Indexed by [`Cue`], one for each.
     sections: Vec<Section>,
+}
+
+impl Default for CueLists {
+    /// Every section, empty.
+    fn default() -> Self {
+        Self { sections: vec![Section::default(); Cue::ALL.len()] }
+    }
 }
 
 impl CueLists {
@@ -199,7 +206,7 @@ impl CueLists {
     /// Reads a cue file: `[section]` headers, one entry per line, `#` comments.
     /// An error gives the line and column (from 1) and what is wrong.
     pub fn parse(data: &str) -> Result<Self, (usize, usize, String)> {
-        let mut lists = Self { sections: vec![Section::default(); Cue::ALL.len()] };
+        let mut lists = Self::default();
         let mut current: Option<Cue> = None;
         for (line_idx, raw) in data.lines().enumerate() {
             let line = raw.trim();
@@ -364,6 +371,7 @@ mod tests {
         for (n, cue) in Cue::ALL.into_iter().enumerate() {
             assert_eq!((cue as usize, Cue::from_name(cue.name())), (n, Some(cue)));
         }
+        assert!(!CueLists::default().matches(Cue::LegalForm, "AG"), "empty lists answer, and say no");
         let error = CueLists::parse("x\n").unwrap_err();
         assert_eq!((error.0, error.1), (1, 1));
         assert!(CueLists::parse("[nonsense]\n").unwrap_err().2.contains("unknown section"));

@@ -55,8 +55,8 @@ impl Folded {
 
 /// Calls `f` with `word` in lower case, as `str::to_lowercase` gives it. A
 /// short ASCII word (most words) is lowered on the stack: the lists are
-/// asked about a word's lower case many times a sentence, and a string for
-/// each answer cost as much as the lookup.
+/// asked about a word's lower case many times a sentence, and a string
+/// for each question is an allocation and a free.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()) {
