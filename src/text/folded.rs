@@ -18,13 +18,7 @@ impl Folded {
         let mut folded =
             Self { buffer: String::with_capacity(tokens.len() * 8), ends: Vec::with_capacity(tokens.len()) };
         for token in tokens {
-            let word = token.text(text);
-            // `str::to_lowercase` for the rest: it knows the final sigma.
-            if word.is_ascii() {
-                folded.buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                folded.buffer.push_str(&word.to_lowercase());
-            }
+            with_lowercase(token.text(text), |lower| folded.buffer.push_str(lower));
             folded.ends.push(folded.buffer.len());
         }
         folded
@@ -66,6 +60,7 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             // ASCII bytes, lowered, are ASCII still.
             f(std::str::from_utf8(lower).unwrap_or_default())
         }
+        // The rest as `str::to_lowercase` lowers it, which knows the final sigma.
         _ => f(&word.to_lowercase()),
     }
 }
